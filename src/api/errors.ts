@@ -1,0 +1,100 @@
+import type { Problem, ProblemFieldError } from './types.js';
+
+export const NETWORK_PROBLEM_TYPE = 'urn:inbox:problem:network';
+/** A failure on this side of the wire (e.g. the token provider threw). */
+export const CLIENT_PROBLEM_TYPE = 'urn:inbox:problem:client';
+
+/**
+ * The one error the client surfaces: an RFC 9457 problem from the server, a response that was not
+ * one (status kept, generic words), or a network failure (status 0). `message` is the `detail`,
+ * which is written for people.
+ */
+export class InboxApiError extends Error {
+  override readonly name = 'InboxApiError';
+  readonly status: number;
+  readonly type: string;
+  readonly title: string;
+  readonly detail: string;
+  /** One entry per invalid field (validation problems); empty otherwise. */
+  readonly errors: readonly ProblemFieldError[];
+  /** With 412: the resource as it is now, so the UI can show what changed. */
+  readonly current: Record<string, unknown> | undefined;
+  /** The problem body as received, when there was one. */
+  readonly problem: Problem | undefined;
+
+  constructor(problem: Problem, options?: { cause?: unknown; raw?: Problem }) {
+    super(problem.detail, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.status = problem.status;
+    this.type = problem.type;
+    this.title = problem.title;
+    this.detail = problem.detail;
+    this.errors = problem.errors ?? [];
+    this.current = isRecord(problem.current) ? problem.current : undefined;
+    this.problem = options?.raw;
+  }
+
+  /** From a non-2xx response and its body (already parsed JSON, text, or nothing). */
+  static fromResponse(response: Response, body: unknown): InboxApiError {
+    if (isProblem(body)) {
+      const status = typeof body.status === 'number' ? body.status : response.status;
+      return new InboxApiError({ ...body, status }, { raw: body });
+    }
+    const status = response.status;
+    return new InboxApiError({
+      type: 'about:blank',
+      title: response.statusText || `HTTP ${status}`,
+      status,
+      detail: `The inbox server answered with an unexpected error (${status}).`,
+    });
+  }
+
+  /** Any thrown value as an InboxApiError, for code that reports errors to the host. */
+  static from(error: unknown): InboxApiError {
+    if (error instanceof InboxApiError) return error;
+    return new InboxApiError(
+      {
+        type: CLIENT_PROBLEM_TYPE,
+        title: 'Unexpected error',
+        status: 0,
+        detail:
+          error instanceof Error && error.message ? error.message : 'Something went wrong in the inbox.',
+      },
+      { cause: error },
+    );
+  }
+
+  static network(cause: unknown): InboxApiError {
+    return new InboxApiError(
+      {
+        type: NETWORK_PROBLEM_TYPE,
+        title: 'Network error',
+        status: 0,
+        detail: "Can't reach the inbox server. Check your connection.",
+      },
+      { cause },
+    );
+  }
+}
+
+export function isInboxApiError(value: unknown): value is InboxApiError {
+  return value instanceof InboxApiError;
+}
+
+/** Aborts are intentional (dispose, superseded request) and must never look like failures. */
+export function isAbortError(value: unknown): boolean {
+  return value instanceof DOMException && value.name === 'AbortError';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isProblem(body: unknown): body is Problem {
+  return (
+    isRecord(body) &&
+    typeof body['type'] === 'string' &&
+    typeof body['title'] === 'string' &&
+    typeof body['detail'] === 'string' &&
+    (body['errors'] === undefined || Array.isArray(body['errors']))
+  );
+}

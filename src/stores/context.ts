@@ -1,0 +1,37 @@
+import type { BackoffOptions } from '../api/events-stream.js';
+
+/** Timer functions, injectable so tests control debounces without waiting. */
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const realTimers: Timers = {
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** The part of `Storage` preferences use; `localStorage` unless a test or host passes another. */
+export type PreferenceStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+export interface InboxStoreOptions {
+  /** The space to open first; the user's first space when unset or not theirs. */
+  spaceId?: string | undefined;
+  timers?: Timers;
+  /** How long counts wait for more realtime events before refetching (default 300 ms). */
+  countsDebounceMs?: number;
+  /** How long a search waits for more typing before it asks the server (default 250 ms). */
+  searchDebounceMs?: number;
+  /** Reconnect backoff of the realtime stream. */
+  backoff?: BackoffOptions;
+  /** The current time in ms, injectable so tests control the clock and presence expiry. */
+  now?: () => number;
+  /** Where per-user preferences are kept: `localStorage` by default, `null` for memory only. */
+  storage?: PreferenceStorage | null;
+}
+
+/** The state of a load that has no list of its own. */
+export interface LoadState<E = unknown> {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  error: E | null;
+}

@@ -1,0 +1,116 @@
+// Pure rules a list applies client-side to realtime changes: the same filters and order the
+// server applies to `GET /conversations`, so a live list looks as if it had just been reloaded.
+import type { Conversation, ConversationSort, ConversationView, StatusFilter } from '../api/types.js';
+
+/** What a conversation list shows, with defaults applied (as a list's `$filters` holds them). */
+export interface ResolvedConversationFilters {
+  view: ConversationView;
+  status: StatusFilter;
+  teamId: string | null;
+  /** Search words; while set, realtime updates keep members fresh but never add unknown ones. */
+  q: string;
+  unread: boolean;
+  sort: ConversationSort;
+}
+
+/**
+ * Filters as callers pass them: unset fields take the defaults (everything, latest first).
+ * A list's `sort` left unset follows the user's remembered sort instead (see `preferences`).
+ */
+export type ConversationFilters = {
+  [K in keyof ResolvedConversationFilters]?: ResolvedConversationFilters[K] | undefined;
+};
+
+export function resolveFilters(filters: ConversationFilters = {}): ResolvedConversationFilters {
+  return {
+    view: filters.view ?? 'all',
+    status: filters.status ?? 'all',
+    teamId: filters.teamId || null,
+    q: filters.q?.trim() ?? '',
+    unread: filters.unread ?? false,
+    sort: filters.sort ?? 'latest',
+  };
+}
+
+export function sameFilters(a: ResolvedConversationFilters, b: ResolvedConversationFilters): boolean {
+  return (Object.keys(a) as (keyof ResolvedConversationFilters)[]).every((key) => a[key] === b[key]);
+}
+
+/** The query of `GET /conversations/counts` (no status, no sort) for these filters. */
+export function countsQuery(spaceId: string, f: ResolvedConversationFilters) {
+  return {
+    spaceId,
+    view: f.view,
+    ...(f.teamId ? { teamId: f.teamId } : {}),
+    ...(f.q ? { q: f.q } : {}),
+    ...(f.unread ? { unread: true } : {}),
+  };
+}
+
+/** The query of `GET /conversations` for these filters. */
+export function listQuery(spaceId: string, f: ResolvedConversationFilters, cursor?: string) {
+  return { ...countsQuery(spaceId, f), status: f.status, sort: f.sort, ...(cursor ? { cursor } : {}) };
+}
+
+/** Whether a conversation belongs in a list, by every filter except `q` (search is the server's). */
+export function matchesFilters(
+  c: Conversation,
+  f: ResolvedConversationFilters,
+  meId: string | undefined,
+): boolean {
+  if (f.view === 'mine' && !(meId && c.assigneeIds.includes(meId))) return false;
+  if (f.view === 'closed_by_me' && !(c.status === 'closed' && meId && c.closedBy === meId)) return false;
+  if (f.status !== 'all' && c.status !== f.status) return false;
+  if (f.teamId && !c.teamIds.includes(f.teamId)) return false;
+  if (f.unread && c.unreadCount <= 0) return false;
+  return true;
+}
+
+type Compare = (a: Conversation, b: Conversation) => number;
+
+const time = (value: string): number => Date.parse(value);
+// Ties break by id in the direction of the sort, as keyset pagination on (key, id) does.
+const byIdDesc: Compare = (a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+const byIdAsc: Compare = (a, b) => -byIdDesc(a, b);
+
+const compares: Record<ConversationSort, Compare> = {
+  latest: (a, b) => time(b.lastActivityAt) - time(a.lastActivityAt) || byIdDesc(a, b),
+  newest: (a, b) => time(b.createdAt) - time(a.createdAt) || byIdDesc(a, b),
+  // Longest waiting first; nobody waiting sorts last.
+  waiting: (a, b) => {
+    if (a.waitingSince === b.waitingSince) return byIdAsc(a, b);
+    if (a.waitingSince === null) return 1;
+    if (b.waitingSince === null) return -1;
+    return time(a.waitingSince) - time(b.waitingSince) || byIdAsc(a, b);
+  },
+};
+
+export function compareConversations(sort: ConversationSort): Compare {
+  return compares[sort];
+}
+
+/** Whether a value (e.g. read back from storage) is a sort the API knows. */
+export function isConversationSort(value: unknown): value is ConversationSort {
+  return typeof value === 'string' && Object.hasOwn(compares, value);
+}
+
+/**
+ * The ids with `c` moved to (or inserted at) its sorted place. Only within the loaded window:
+ * when it sorts after the last loaded row and more pages exist, it is left for a later page.
+ */
+export function placeInWindow(
+  ids: readonly string[],
+  c: Conversation,
+  byId: Readonly<Record<string, Conversation>>,
+  sort: ConversationSort,
+  hasMore: boolean,
+): string[] {
+  const compare = compareConversations(sort);
+  const rest = ids.filter((id) => id !== c.id);
+  const index = rest.findIndex((id) => {
+    const other = byId[id];
+    return other !== undefined && compare(c, other) < 0;
+  });
+  if (index === -1) return hasMore ? rest : [...rest, c.id];
+  return [...rest.slice(0, index), c.id, ...rest.slice(index)];
+}

@@ -1,0 +1,340 @@
+import { atom, computed, type ReadableAtom } from 'nanostores';
+import type { InboxClient } from '../api/client.js';
+import { InboxApiError } from '../api/errors.js';
+import { unwrap } from '../api/middleware.js';
+import type { Conversation, ConversationCounts, ConversationSort } from '../api/types.js';
+import type { Timers } from './context.js';
+import {
+  countsQuery,
+  listQuery,
+  matchesFilters,
+  placeInWindow,
+  resolveFilters,
+  sameFilters,
+  type ConversationFilters,
+  type ResolvedConversationFilters,
+} from './conversation-filters.js';
+
+export interface ConversationListState {
+  /** The loaded window, in display order. */
+  ids: string[];
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  /** The last failure of load or loadMore. */
+  error: InboxApiError | null;
+  hasMore: boolean;
+  loadingMore: boolean;
+  /** With a search, the message that matched, by conversation id: it belongs to this list, not the shared cache. */
+  matches: Record<string, SearchMatch>;
+}
+
+type SearchMatch = NonNullable<Conversation['searchMatch']>;
+
+/** Splits a page into the conversations for the shared cache and this list's search matches. */
+function splitMatches(items: readonly Conversation[]): {
+  conversations: Conversation[];
+  matches: Record<string, SearchMatch>;
+} {
+  const matches: Record<string, SearchMatch> = {};
+  const conversations = items.map(({ searchMatch, ...conversation }) => {
+    if (searchMatch) matches[conversation.id] = searchMatch;
+    return conversation;
+  });
+  return { conversations, matches };
+}
+
+/** One conversation list: its filters, its loaded window, and the counts of its status tabs. */
+export interface ConversationListQuery {
+  $filters: ReadableAtom<ResolvedConversationFilters>;
+  $state: ReadableAtom<ConversationListState>;
+  /** The loaded conversations, fresh from the shared cache. */
+  $items: ReadableAtom<Conversation[]>;
+  /** How many conversations each status tab holds under the same view, team, search and unread filters. */
+  $counts: ReadableAtom<ConversationCounts | null>;
+  /**
+   * Changes some filters at once and reloads from the first page (and the counts). Responses for
+   * older filters are dropped. `sort: undefined` unpins the sort: the list follows the user's.
+   */
+  setFilters(filters: ConversationFilters): Promise<ConversationListState>;
+  /**
+   * Searches as the user types: waits for a pause (250 ms), trims, then `setFilters({ q })`, so fast
+   * typing sends one request. An empty text clears the search at once. Resolves with the state
+   * after the search that finally ran.
+   */
+  search(q: string): Promise<ConversationListState>;
+  /** Loads the first page (and the counts). Never rejects: failures land in `$state.error`. */
+  load(): Promise<ConversationListState>;
+  /** Appends the next page, if any. Never rejects. */
+  loadMore(): Promise<ConversationListState>;
+  loadCounts(): Promise<ConversationCounts | null>;
+  /** Stops realtime updates and drops in-flight responses. */
+  dispose(): void;
+}
+
+/** What the conversations store shares with each of its lists. */
+export interface ListContext {
+  client: InboxClient;
+  $byId: ReadableAtom<Record<string, Conversation>>;
+  /** Puts fresher conversations into the shared cache (by version). */
+  store(conversations: readonly Conversation[]): void;
+  spaceId(): string | null;
+  meId(): string | undefined;
+  timers: Timers;
+  countsDebounceMs: number;
+  searchDebounceMs: number;
+  /** The user's remembered order, followed while the list's sort is not pinned. */
+  sortPreference: ReadableAtom<ConversationSort>;
+  release(list: LiveList): void;
+}
+
+/** The side of a list the realtime reducer talks to. */
+export interface LiveList {
+  reconcile(conversation: Conversation): void;
+  remove(id: string): void;
+  scheduleCounts(): void;
+  /**
+   * Moves `before` out of and `after` into the counts at once (optimistic change), where the list's
+   * filters count them. Returns the undo, which does nothing once fresher counts have arrived.
+   */
+  adjustCounts(before: Conversation, after: Conversation): () => void;
+  /** Reloads after a space switch or resync. */
+  load(): Promise<ConversationListState>;
+  dispose(): void;
+}
+
+const IDLE: ConversationListState = {
+  ids: [],
+  status: 'idle',
+  error: null,
+  hasMore: false,
+  loadingMore: false,
+  matches: {},
+};
+
+export function createConversationList(
+  ctx: ListContext,
+  initial?: ConversationFilters,
+): ConversationListQuery & LiveList {
+  // A sort the host set wins; without one the list follows the user's remembered sort.
+  let pinnedSort = initial?.sort;
+  const $filters = atom(resolveFilters({ ...initial, sort: pinnedSort ?? ctx.sortPreference.get() }));
+  const $state = atom<ConversationListState>(IDLE);
+  const $counts = atom<ConversationCounts | null>(null);
+  // Every load bumps these; a response that finds them moved on belongs to older filters.
+  let generation = 0;
+  let countsGeneration = 0;
+  // Bumped when server counts land: an optimistic adjustment is undone only on the counts it changed.
+  let countsLanded = 0;
+  let cursor: string | null = null;
+  let countsTimer: unknown;
+  let searchTimer: unknown;
+  let searchWaiters: ((state: ConversationListState) => void)[] = [];
+  let disposed = false;
+
+  const patch = (next: Partial<ConversationListState>): ConversationListState => {
+    $state.set({ ...$state.get(), ...next });
+    return $state.get();
+  };
+
+  async function load(): Promise<ConversationListState> {
+    const spaceId = ctx.spaceId();
+    if (disposed || !spaceId) return $state.get();
+    const run = ++generation;
+    patch({ status: 'loading', error: null, loadingMore: false });
+    void loadCounts();
+    try {
+      const page = await unwrap(
+        ctx.client.api.GET('/conversations', { params: { query: listQuery(spaceId, $filters.get()) } }),
+      );
+      if (run !== generation) return $state.get();
+      const { conversations, matches } = splitMatches(page.items);
+      ctx.store(conversations);
+      cursor = page.nextCursor;
+      return patch({
+        ids: unique(conversations.map((c) => c.id)),
+        status: 'ready',
+        hasMore: cursor !== null,
+        matches,
+      });
+    } catch (error) {
+      if (run !== generation) return $state.get();
+      return patch({ status: 'error', error: InboxApiError.from(error) });
+    }
+  }
+
+  async function loadMore(): Promise<ConversationListState> {
+    const spaceId = ctx.spaceId();
+    const state = $state.get();
+    if (disposed || !spaceId || state.status !== 'ready' || state.loadingMore || !cursor) return state;
+    const run = generation;
+    patch({ loadingMore: true, error: null });
+    try {
+      const query = listQuery(spaceId, $filters.get(), cursor);
+      const page = await unwrap(ctx.client.api.GET('/conversations', { params: { query } }));
+      if (run !== generation) return $state.get();
+      const { conversations, matches } = splitMatches(page.items);
+      ctx.store(conversations);
+      cursor = page.nextCursor;
+      // Realtime may already have placed some of these rows.
+      const ids = unique([...$state.get().ids, ...conversations.map((c) => c.id)]);
+      return patch({
+        ids,
+        hasMore: cursor !== null,
+        loadingMore: false,
+        matches: { ...$state.get().matches, ...matches },
+      });
+    } catch (error) {
+      if (run !== generation) return $state.get();
+      return patch({ loadingMore: false, error: InboxApiError.from(error) });
+    }
+  }
+
+  async function loadCounts(): Promise<ConversationCounts | null> {
+    const spaceId = ctx.spaceId();
+    if (disposed || !spaceId) return $counts.get();
+    const run = ++countsGeneration;
+    try {
+      const query = countsQuery(spaceId, $filters.get());
+      const counts = await unwrap(ctx.client.api.GET('/conversations/counts', { params: { query } }));
+      if (run === countsGeneration) {
+        $counts.set(counts);
+        countsLanded++;
+      }
+    } catch {
+      // Counts are decoration: keep the last ones rather than blank the tabs.
+    }
+    return $counts.get();
+  }
+
+  function setFilters(filters: ConversationFilters): Promise<ConversationListState> {
+    // An explicit `sort: undefined` unpins; a call that doesn't mention sort leaves it alone.
+    if ('sort' in filters) pinnedSort = filters.sort;
+    const sort = pinnedSort ?? ctx.sortPreference.get();
+    return apply(resolveFilters({ ...$filters.get(), ...filters, sort }));
+  }
+
+  function apply(next: ResolvedConversationFilters): Promise<ConversationListState> {
+    if (sameFilters(next, $filters.get())) return Promise.resolve($state.get());
+    $filters.set(next);
+    cursor = null;
+    // The old rows belong to other filters: don't show them under the new ones.
+    patch({ ids: [], hasMore: false, matches: {} });
+    return load();
+  }
+
+  const stopFollowingSort = ctx.sortPreference.listen((sort) => {
+    if (pinnedSort !== undefined) return;
+    const next = { ...$filters.get(), sort };
+    // A list nobody has loaded yet just takes the new order for its first load.
+    if ($state.get().status === 'idle') $filters.set(next);
+    else void apply(next);
+  });
+
+  function search(q: string): Promise<ConversationListState> {
+    const text = q.trim();
+    ctx.timers.clearTimeout(searchTimer);
+    const result = new Promise<ConversationListState>((resolve) => searchWaiters.push(resolve));
+    const run = (): void => {
+      const waiters = searchWaiters;
+      searchWaiters = [];
+      void setFilters({ q: text }).then((state) => waiters.forEach((resolve) => resolve(state)));
+    };
+    if (text) searchTimer = ctx.timers.setTimeout(run, ctx.searchDebounceMs);
+    else run(); // Clearing shows everything again without a wait.
+    return result;
+  }
+
+  function reconcile(c: Conversation): void {
+    const state = $state.get();
+    if (disposed || state.status !== 'ready') return;
+    const filters = $filters.get();
+    const member = state.ids.includes(c.id);
+    if (c.spaceId !== ctx.spaceId() || !matchesFilters(c, filters, ctx.meId())) {
+      if (member) remove(c.id);
+      return;
+    }
+    // Search is the server's job: a live update never adds a row it cannot prove matches.
+    if (!member && filters.q) return;
+    patch({ ids: placeInWindow(state.ids, c, ctx.$byId.get(), filters.sort, state.hasMore) });
+  }
+
+  function remove(id: string): void {
+    const { ids } = $state.get();
+    if (ids.includes(id)) patch({ ids: ids.filter((other) => other !== id) });
+  }
+
+  function adjustCounts(before: Conversation, after: Conversation): () => void {
+    if (disposed || !$counts.get()) return () => undefined;
+    const filters = { ...$filters.get(), status: 'all' as const };
+    // Search is the server's: only a row this list already shows is known to match it.
+    const searched = !filters.q || $state.get().ids.includes(after.id);
+    const counted = (c: Conversation): boolean =>
+      searched && c.spaceId === ctx.spaceId() && matchesFilters(c, filters, ctx.meId());
+    // Decided once, so the undo reverses exactly what was done.
+    const moves = [
+      ...(counted(before) ? [[before.status, -1] as const] : []),
+      ...(counted(after) ? [[after.status, 1] as const] : []),
+    ];
+    if (moves.length === 0) return () => undefined;
+    const shift = (sign: 1 | -1): void => {
+      const next = { ...$counts.get()! };
+      for (const [status, by] of moves) {
+        next.all += sign * by;
+        next[status] += sign * by;
+      }
+      $counts.set(next);
+    };
+    countsGeneration++; // A response already in flight was counted before this change.
+    shift(1);
+    const landed = countsLanded;
+    return () => {
+      if (!disposed && countsLanded === landed) shift(-1);
+    };
+  }
+
+  function scheduleCounts(): void {
+    if (disposed) return;
+    ctx.timers.clearTimeout(countsTimer);
+    countsTimer = ctx.timers.setTimeout(() => void loadCounts(), ctx.countsDebounceMs);
+  }
+
+  function dispose(): void {
+    if (disposed) return;
+    disposed = true;
+    generation++;
+    countsGeneration++;
+    ctx.timers.clearTimeout(countsTimer);
+    ctx.timers.clearTimeout(searchTimer);
+    searchWaiters.splice(0).forEach((resolve) => resolve($state.get()));
+    stopFollowingSort();
+    ctx.release(list);
+  }
+
+  const list = {
+    $filters,
+    $state,
+    $items: computed([$state, ctx.$byId], ({ ids, matches }, byId) =>
+      ids.flatMap((id) => {
+        const c = byId[id];
+        if (!c) return [];
+        const match = matches[id];
+        return [match ? { ...c, searchMatch: match } : c];
+      }),
+    ),
+    $counts,
+    setFilters,
+    search,
+    load,
+    loadMore,
+    loadCounts,
+    dispose,
+    reconcile,
+    remove,
+    scheduleCounts,
+    adjustCounts,
+  };
+  return list;
+}
+
+function unique(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}

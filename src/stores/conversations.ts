@@ -1,0 +1,172 @@
+import { atom, computed, map, type ReadableAtom } from 'nanostores';
+import type { InboxClient } from '../api/client.js';
+import type { Conversation, ConversationStatus, InboxEvent } from '../api/types.js';
+import type { Timers } from './context.js';
+import type { ConversationFilters } from './conversation-filters.js';
+import { createConversationList, type ConversationListQuery, type LiveList } from './conversation-list.js';
+import type { DirectoryStore } from './directory.js';
+import type { PreferencesStore } from './preferences.js';
+import type { SessionStore } from './session.js';
+import { createStatusChange } from './status-change.js';
+
+export interface ConversationsStore {
+  /** Every conversation this store has seen, by id: the one copy all lists read from. */
+  $conversationsById: ReadableAtom<Record<string, Conversation>>;
+  /** The selected conversation; timeline, composer and details follow it unless pinned. */
+  $activeConversationId: ReadableAtom<string | null>;
+  $activeConversation: ReadableAtom<Conversation | undefined>;
+  selectConversation(id: string | null): void;
+  /**
+   * A new list with its own filters; all lists share the cache and the realtime stream. Without a
+   * `sort` the list follows `preferences.$sort`, also when it changes later; a `sort` pins it.
+   */
+  createConversationList(filters?: ConversationFilters): ConversationListQuery;
+  /**
+   * Changes the status, sending the cached `version` as If-Match. Every list and count shows the
+   * new status at once and rolls back on failure. Rejects with an InboxApiError whose message is
+   * for people: on 412 the conversation as it is now is taken in and the message says so; on 409
+   * (a move the server refuses) it is the server's detail. See `legalStatusMoves`.
+   */
+  setStatus(conversationId: string, status: ConversationStatus): Promise<Conversation>;
+  /** Stores a conversation (e.g. a mutation's answer) unless a newer version is known. */
+  upsertConversation(conversation: Conversation): boolean;
+  /** Realtime reducer for `conversation.*` events; true when it changed anything. */
+  applyEvent(event: InboxEvent): boolean;
+  /** Reloads every live list (after a resync). */
+  reloadLists(): Promise<void>;
+  dispose(): void;
+}
+
+export interface ConversationsDeps {
+  client: InboxClient;
+  session: SessionStore;
+  directory: DirectoryStore;
+  preferences: PreferencesStore;
+  timers: Timers;
+  now: () => number;
+  countsDebounceMs: number;
+  searchDebounceMs: number;
+}
+
+export function createConversationsStore({
+  client,
+  session,
+  directory,
+  preferences,
+  timers,
+  now,
+  countsDebounceMs,
+  searchDebounceMs,
+}: ConversationsDeps): ConversationsStore {
+  const $byId = map<Record<string, Conversation>>({});
+  const $activeConversationId = atom<string | null>(null);
+  const lists = new Set<LiveList>();
+  // Versions of conversations removed from view, so a replayed older event cannot bring one back.
+  const removedAt = new Map<string, number>();
+
+  const knownVersion = (id: string): number => $byId.get()[id]?.version ?? removedAt.get(id) ?? -Infinity;
+
+  /** The cache rule: an older or equal version never overwrites a newer one. */
+  function store(incoming: readonly Conversation[]): Conversation[] {
+    const fresher = incoming.filter((c) => c.version > knownVersion(c.id));
+    if (fresher.length === 0) return [];
+    for (const c of fresher) removedAt.delete(c.id);
+    $byId.set({ ...$byId.get(), ...Object.fromEntries(fresher.map((c) => [c.id, c])) });
+    return fresher;
+  }
+
+  function upsertConversation(conversation: Conversation): boolean {
+    const [fresh] = store([conversation]);
+    if (!fresh) return false;
+    for (const list of lists) list.reconcile(fresh);
+    return true;
+  }
+
+  const meId = (): string | undefined => session.$me.get()?.user.id;
+
+  const setStatus = createStatusChange({
+    client,
+    get: (id) => $byId.get()[id],
+    upsert: upsertConversation,
+    replace(conversation) {
+      $byId.setKey(conversation.id, conversation);
+      for (const list of lists) list.reconcile(conversation);
+    },
+    lists: () => lists,
+    meId,
+    now,
+  });
+
+  function removeConversation(id: string): void {
+    const current = $byId.get()[id];
+    if (current) {
+      removedAt.set(id, current.version);
+      $byId.setKey(id, undefined);
+    }
+    for (const list of lists) list.remove(id);
+  }
+
+  function applyEvent(event: InboxEvent): boolean {
+    if (event.spaceId !== directory.$activeSpaceId.get()) return false;
+    switch (event.type) {
+      case 'conversation.created':
+      case 'conversation.updated':
+        if (!upsertConversation(event.conversation)) return false;
+        break;
+      case 'conversation.removed':
+        // Counts may cover it even when no list had loaded it, so always recount.
+        removeConversation(event.conversationId);
+        break;
+      default:
+        return false;
+    }
+    for (const list of lists) list.scheduleCounts();
+    return true;
+  }
+
+  async function reloadLists(): Promise<void> {
+    await Promise.all([...lists].map((list) => list.load()));
+  }
+
+  const stopSpaceListener = directory.onSpaceChange(() => {
+    // Another space's conversations and selection mean nothing here.
+    $byId.set({});
+    removedAt.clear();
+    $activeConversationId.set(null);
+    return reloadLists();
+  });
+
+  return {
+    $conversationsById: $byId,
+    $activeConversationId,
+    $activeConversation: computed([$byId, $activeConversationId], (byId, id) => (id ? byId[id] : undefined)),
+    selectConversation: (id) => $activeConversationId.set(id),
+    createConversationList(filters) {
+      const list = createConversationList(
+        {
+          client,
+          $byId,
+          store,
+          spaceId: () => directory.$activeSpaceId.get(),
+          meId,
+          timers,
+          countsDebounceMs,
+          searchDebounceMs,
+          sortPreference: preferences.$sort,
+          release: (released) => lists.delete(released),
+        },
+        filters,
+      );
+      lists.add(list);
+      return list;
+    },
+    setStatus,
+    upsertConversation,
+    applyEvent,
+    reloadLists,
+    dispose() {
+      stopSpaceListener();
+      for (const list of [...lists]) list.dispose();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+export type { InboxStoreOptions, LoadState, PreferenceStorage, Timers } from './context.js';
+export { createInboxStore, type InboxStore } from './inbox-store.js';
+export {
+  $defaultInbox,
+  configureInbox,
+  getDefaultInbox,
+  whenInboxConfigured,
+  type ConfigureInboxOptions,
+} from './default-inbox.js';
+export { createSessionStore, type SessionStore } from './session.js';
+export { createDirectoryStore, type DirectoryStore, type SpaceChangeListener } from './directory.js';
+export {
+  createConversationsStore,
+  type ConversationsDeps,
+  type ConversationsStore,
+} from './conversations.js';
+export type { ConversationListQuery, ConversationListState } from './conversation-list.js';
+export {
+  compareConversations,
+  isConversationSort,
+  matchesFilters,
+  resolveFilters,
+  type ConversationFilters,
+  type ResolvedConversationFilters,
+} from './conversation-filters.js';
+export {
+  createRealtimeStore,
+  type ConnectionStatus,
+  type InboxEventListener,
+  type RealtimeStore,
+} from './realtime.js';
+export { legalStatusMoves } from './status-moves.js';
+export { createPreferencesStore, type PreferencesStore } from './preferences.js';
+export {
+  createPresenceStore,
+  PRESENCE_REPEAT_MS,
+  PRESENCE_TTL_MS,
+  type PresenceDeps,
+  type PresenceStore,
+} from './presence.js';
+export { createClockStore, type ClockStore } from './clock.js';
