@@ -1,0 +1,171 @@
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { startInboundTimer } from './channels/inbound-timer.js';
+import { createSimulator } from './channels/simulator.js';
+import { loadContract } from './contract/openapi.js';
+import { createValidator } from './contract/validate.js';
+import { openDb, type Db } from './db/db.js';
+import { migrate } from './db/migrate.js';
+import { pruneEvents, prunePresence } from './domain/events-log.js';
+import { PRESENCE_TTL_SECONDS } from './domain/presence.js';
+import { bearerAuth } from './http/auth.js';
+import { contractDispatch } from './http/dispatch.js';
+import type { AppEnv, ServerConfig, Services } from './http/env.js';
+import { problemResponse, renderError } from './http/problem.js';
+import { serveStatic } from './http/static.js';
+import { EventHub } from './realtime/hub.js';
+import { demoUsers } from './routes/demo.js';
+import { handlers } from './routes/index.js';
+import { seedIfEmpty } from './seed/seed.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+export interface ServerOptions {
+  /** 0 picks a free port (tests). Default 8080. */
+  port?: number;
+  host?: string;
+  /** PGlite data directory; null keeps the database in memory. Ignored with databaseUrl. */
+  dataDir?: string | null;
+  databaseUrl?: string;
+  production?: boolean;
+  /** Demo timer injecting inbound replies; 0 disables it. */
+  simulatorIntervalMs?: number;
+  keepAliveMs?: number;
+  eventRetentionSeconds?: number;
+  demoDir?: string;
+  distDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  app: Hono<AppEnv>;
+  services: Services;
+  /** True when this start seeded the database. */
+  seeded: boolean;
+  timings: { dbOpenMs: number; migrateMs: number; seedMs: number; totalMs: number };
+  close(): Promise<void>;
+}
+
+/** The Hono app over ready services: CORS, auth on /api, the contract dispatcher, static files. */
+export function createApp(services: Services): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.onError(renderError);
+  app.notFound((c) => problemResponse(404, 'not-found', `There is nothing at ${c.req.path}.`));
+  app.use('*', async (c, next) => {
+    c.set('services', services);
+    await next();
+  });
+  // Bearer tokens, no cookies: any origin may call (Storybook, a host page on another port).
+  const corsMw = cors({
+    origin: '*',
+    allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'Last-Event-ID'],
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    exposeHeaders: ['ETag', 'WWW-Authenticate'],
+    maxAge: 600,
+  });
+  app.use('/api/*', corsMw);
+  app.use('/demo/*', corsMw);
+  app.use('/api/*', bearerAuth);
+  if (!services.config.production) app.get('/demo/users', demoUsers);
+  app.use('*', contractDispatch(handlers));
+  app.use('/dist/*', serveStatic('/dist/', services.config.distDir));
+  app.use('*', serveStatic('/', services.config.demoDir));
+  return app;
+}
+
+/** Opens the database, migrates, seeds on first start, and listens. */
+export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const t0 = performance.now();
+  const log = options.log ?? ((line: string) => console.log(line));
+  const db: Db = await openDb({ databaseUrl: options.databaseUrl, dataDir: options.dataDir ?? null });
+  const t1 = performance.now();
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  const t2 = performance.now();
+  const seeded = await seedIfEmpty(db);
+  const t3 = performance.now();
+
+  const config: ServerConfig = {
+    production: options.production ?? false,
+    demoDir: options.demoDir ?? `${ROOT}demo`,
+    distDir: options.distDir ?? `${ROOT}dist`,
+    keepAliveMs: options.keepAliveMs ?? 15_000,
+    eventRetentionSeconds: options.eventRetentionSeconds ?? 24 * 3600,
+    presenceRetentionSeconds: 60,
+  };
+  const contract = loadContract();
+  const hub = new EventHub(db, config.keepAliveMs);
+  await hub.start();
+  const services: Services = {
+    db,
+    contract,
+    validate: createValidator(contract),
+    hub,
+    channels: createSimulator(),
+    config,
+  };
+  const app = createApp(services);
+
+  await pruneEvents(db, config.eventRetentionSeconds);
+  const pruner = setInterval(
+    () => void pruneEvents(db, config.eventRetentionSeconds).catch(() => {}),
+    10 * 60_000,
+  );
+  pruner.unref();
+  // Presence events are worthless after a minute; the table's expired rows go with them.
+  const presencePruner = setInterval(
+    () => void prunePresence(db, config.presenceRetentionSeconds, PRESENCE_TTL_SECONDS).catch(() => {}),
+    60_000,
+  );
+  presencePruner.unref();
+  const stopInbound = config.production
+    ? () => {}
+    : startInboundTimer(db, options.simulatorIntervalMs ?? 0, log);
+
+  const host = options.host ?? '127.0.0.1';
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const t4 = performance.now();
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      stopInbound();
+      clearInterval(pruner);
+      clearInterval(presencePruner);
+      services.channels.close();
+      await hub.close();
+      await new Promise<void>((resolve) => {
+        const force = setTimeout(() => (server as HttpServer).closeAllConnections?.(), 2000);
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        (server as HttpServer).closeIdleConnections?.();
+      });
+      await db.close();
+    })());
+
+  return {
+    url: `http://${host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host}:${port}/`,
+    port,
+    app,
+    services,
+    seeded,
+    timings: { dbOpenMs: t1 - t0, migrateMs: t2 - t1, seedMs: t3 - t2, totalMs: t4 - t0 },
+    close,
+  };
+}

@@ -1,0 +1,160 @@
+import type { components, operations } from '../../src/api/schema.js';
+import type { Queryable } from '../db/db.js';
+import type { Viewer } from './users.js';
+import { Params, likeEscape } from './sql.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { CONVERSATION_DETAILS, toConversation, type ConversationRow } from './conversation-render.js';
+
+type Conversation = components['schemas']['Conversation'];
+type ListQuery = operations['listConversations']['parameters']['query'];
+type Sort = components['schemas']['ConversationSort'];
+
+export type ConversationFilter = Omit<ListQuery, 'cursor' | 'limit' | 'sort'>;
+
+const SORTS: Record<Sort, { key: string; dir: 'asc' | 'desc' }> = {
+  latest: { key: 'c.last_activity_at', dir: 'desc' },
+  newest: { key: 'c.created_at', dir: 'desc' },
+  // Longest waiting first; conversations nobody waits on come last.
+  waiting: { key: "coalesce(c.waiting_since, 'infinity'::timestamptz)", dir: 'asc' },
+};
+
+/** Item kinds this viewer may read; notes only with readNotes (also for search and previews). */
+export const readableKinds = (v: Viewer) =>
+  v.capabilities.readNotes ? `('message', 'note')` : `('message')`;
+
+/** Scoping: the viewer's spaces, and within them everything or only their teams' and their own. */
+export function visibleTo(v: Viewer, p: Params): string {
+  const me = p.add(v.id);
+  const member = `exists (select 1 from user_spaces us where us.user_id = ${me} and us.space_id = c.space_id)`;
+  if (v.capabilities.seeAllConversations) return member;
+  return `${member} and (
+    exists (select 1 from conversation_teams vt join team_members tm on tm.team_id = vt.team_id
+            where vt.conversation_id = c.id and tm.user_id = ${me})
+    or exists (select 1 from conversation_assignees va where va.conversation_id = c.id and va.user_id = ${me}))`;
+}
+
+interface SearchSql {
+  where: string;
+  nameMatch: string;
+  itemMatch: string;
+}
+
+function searchSql(v: Viewer, q: string, p: Params): SearchSql {
+  const text = q.trim().replace(/\s+/g, ' ');
+  const pattern = p.add(`%${likeEscape(text)}%`);
+  const words = p.add(text);
+  const digits = text.replace(/[\s()+.-]/g, '');
+  // A query that looks like a (partial) number also matches numbers written without spacing.
+  const phone = /^\d{3,}$/.test(digits) ? ` or ct.phone like ${p.add(`%${digits}%`)}` : '';
+  const nameMatch = `(ct.name ilike ${pattern}${phone})`;
+  const itemMatch = `x.conversation_id = c.id and x.kind in ${readableKinds(v)}
+    and (x.text ilike ${pattern} or x.tsv @@ plainto_tsquery('simple', ${words}))`;
+  return {
+    where: `(${nameMatch} or exists (select 1 from timeline_items x where ${itemMatch}))`,
+    nameMatch,
+    itemMatch,
+  };
+}
+
+function filters(
+  v: Viewer,
+  f: ConversationFilter,
+  p: Params,
+  withStatus: boolean,
+): { where: string; search?: SearchSql } {
+  const parts = [`c.space_id = ${p.add(f.spaceId)}`, visibleTo(v, p)];
+  if (f.view === 'mine') {
+    parts.push(
+      `exists (select 1 from conversation_assignees m where m.conversation_id = c.id and m.user_id = ${p.add(v.id)})`,
+    );
+  } else if (f.view === 'closed_by_me') {
+    parts.push(`c.status = 'closed' and c.closed_by = ${p.add(v.id)}`);
+  }
+  if (withStatus && f.status && f.status !== 'all') parts.push(`c.status = ${p.add(f.status)}`);
+  if (f.teamId) {
+    parts.push(
+      `exists (select 1 from conversation_teams ft where ft.conversation_id = c.id and ft.team_id = ${p.add(f.teamId)})`,
+    );
+  }
+  if (f.unread) parts.push('c.last_inbound_seq > coalesce(rm.seq, 0)');
+  let search: SearchSql | undefined;
+  if (f.q && f.q.trim() !== '') {
+    search = searchSql(v, f.q, p);
+    parts.push(search.where);
+  }
+  return { where: parts.join('\n  and '), ...(search ? { search } : {}) };
+}
+
+const FROM = `from conversations c
+  join contacts ct on ct.id = c.contact_id`;
+const MARKER = (me: string) =>
+  `left join read_markers rm on rm.conversation_id = c.id and rm.user_id = ${me}`;
+
+export async function listConversations(
+  db: Queryable,
+  v: Viewer,
+  query: ListQuery,
+): Promise<components['schemas']['ConversationPage']> {
+  const sort: Sort = query.sort ?? 'latest';
+  const limit = query.limit ?? 50;
+  const { key, dir } = SORTS[sort];
+  const p = new Params();
+  const me = p.add(v.id);
+  const { where, search } = filters(v, query, p, true);
+  let keyset = '';
+  if (query.cursor) {
+    const cur = decodeCursor(query.cursor, sort);
+    keyset = `and (${key}, c.id) ${dir === 'desc' ? '<' : '>'} (${p.add(cur.key)}::text::timestamptz, ${p.add(cur.id)})`;
+  }
+  const page = `select c.id, ${key} as sort_key, ${search ? search.nameMatch : 'true'} as name_match
+    ${FROM} ${MARKER(me)}
+    where ${where} ${keyset}
+    order by ${key} ${dir}, c.id ${dir}
+    limit ${p.add(limit + 1)}::int`;
+  const rows = await db.query<ConversationRow>(
+    `with page as (${page})
+     ${CONVERSATION_DETAILS(v, me, search ? `(not page.name_match) and ${search.itemMatch}` : null)}
+     order by page.sort_key ${dir}, c.id ${dir}`,
+    p.values,
+  );
+  const more = rows.length > limit;
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map((r) => toConversation(r, v)),
+    nextCursor: more && last ? encodeCursor({ sort, key: String(last.sort_key), id: last.id }) : null,
+  };
+}
+
+export async function countConversations(
+  db: Queryable,
+  v: Viewer,
+  query: ConversationFilter,
+): Promise<components['schemas']['ConversationCounts']> {
+  const p = new Params();
+  const me = p.add(v.id);
+  const { where } = filters(v, query, p, false);
+  const rows = await db.query<{ status: string; n: number }>(
+    `select c.status, count(*)::int as n ${FROM} ${MARKER(me)} where ${where} group by c.status`,
+    p.values,
+  );
+  const counts = { all: 0, active: 0, unanswered: 0, closed: 0 };
+  for (const r of rows) {
+    counts[r.status as 'active'] = Number(r.n);
+    counts.all += Number(r.n);
+  }
+  return counts;
+}
+
+/** One conversation as this viewer sees it, or null when it does not exist or is not visible. */
+export async function getConversation(db: Queryable, v: Viewer, id: string): Promise<Conversation | null> {
+  const p = new Params();
+  const me = p.add(v.id);
+  const page = `select c.id, c.last_activity_at as sort_key, true as name_match from conversations c
+    where c.id = ${p.add(id)} and ${visibleTo(v, p)}`;
+  const rows = await db.query<ConversationRow>(
+    `with page as (${page}) ${CONVERSATION_DETAILS(v, me, null)}`,
+    p.values,
+  );
+  return rows[0] ? toConversation(rows[0], v) : null;
+}

@@ -1,0 +1,116 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { matchOperation, type Operation } from '../contract/openapi.js';
+import type { RawInput } from '../contract/validate.js';
+import type { AppEnv, Handler } from './env.js';
+import { preconditionRequired } from './preconditions.js';
+import { problemResponse } from './problem.js';
+
+const MAX_JSON_BYTES = 1_000_000;
+
+/**
+ * Routes by the contract itself: finds the operation for method + path template, validates
+ * path, query, headers and body against it, then calls its handler — or answers 501 when the
+ * reference server does not implement it yet. Paths outside the contract fall through.
+ */
+export function contractDispatch(handlers: Partial<Record<string, Handler>>): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const { contract, validate, config } = c.get('services');
+    const path = c.req.path;
+    const inApi = path === '/api' || path.startsWith('/api/');
+    // The simulator endpoints do not exist in production, not even as a 405.
+    if (config.production && path.startsWith('/demo/'))
+      return problemResponse(404, 'not-found', `There is nothing at ${path}.`);
+    const match = matchOperation(contract, c.req.method, path);
+    const op = match.operation;
+    if (!op) {
+      if (match.allowed.length > 0 && !op) {
+        return problemResponse(
+          405,
+          'method-not-allowed',
+          `${c.req.method} is not allowed on ${path}; use ${match.allowed.join(' or ')}.`,
+          {},
+          {
+            allow: match.allowed.join(', '),
+          },
+        );
+      }
+      if (inApi || op)
+        return problemResponse(404, 'not-found', `There is no API route ${c.req.method} ${path}.`);
+      return next();
+    }
+
+    const raw = await readRaw(c, op, match.pathParams);
+    if (raw instanceof Response) return raw;
+    const { input, errors } = validate(op, raw);
+    // A change that is valid except for its missing If-Match is a precondition problem, not a typo.
+    if (errors.length === 1 && errors[0]!.path === 'header.if-match' && errors[0]!.message === 'is required')
+      return preconditionRequired(op, match.pathParams);
+    if (errors.length > 0) {
+      return problemResponse(
+        400,
+        'validation',
+        `The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}.`,
+        { errors },
+      );
+    }
+    c.set('operation', op);
+    c.set('input', input);
+    const handler = handlers[op.operationId];
+    if (!handler) {
+      return problemResponse(
+        501,
+        'not-implemented',
+        `${op.operationId} (${op.method} ${op.fullPath}) is not implemented by the reference server yet.`,
+      );
+    }
+    return handler(c);
+  };
+}
+
+async function readRaw(
+  c: Context<AppEnv>,
+  op: Operation,
+  pathParams: Record<string, string>,
+): Promise<RawInput | Response> {
+  const queries = c.req.queries();
+  const query: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(queries)) query[k] = v.length === 1 ? v[0]! : v;
+  const contentType = c.req.header('content-type') ?? null;
+  const raw: RawInput = { pathParams, query, headers: c.req.raw.headers, body: undefined, contentType };
+  if (c.req.method === 'GET' || c.req.method === 'HEAD' || !c.req.raw.body) return raw;
+
+  if (contentType?.toLowerCase().startsWith('multipart/form-data')) {
+    // Uploads are checked by their own handler (size and sniffed type per channel).
+    raw.body = null;
+    return raw;
+  }
+  const length = Number(c.req.header('content-length') ?? 0);
+  if (length > MAX_JSON_BYTES) {
+    return problemResponse(
+      413,
+      'payload-too-large',
+      `The request body is larger than ${MAX_JSON_BYTES} bytes.`,
+    );
+  }
+  const text = await c.req.text();
+  if (text.length === 0) return raw;
+  if (text.length > MAX_JSON_BYTES) {
+    return problemResponse(
+      413,
+      'payload-too-large',
+      `The request body is larger than ${MAX_JSON_BYTES} bytes.`,
+    );
+  }
+  if (contentType === null || /[/+]json\b/i.test(contentType)) {
+    try {
+      raw.body = JSON.parse(text);
+    } catch {
+      raw.body = text;
+      raw.bodyError = 'is not valid JSON';
+    }
+  } else {
+    raw.body = text;
+  }
+  void op;
+  return raw;
+}

@@ -1,0 +1,43 @@
+import { createServer } from './app.js';
+
+/**
+ * `tsx server/main.ts` — PORT (8080), DATA_DIR (.data/, PGlite), DATABASE_URL (postgres://…,
+ * wins over DATA_DIR), NODE_ENV (production disables /demo), SIMULATOR_INBOUND_INTERVAL_MS
+ * (30000; 0 disables the demo's inbound replies), HOST (127.0.0.1).
+ */
+const env = process.env;
+const databaseUrl =
+  env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? env.DATABASE_URL : undefined;
+const production = env.NODE_ENV === 'production';
+
+const running = await createServer({
+  port: env.PORT ? Number(env.PORT) : 8080,
+  host: env.HOST ?? '127.0.0.1',
+  ...(databaseUrl ? { databaseUrl } : { dataDir: env.DATA_DIR || '.data/' }),
+  production,
+  simulatorIntervalMs:
+    env.SIMULATOR_INBOUND_INTERVAL_MS !== undefined ? Number(env.SIMULATOR_INBOUND_INTERVAL_MS) : 30_000,
+});
+
+const t = running.timings;
+console.log(
+  `[inbox] ${databaseUrl ? 'postgres' : 'pglite'} ready in ${Math.round(t.totalMs)} ms ` +
+    `(open ${Math.round(t.dbOpenMs)}, migrate ${Math.round(t.migrateMs)}, seed ${running.seeded ? `${Math.round(t.seedMs)}` : 'skipped'})`,
+);
+console.log(`Inbox reference server: ${running.url}`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[inbox] ${signal}: closing streams and the database…`);
+    running.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  });
+}

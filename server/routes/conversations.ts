@@ -1,0 +1,53 @@
+import { countConversations, getConversation, listConversations } from '../domain/conversation-query.js';
+import { setPresence } from '../domain/presence.js';
+import { changeStatus } from '../domain/status.js';
+import { requireSpace } from '../domain/users.js';
+import { inputOf, type Handler } from '../http/env.js';
+import { parseIfMatch } from '../http/preconditions.js';
+import { notFound } from '../http/problem.js';
+
+export const listConversationsRoute: Handler = async (c) => {
+  const { query } = inputOf(c, 'listConversations');
+  const v = c.get('viewer');
+  requireSpace(v, query.spaceId);
+  return c.json(await listConversations(c.get('services').db, v, query));
+};
+
+export const countConversationsRoute: Handler = async (c) => {
+  const { query } = inputOf(c, 'countConversations');
+  const v = c.get('viewer');
+  requireSpace(v, query.spaceId);
+  return c.json(await countConversations(c.get('services').db, v, query));
+};
+
+export const getConversationRoute: Handler = async (c) => {
+  const { path } = inputOf(c, 'getConversation');
+  const conversation = await getConversation(c.get('services').db, c.get('viewer'), path.conversationId);
+  // Invisible and missing look the same, so ids of other teams' conversations leak nothing.
+  if (!conversation)
+    throw notFound(`Conversation ${path.conversationId} does not exist or is not visible to you.`);
+  c.header('ETag', `"${conversation.version}"`);
+  return c.json(conversation);
+};
+
+/** PUT /conversations/{id}/status: a legal move, based on the version the user saw (If-Match). */
+export const setConversationStatusRoute: Handler = async (c) => {
+  const { path, headers, body } = inputOf(c, 'setConversationStatus');
+  const ifMatch = parseIfMatch(headers['if-match'] ?? '');
+  const conversation = await changeStatus(
+    c.get('services').db,
+    c.get('viewer'),
+    path.conversationId,
+    body.status,
+    ifMatch,
+  );
+  c.header('ETag', `"${conversation.version}"`);
+  return c.json(conversation);
+};
+
+/** PUT /conversations/{id}/presence: viewing, typing or left; everyone who can see it is told. */
+export const setPresenceRoute: Handler = async (c) => {
+  const { path, body } = inputOf(c, 'setPresence');
+  await setPresence(c.get('services').db, c.get('viewer'), path.conversationId, body.state);
+  return c.body(null, 204);
+};

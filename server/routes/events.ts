@@ -1,0 +1,68 @@
+import { requireSpace } from '../domain/users.js';
+import { inputOf, type Handler } from '../http/env.js';
+import { Subscriber } from '../realtime/subscriber.js';
+
+/**
+ * GET /api/events: text/event-stream for one space. Without Last-Event-ID the stream starts
+ * now; with one it replays the log after it, or sends `resync` when that part was pruned.
+ */
+export const streamEvents: Handler = async (c) => {
+  const { query, headers } = inputOf(c, 'streamEvents');
+  const { db, hub } = c.get('services');
+  const v = c.get('viewer');
+  requireSpace(v, query.spaceId);
+
+  // `issued` is the id sequence itself: a pruned presence event may have been the newest row, and
+  // an id this log really gave out must still resume rather than look like one from elsewhere.
+  const [state] = await db.query<{ newest: string; issued: string; horizon: string | null }>(
+    `select coalesce((select max(id) from events), 0)::text as newest,
+       (select case when is_called then last_value else 0 end from events_id_seq)::text as issued,
+       (select pruned_through::text from event_log_horizon where space_id = $1) as horizon`,
+    [query.spaceId],
+  );
+  const newest = BigInt(state?.newest ?? '0');
+  const issued = BigInt(state?.issued ?? '0');
+  const resumeRaw = headers['last-event-id'];
+  let start = newest;
+  let resync = false;
+  if (resumeRaw !== undefined) {
+    const resume = BigInt(resumeRaw);
+    // Too old (pruned) or from another database (ahead of us): the client must reload.
+    resync = resume < BigInt(state?.horizon ?? '0') || resume > issued;
+    if (!resync) start = resume;
+  }
+
+  const encoder = new TextEncoder();
+  let subscriber: Subscriber | undefined;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      subscriber = new Subscriber(db, v, query.spaceId, start, {
+        write: (chunk) => controller.enqueue(encoder.encode(chunk)),
+        end: () => controller.close(),
+      });
+      hub.add(subscriber);
+      controller.enqueue(encoder.encode('retry: 3000\n: connected\n\n'));
+      if (resync) {
+        const id = newest.toString();
+        subscriber.send(id, 'resync', {
+          id,
+          type: 'resync',
+          spaceId: query.spaceId,
+          at: new Date().toISOString(),
+        });
+      }
+      subscriber.wake();
+    },
+    cancel() {
+      subscriber?.close();
+    },
+  });
+  c.req.raw.signal.addEventListener('abort', () => subscriber?.close(), { once: true });
+  return new Response(body, {
+    headers: {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      'x-accel-buffering': 'no',
+    },
+  });
+};

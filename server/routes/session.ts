@@ -1,0 +1,21 @@
+import type { components } from '../../src/api/schema.js';
+import type { Handler } from '../http/env.js';
+import { tenantOf } from '../domain/users.js';
+
+type Space = components['schemas']['Space'];
+
+export const getMe: Handler = async (c) => {
+  const { db } = c.get('services');
+  const v = c.get('viewer');
+  const spaces = await db.query<Space & Record<string, unknown>>(
+    `select s.id, s.name from spaces s join user_spaces us on us.space_id = s.id where us.user_id = $1 order by s.position`,
+    [v.id],
+  );
+  const me: components['schemas']['Me'] = {
+    user: v.user,
+    tenant: await tenantOf(db, v.tenantId),
+    spaces: spaces.map((s) => ({ id: s.id, name: s.name })),
+    capabilities: v.capabilities,
+  };
+  return c.json(me);
+};

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createSimulator } from '../channels/simulator.js';
+import type { OutboundMessage, Receipt } from '../channels/provider.js';
+import { generateSeed } from '../seed/generate.js';
+
+const message = (channel: OutboundMessage['channel'], to = '+447700900123'): OutboundMessage => ({
+  itemId: 'itm_1',
+  conversationId: 'cv_1',
+  channel,
+  to,
+  from: '+447700900001',
+  text: 'hi',
+  attachmentIds: [],
+});
+
+describe('channel simulator', () => {
+  it('emits exactly the receipts each channel has, in order', async () => {
+    const sim = createSimulator({ stepMs: 0 });
+    for (const [channel, expected] of [
+      ['sms', ['sent', 'delivered']],
+      ['whatsapp', ['sent', 'delivered', 'read']],
+      ['telegram', ['sent']],
+    ] as const) {
+      const seen: Receipt[] = [];
+      const receipts = await sim.dispatch(message(channel), (r) => void seen.push(r));
+      assert.deepEqual(
+        receipts.map((r) => r.status),
+        expected,
+        channel,
+      );
+      assert.deepEqual(seen, receipts);
+    }
+    sim.close();
+  });
+
+  it('fails for an unreachable number with a reason', async () => {
+    const sim = createSimulator({ stepMs: 0, failingNumbers: ['+15005550001'] });
+    const [r] = await sim.dispatch(message('sms', '+15005550001'));
+    assert.equal(r?.status, 'failed');
+    assert.ok(r?.failureReason);
+    sim.close();
+  });
+});
+
+describe('seed generator', () => {
+  it('is deterministic and produces valid, plausible data', () => {
+    const now = new Date('2024-06-01T12:00:00Z');
+    const a = generateSeed(now);
+    const b = generateSeed(now);
+    assert.deepEqual(a, b);
+    assert.ok(a.contacts.length >= 200 && a.conversations.length >= 300);
+    assert.ok(a.contacts.every((c) => /^\+[1-9][0-9]{6,14}$/.test(String(c.phone))));
+    const scripts = [
+      /\p{Script=Arabic}/u,
+      /\p{Script=Cyrillic}/u,
+      /\p{Script=Han}/u,
+      /\p{Script=Hangul}/u,
+      /[À-ž]/u,
+    ];
+    for (const s of scripts)
+      assert.ok(
+        a.contacts.some((c) => s.test(String(c.name))),
+        `a name matching ${s}`,
+      );
+    for (const status of ['unanswered', 'active', 'closed'])
+      assert.ok(a.conversations.some((c) => c.status === status));
+    // Nothing that starts from api/dialer/campaign without a reply is anything but Unanswered.
+    assert.ok(a.conversations.every((c) => c.status !== 'unanswered' || c.origin !== 'inbound'));
+    assert.ok(a.items.some((i) => i.kind === 'note') && a.items.some((i) => i.kind === 'event'));
+  });
+});

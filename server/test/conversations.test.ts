@@ -1,0 +1,4 @@
+import { pgliteBackend } from './helpers.js';
+import { conversationsSuite } from './suites/conversations.suite.js';
+
+conversationsSuite(pgliteBackend);

@@ -1,0 +1,4 @@
+import { pgliteBackend } from './helpers.js';
+import { statusSuite } from './suites/status.suite.js';
+
+statusSuite(pgliteBackend);

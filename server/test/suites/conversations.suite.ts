@@ -1,0 +1,288 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { RunningServer } from '../../app.js';
+import {
+  api,
+  fetchAll,
+  startServer,
+  TOKENS,
+  type Backend,
+  type Conversation,
+  type ConversationCounts,
+  type ConversationPage,
+  type Problem,
+} from '../helpers.js';
+
+const SPACE = 'sp_retail';
+const STATUSES = ['active', 'unanswered', 'closed'] as const;
+const ids = (list: readonly Conversation[]) => list.map((c) => c.id).sort();
+
+/** The list, counts, search and scoping, checked against the seeded data in the database. */
+export function conversationsSuite(backend: Backend): void {
+  describe(`conversations (${backend.name})`, () => {
+    let server: RunningServer;
+    const q = <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+      server.services.db.query<T>(sql, params);
+    const full: Record<string, Conversation[]> = {};
+
+    before(async () => {
+      server = await startServer(await backend.newStore());
+      for (const [who, token] of Object.entries(TOKENS)) {
+        if (who !== 'noNotes' && who !== 'admin' && who !== 'agent' && who !== 'agent2') continue;
+        full[who] = await fetchAll(server, token, { spaceId: SPACE }, 200);
+      }
+    });
+    after(() => server?.close());
+
+    it('pages with the cursor through every row exactly once, in each sort order', async () => {
+      const [{ n }] = (await q<{ n: number }>(
+        'select count(*)::int as n from conversations where space_id = $1',
+        [SPACE],
+      )) as [{ n: number }];
+      for (const sort of ['latest', 'waiting', 'newest']) {
+        const rows = await fetchAll(server, TOKENS.admin, { spaceId: SPACE, sort }, 17);
+        assert.equal(rows.length, n, sort);
+        assert.equal(new Set(rows.map((r) => r.id)).size, n, `${sort}: duplicates`);
+        for (let i = 1; i < rows.length; i++) {
+          const [a, b] = [rows[i - 1]!, rows[i]!];
+          if (sort === 'latest') assert.ok(a.lastActivityAt >= b.lastActivityAt, 'latest order');
+          if (sort === 'newest') assert.ok(a.createdAt >= b.createdAt, 'newest order');
+          if (sort === 'waiting')
+            assert.ok(
+              b.waitingSince === null || (a.waitingSince !== null && a.waitingSince <= b.waitingSince),
+              'waiting order',
+            );
+        }
+      }
+    });
+
+    it('rejects a cursor from another sort order', async () => {
+      const page = await api<ConversationPage>(server, `/api/conversations?spaceId=${SPACE}&limit=5`, {
+        token: TOKENS.admin,
+      });
+      const res = await api<Problem>(
+        server,
+        `/api/conversations?spaceId=${SPACE}&sort=newest&cursor=${page.body.nextCursor}`,
+        { token: TOKENS.admin },
+      );
+      assert.equal(res.status, 400);
+      assert.equal(res.body.errors?.[0]?.path, 'query.cursor');
+    });
+
+    it('scopes by role: admin sees the whole space, agents their teams and their own', async () => {
+      const [{ n }] = (await q<{ n: number }>(
+        'select count(*)::int as n from conversations where space_id = $1',
+        [SPACE],
+      )) as [{ n: number }];
+      assert.equal(full.admin!.length, n);
+      for (const [who, user, teams] of [
+        ['agent', 'usr_aiko', ['tm_support']],
+        ['noNotes', 'usr_samir', ['tm_sales']],
+        ['agent2', 'usr_joao', ['tm_sales', 'tm_billing']],
+      ] as const) {
+        const expected = await q<{ id: string }>(
+          `select c.id from conversations c where c.space_id = $1 and (
+             exists (select 1 from conversation_teams t join team_members m on m.team_id = t.team_id where t.conversation_id = c.id and m.user_id = $2)
+             or exists (select 1 from conversation_assignees a where a.conversation_id = c.id and a.user_id = $2))`,
+          [SPACE, user],
+        );
+        const list = full[who]!;
+        assert.ok(list.length > 0 && list.length < n, who);
+        assert.deepEqual(ids(list), expected.map((r) => r.id).sort(), who);
+        assert.ok(
+          list.every(
+            (c) =>
+              c.assigneeIds.includes(user) ||
+              c.teamIds.some((t: string) => (teams as readonly string[]).includes(t)),
+          ),
+          who,
+        );
+        const hidden = full.admin!.find((c) => !list.some((x) => x.id === c.id))!;
+        assert.equal(
+          (await api(server, `/api/conversations/${hidden.id}`, { token: TOKENS[who] })).status,
+          404,
+          `${who} must not open ${hidden.id}`,
+        );
+      }
+      assert.equal(
+        (await api(server, `/api/conversations?spaceId=sp_wholesale`, { token: TOKENS.agent })).status,
+        403,
+      );
+      const other = await fetchAll(server, TOKENS.twoSpaces, { spaceId: 'sp_wholesale' });
+      assert.ok(other.length > 0 && other.every((c) => c.spaceId === 'sp_wholesale'));
+    });
+
+    it('applies every filter, alone and combined, exactly like the full list says', async () => {
+      const users = {
+        admin: 'usr_olivia',
+        agent: 'usr_aiko',
+        agent2: 'usr_joao',
+        noNotes: 'usr_samir',
+      } as const;
+      let nonEmpty = 0;
+      for (const [who, user] of Object.entries(users)) {
+        const all = full[who]!;
+        const teams = [undefined, 'tm_sales', 'tm_support', 'tm_billing'];
+        for (const view of ['all', 'mine', 'closed_by_me'] as const) {
+          for (const status of ['all', ...STATUSES] as const) {
+            for (const teamId of teams) {
+              for (const unread of [false, true]) {
+                const expected = all.filter(
+                  (c) =>
+                    (view !== 'mine' || c.assigneeIds.includes(user)) &&
+                    (view !== 'closed_by_me' || (c.status === 'closed' && c.closedBy === user)) &&
+                    (status === 'all' || c.status === status) &&
+                    (!teamId || c.teamIds.includes(teamId)) &&
+                    (!unread || c.unreadCount > 0),
+                );
+                const params: Record<string, string> = {
+                  spaceId: SPACE,
+                  view,
+                  status,
+                  ...(teamId ? { teamId } : {}),
+                  ...(unread ? { unread: 'true' } : {}),
+                };
+                const got = await fetchAll(server, TOKENS[who as keyof typeof users], params, 200);
+                assert.deepEqual(ids(got), ids(expected), `${who} ${JSON.stringify(params)}`);
+                if (expected.length > 0) nonEmpty++;
+              }
+            }
+          }
+        }
+      }
+      assert.ok(nonEmpty > 100, `the seed should make most combinations non-empty (got ${nonEmpty})`);
+      // closed_by_me and mine are not empty for the agents the demo is about.
+      assert.ok(full.agent!.some((c) => c.assigneeIds.includes('usr_aiko')));
+      assert.ok(full.noNotes!.some((c) => c.closedBy === 'usr_samir'));
+    });
+
+    it('counts each status tab under the same filters, equal to the list lengths', async () => {
+      for (const [token, extra] of [
+        [TOKENS.admin, {}],
+        [TOKENS.agent, { view: 'mine' }],
+        [TOKENS.agent2, { teamId: 'tm_billing', unread: 'true' }],
+        [TOKENS.noNotes, { view: 'closed_by_me' }],
+        [TOKENS.admin, { q: 'order' }],
+      ] as const) {
+        const params = { spaceId: SPACE, ...extra } as Record<string, string>;
+        const counts = await api<ConversationCounts>(
+          server,
+          `/api/conversations/counts?${new URLSearchParams(params)}`,
+          { token },
+        );
+        assert.equal(counts.status, 200);
+        let sum = 0;
+        for (const status of STATUSES) {
+          const list = await fetchAll(server, token, { ...params, status }, 200);
+          assert.equal(counts.body[status], list.length, `${status} ${JSON.stringify(extra)}`);
+          sum += list.length;
+        }
+        assert.equal(counts.body.all, sum);
+        assert.equal(counts.body.all, (await fetchAll(server, token, params, 200)).length);
+      }
+    });
+
+    it('searches by contact name, by number, and by text in an old message', async () => {
+      const [named] = await q<{ id: string; name: string; phone: string }>(
+        `select c.id, ct.name, ct.phone from conversations c join contacts ct on ct.id = c.contact_id
+         where c.space_id = $1 and ct.name ~ '^[A-Za-z]+ [A-Za-z]+$' order by c.id limit 1`,
+        [SPACE],
+      );
+      const byName = await fetchAll(
+        server,
+        TOKENS.admin,
+        { spaceId: SPACE, q: named!.name.split(' ')[1]!.toLowerCase() },
+        200,
+      );
+      assert.ok(
+        byName.some((c) => c.id === named!.id),
+        'name match',
+      );
+      const byNumber = await fetchAll(
+        server,
+        TOKENS.admin,
+        { spaceId: SPACE, q: named!.phone.slice(-7) },
+        200,
+      );
+      assert.ok(
+        byNumber.some((c) => c.id === named!.id),
+        'number match',
+      );
+      assert.ok(byNumber.every((c) => c.contact.phone.includes(named!.phone.slice(-7)) || c.searchMatch));
+
+      const [old] = await q<{ id: string; text: string; seq: number }>(
+        `select c.id, i.text, i.seq from conversations c join timeline_items i on i.conversation_id = c.id
+         where c.space_id = $1 and i.kind = 'message' and i.seq = 2 and c.last_seq >= 10 and i.text ~ 'NW-[0-9]+' order by c.id limit 1`,
+        [SPACE],
+      );
+      const ref = /NW-\d+/.exec(old!.text)![0];
+      const hits = await fetchAll(server, TOKENS.admin, { spaceId: SPACE, q: ref }, 200);
+      assert.deepEqual(ids(hits), [old!.id]);
+      assert.equal(hits[0]?.searchMatch?.seq, 2);
+      assert.ok(hits[0]?.searchMatch?.text.includes(ref));
+      // Several words, in any order, through the text-search index.
+      const words = old!.text
+        .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
+        .split(/\s+/)
+        .filter((w) => w.length > 3)
+        .slice(0, 2)
+        .reverse()
+        .join(' ');
+      if (words.split(' ').length === 2) {
+        const wordHits = await fetchAll(server, TOKENS.admin, { spaceId: SPACE, q: `${words} ${ref}` }, 200);
+        assert.ok(
+          wordHits.some((c) => c.id === old!.id),
+          `words "${words} ${ref}"`,
+        );
+      }
+      assert.equal(
+        (await fetchAll(server, TOKENS.admin, { spaceId: SPACE, q: 'zzqx-no-such-text' })).length,
+        0,
+      );
+      assert.equal(
+        (await fetchAll(server, TOKENS.admin, { spaceId: SPACE, q: '100%_' })).length,
+        0,
+        'LIKE wildcards are literal',
+      );
+    });
+
+    it('never finds note text, nor shows a note preview, for an agent without note access', async () => {
+      const [note] = await q<{ id: string; text: string }>(
+        `select c.id, i.text from conversations c join timeline_items i on i.conversation_id = c.id
+         join conversation_teams t on t.conversation_id = c.id
+         where c.space_id = $1 and i.kind = 'note' and t.team_id = 'tm_sales' order by c.id limit 1`,
+        [SPACE],
+      );
+      const token = /NB-\d+/.exec(note!.text)![0];
+      const adminHits = await fetchAll(server, TOKENS.admin, { spaceId: SPACE, q: token });
+      assert.ok(adminHits.some((c) => c.id === note!.id && c.searchMatch?.text.includes(token)));
+      assert.ok(
+        full.noNotes!.some((c) => c.id === note!.id),
+        'the no-notes agent can see the conversation',
+      );
+      assert.deepEqual(await fetchAll(server, TOKENS.noNotes, { spaceId: SPACE, q: token }), []);
+      const counts = await api<ConversationCounts>(
+        server,
+        `/api/conversations/counts?spaceId=${SPACE}&q=${token}`,
+        {
+          token: TOKENS.noNotes,
+        },
+      );
+      assert.equal(counts.body.all, 0);
+      assert.ok(full.noNotes!.every((c) => c.lastMessage === null || c.lastMessage.kind === 'message'));
+      assert.ok(
+        full.admin!.some((c) => c.lastMessage?.kind === 'note'),
+        'admins do see note previews',
+      );
+      const one = await api<Conversation>(server, `/api/conversations/${note!.id}`, {
+        token: TOKENS.noNotes,
+      });
+      assert.notEqual(one.body.lastMessage?.kind, 'note');
+    });
+
+    it('shows senders only to users with seeSenders', () => {
+      assert.ok(full.admin!.every((c) => c.sender && c.sender.address));
+      assert.ok(full.agent!.every((c) => c.sender === undefined));
+    });
+  });
+}
