@@ -1,0 +1,20 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-docs', 'msw-storybook-addon'],
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  staticDirs: ['../public'],
+  core: { disableTelemetry: true },
+  async viteFinal(viteConfig) {
+    viteConfig.define = { ...viteConfig.define, 'process.env.NODE_ENV': JSON.stringify('development') };
+    // Without this Vite pre-bundles a second copy of Lit ("Multiple versions of Lit loaded").
+    viteConfig.optimizeDeps = {
+      ...viteConfig.optimizeDeps,
+      include: [...(viteConfig.optimizeDeps?.include ?? []), 'lit/directive-helpers.js'],
+    };
+    return viteConfig;
+  },
+};
+
+export default config;

@@ -1,0 +1,54 @@
+import type { ReactiveController, ReactiveElement } from 'lit';
+import { resolveLocale, type ResolvedLocale } from '../i18n/index.js';
+
+type LocaleHost = ReactiveElement & { locale?: string | undefined };
+
+/**
+ * The catalogue and formatters for an element: its own `locale` attribute, else the nearest
+ * ancestor's `lang`, else the document's. Formatters are cached per locale because building
+ * `Intl` objects is costly in a list of thousands of rows.
+ */
+export class LocaleController implements ReactiveController {
+  resolved: ResolvedLocale = resolveLocale('en');
+  #date: Intl.DateTimeFormat | undefined;
+  #full: Intl.DateTimeFormat | undefined;
+  #relative: Intl.RelativeTimeFormat | undefined;
+
+  constructor(private readonly host: LocaleHost) {
+    host.addController(this);
+  }
+
+  get messages() {
+    return this.resolved.messages;
+  }
+
+  hostConnected(): void {
+    this.update();
+  }
+
+  /** Call from `willUpdate` when `locale` changed. */
+  update(): void {
+    const tag = this.host.locale || this.host.closest('[lang]')?.getAttribute('lang') || undefined;
+    if ((tag || 'en') === this.resolved.locale) return;
+    this.resolved = resolveLocale(tag);
+    this.#date = this.#full = this.#relative = undefined;
+  }
+
+  /** "just now", "5 min ago", "3 hr ago", "yesterday", then a short date: what a row shows. */
+  formatRelative(iso: string, now: number): string {
+    const seconds = (now - Date.parse(iso)) / 1000;
+    if (seconds < 60) return this.messages.justNow;
+    this.#relative ??= new Intl.RelativeTimeFormat(this.resolved.locale, { numeric: 'auto', style: 'short' });
+    if (seconds < 3600) return this.#relative.format(-Math.floor(seconds / 60), 'minute');
+    if (seconds < 86_400) return this.#relative.format(-Math.floor(seconds / 3600), 'hour');
+    if (seconds < 7 * 86_400) return this.#relative.format(-Math.floor(seconds / 86_400), 'day');
+    this.#date ??= new Intl.DateTimeFormat(this.resolved.locale, { month: 'short', day: 'numeric' });
+    return this.#date.format(new Date(iso));
+  }
+
+  /** The full date and time, for a tooltip. */
+  formatFull(iso: string): string {
+    this.#full ??= new Intl.DateTimeFormat(this.resolved.locale, { dateStyle: 'full', timeStyle: 'short' });
+    return this.#full.format(new Date(iso));
+  }
+}

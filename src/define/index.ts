@@ -1,0 +1,6 @@
+/** Registers every inbox element. Import this (or `dist/cdn/inbox-elements.js`) once per page. */
+import './inbox-provider.js';
+import './inbox-conversation-list.js';
+import './inbox-space-switcher.js';
+
+export * from '../index.js';

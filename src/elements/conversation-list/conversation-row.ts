@@ -1,0 +1,101 @@
+import { html, nothing } from 'lit';
+import type { Conversation, User } from '../../api/types.js';
+import type { LocaleController } from '../../controllers/locale-controller.js';
+import { avatarStack } from '../shared/avatar.js';
+import { channelIcon } from '../shared/channel-icon.js';
+import { highlight } from './highlight.js';
+
+export interface RowView {
+  i18n: LocaleController;
+  now: number;
+  query: string;
+  usersById: Record<string, User>;
+  /** Other users viewing the conversation now. */
+  viewers: User[];
+  selected: boolean;
+  focusable: boolean;
+  position: number;
+  setSize: number;
+}
+
+const names = (users: User[]) => users.map((user) => user.name).join(', ');
+
+/** One option of the conversation listbox. Every piece of customer text goes through text bindings. */
+export function conversationRow(conversation: Conversation, view: RowView) {
+  const { messages } = view.i18n;
+  const last = conversation.lastMessage;
+  const unread = conversation.unreadCount;
+  const assignees = conversation.assigneeIds.flatMap((id) => view.usersById[id] ?? []);
+  const match = conversation.searchMatch;
+  const previewText = match?.text ?? last?.text;
+  return html`<div
+    role="option"
+    part="row"
+    class="row ${unread > 0 ? 'unread' : ''}"
+    id="conversation-${conversation.id}"
+    data-id=${conversation.id}
+    aria-selected=${view.selected ? 'true' : 'false'}
+    aria-posinset=${view.position}
+    aria-setsize=${view.setSize}
+    tabindex=${view.focusable ? 0 : -1}
+  >
+    ${channelIcon(conversation.channel, messages)}
+    <span part="contact" class="name"
+      >${highlight(conversation.contact.name || conversation.contact.phone, view.query)}</span
+    >
+    <time
+      part="time"
+      class="time"
+      datetime=${conversation.lastActivityAt}
+      title=${view.i18n.formatFull(conversation.lastActivityAt)}
+      >${view.i18n.formatRelative(conversation.lastActivityAt, view.now)}</time
+    >
+    <span part="preview" class="preview"
+      >${
+        match
+          ? html`<span class="visually-hidden">${messages.matchLabel}: </span>`
+          : last?.kind === 'note'
+            ? html`<span class="note-label">${messages.noteLabel}: </span>`
+            : last?.direction === 'out'
+              ? `${messages.youLabel}: `
+              : nothing
+      }${previewText !== undefined ? highlight(previewText, view.query) : messages.noMessagesYet}</span
+    >
+    <span class="meta">
+      ${
+        view.viewers.length
+          ? html`<span part="viewers" class="viewers"
+              ><svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true">
+                <path
+                  d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12Z"
+                  fill="none"
+                  stroke="currentColor"
+                  stroke-width="2"
+                />
+                <circle cx="12" cy="12" r="3" fill="currentColor" /></svg
+              >${avatarStack(view.viewers)}<span class="visually-hidden"
+                >${messages.viewingNow(names(view.viewers))}</span
+              ></span
+            >`
+          : nothing
+      }
+      ${
+        assignees.length
+          ? html`<span part="assignees" class="assignees"
+              >${avatarStack(assignees)}<span class="visually-hidden"
+                >${messages.assignedTo(names(assignees))}</span
+              ></span
+            >`
+          : nothing
+      }
+      ${
+        unread > 0
+          ? html`<span part="unread-badge" class="badge"
+              ><span aria-hidden="true">${unread}</span
+              ><span class="visually-hidden">${messages.unreadCount(unread)}</span></span
+            >`
+          : nothing
+      }
+    </span>
+  </div>`;
+}

@@ -1,0 +1,43 @@
+// Element, store and client tests in a real Chromium (Debian's package, no downloaded browser).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+
+const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export default {
+  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/size/**', '!test/stories/**'],
+  nodeResolve: { exportConditions: ['development'] },
+  // One file at a time: a background tab gets no focus events, and keyboard tests need focus.
+  concurrency: 1,
+  testFramework: { config: { timeout: 5000 } },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  // nanostores reads process.env.NODE_ENV; the virtualizer's benign ResizeObserver loop notice is not a failure.
+  testRunnerHtml: (testFramework) => `<!doctype html>
+    <html lang="en">
+      <body>
+        <script>
+          window.process = { env: { NODE_ENV: 'development' } };
+          window.addEventListener('error', (e) => {
+            if (String(e.message).includes('ResizeObserver loop')) e.stopImmediatePropagation();
+          });
+        </script>
+        <script type="module" src="${testFramework}"></script>
+      </body>
+    </html>`,
+};
