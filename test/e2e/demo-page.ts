@@ -1,0 +1,79 @@
+// Shared pieces of the end-to-end tests: the browser, the demo users, the demo page.
+import assert from 'node:assert/strict';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { components } from '../../src/api/schema.js';
+import type { RunningServer } from './server-process.js';
+
+export interface DemoUser {
+  id: string;
+  name: string;
+  role: string;
+  token: string;
+}
+
+export type Conversation = components['schemas']['Conversation'];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export async function demoUsers(server: RunningServer): Promise<DemoUser[]> {
+  const response = await fetch(`${server.url}/demo/users`);
+  assert.equal(response.status, 200);
+  return (await response.json()) as DemoUser[];
+}
+
+export async function demoUser(server: RunningServer, pick: (user: DemoUser) => boolean): Promise<DemoUser> {
+  const user = (await demoUsers(server)).find(pick);
+  assert.ok(user, 'the seeded user exists');
+  return user;
+}
+
+/** Calls the API as a user, the way the elements do. */
+export async function api<T>(
+  server: RunningServer,
+  user: DemoUser,
+  path: string,
+  init: RequestInit = {},
+): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${server.url}/api${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${user.token}`, 'Content-Type': 'application/json', ...init.headers },
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+/** Opens the demo page as a user and collects anything the page complains about. */
+export async function openDemo(
+  browser: Browser,
+  server: RunningServer,
+  user: DemoUser,
+): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  await page.goto(`${server.url}/?user=${encodeURIComponent(user.id)}`);
+  await rows(page).first().waitFor({ timeout: 20_000 });
+  return { page, problems };
+}
+
+export const rows = (page: Page) => page.locator('inbox-conversation-list [role="option"]');
+export const listPart = (page: Page, part: string) =>
+  page.locator(`inbox-conversation-list [part~="${part}"]`);
+export const rowIds = (page: Page) =>
+  rows(page).evaluateAll((els) => els.map((el) => el.getAttribute('data-id')));

@@ -1,0 +1,59 @@
+// Size budget of the CDN bundle. Size is deterministic, so this is a test; speed lives in `npm run bench`.
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import { rollup, type OutputChunk, type OutputOptions } from 'rollup';
+import config from '../../rollup.config.mjs';
+
+/** Everything a page downloads before the first element renders: our code and Lit, nanostores, openapi-fetch. */
+const EAGER_BUDGET_KB = 60;
+
+const gzippedKb = (code: string) => gzipSync(code, { level: 9 }).length / 1024;
+
+test(`the eagerly loaded CDN bundle stays within ${EAGER_BUDGET_KB} KB gzipped`, async () => {
+  const outDir = await mkdtemp(join(tmpdir(), 'inbox-size-'));
+  try {
+    const bundle = await rollup({ ...config, onwarn: () => {} });
+    const { output } = await bundle.write({
+      ...(config.output as OutputOptions),
+      dir: outDir,
+      sourcemap: false,
+    });
+    await bundle.close();
+    const chunks = output.filter((item): item is OutputChunk => item.type === 'chunk');
+    const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+
+    // Eager = the entry plus everything it imports statically; the rest loads on demand.
+    const eager = new Set<string>();
+    const visit = (fileName: string) => {
+      if (eager.has(fileName)) return;
+      eager.add(fileName);
+      for (const imported of byName.get(fileName)?.imports ?? []) visit(imported);
+    };
+    for (const chunk of chunks.filter((c) => c.isEntry)) visit(chunk.fileName);
+
+    let eagerKb = 0;
+    let lazyKb = 0;
+    for (const chunk of chunks) {
+      const kb = gzippedKb(await readFile(join(outDir, chunk.fileName), 'utf8'));
+      if (eager.has(chunk.fileName)) eagerKb += kb;
+      else lazyKb += kb;
+      console.log(
+        `${eager.has(chunk.fileName) ? 'eager' : 'lazy '} ${chunk.fileName}: ${kb.toFixed(1)} KB gz`,
+      );
+    }
+    console.log(
+      `eager total: ${eagerKb.toFixed(1)} KB gz of ${EAGER_BUDGET_KB} KB budget; lazy chunks: ${lazyKb.toFixed(1)} KB gz`,
+    );
+    assert.ok(eagerKb > 5, 'the bundle should contain the elements');
+    assert.ok(
+      eagerKb <= EAGER_BUDGET_KB,
+      `eager bundle is ${eagerKb.toFixed(1)} KB gz, over the ${EAGER_BUDGET_KB} KB budget`,
+    );
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
+});
