@@ -91,10 +91,7 @@ describe('<inbox-conversation-list>', () => {
     const list = root.querySelector('inbox-conversation-list') as InboxConversationList;
     await rowsReady(list);
     const listRequest = backend.requests.find((r) => r.startsWith('GET /conversations?'));
-    expect(listRequest)
-      .to.contain('status=closed')
-      .and.contain('teamId=team-support')
-      ;
+    expect(listRequest).to.contain('status=closed').and.contain('teamId=team-support');
     expect(rows(list).length).to.equal(
       backend.conversations.filter((c) => c.status === 'closed' && c.teamIds.includes('team-support')).length,
     );
