@@ -11,8 +11,8 @@ const dropUnnamedEvents = {
 };
 
 export default {
-  globs: ['src/elements/**/*.ts'],
-  exclude: ['src/**/*.styles.ts', 'src/elements/shared/**'],
+  globs: ['src/elements/**/inbox-*.ts'],
+  exclude: ['src/**/*.styles.ts'],
   outdir: '.',
   litelement: true,
   plugins: [dropUnnamedEvents],
