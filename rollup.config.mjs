@@ -4,8 +4,20 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { defineConfig } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
+
+const emojiData = createRequire(import.meta.url).resolve('emoji-picker-element-data/en/emojibase/data.json');
+
+/** Emits the emoji data beside the emoji chunk: the picker loads it from there, never from a public CDN. */
+const emojiDataAsset = {
+  name: 'emoji-data',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'emoji/data.json', source: readFileSync(emojiData) });
+  },
+};
 
 export default defineConfig({
   input: 'src/define/index.ts',
@@ -13,7 +25,9 @@ export default defineConfig({
     dir: 'dist/cdn',
     format: 'es',
     entryFileNames: 'inbox-elements.js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
+    // The emoji loader resolves its data as ./data.json, so its chunk lives in emoji/ beside it.
+    chunkFileNames: (chunk) =>
+      chunk.facadeModuleId?.includes('/src/emoji/') ? 'emoji/[name]-[hash].js' : 'chunks/[name]-[hash].js',
     sourcemap: true,
   },
   plugins: [
@@ -22,5 +36,6 @@ export default defineConfig({
     nodeResolve({ browser: true, exportConditions: ['production'] }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     terser({ ecma: 2022, module: true, format: { comments: false } }),
+    emojiDataAsset,
   ],
 });

@@ -38,7 +38,7 @@ const resultsDir = resolve(import.meta.dirname, 'results');
 const outdir = await buildPages(Object.fromEntries(chosen.map((s) => [s.name, s.entry])));
 const server = await serve(outdir);
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   args: [
     '--no-sandbox',
     '--disable-gpu',

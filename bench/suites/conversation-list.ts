@@ -15,7 +15,11 @@ export const conversationList: Suite = {
   baseline: 'plain',
   title: (o) => `conversation list, ${count(o).toLocaleString('en')} rows`,
   metrics: [
+    // From the list's data being in the store (its $state has the ids) to the first paint with rows:
+    // the target is about rendering. The second line starts at the /conversations response instead,
+    // so it adds parsing the JSON and the store update, which both variants pay.
     { key: 'firstRender', label: 'first render (ms)', digits: 0, target: { max: 100, text: '≤ 100 ms' } },
+    { key: 'firstRenderFromResponse', label: '  from the response (ms)', digits: 0 },
     { key: 'updateP95', label: 'update p95 (ms)', digits: 1, target: { max: 16.7, text: '≤ 16.7 ms' } },
     {
       key: 'updateMoveP95',
@@ -37,7 +41,7 @@ export const conversationList: Suite = {
   async measure(page: Page, variant: string, options: SuiteOptions) {
     const n = count(options);
     await page.evaluate((n) => window.bench.setup(n), n);
-    const { firstRender } = await page.evaluate((v) => window.bench.mount(v as 'inbox' | 'plain'), variant);
+    const mounted = await page.evaluate((v) => window.bench.mount(v as 'inbox' | 'plain'), variant);
     const settled = await page.evaluate(() => window.bench.settled());
 
     const stay: number[] = [];
@@ -71,7 +75,8 @@ export const conversationList: Suite = {
 
     const perK = (bytes: number) => bytes / MB / (n / 1000);
     return {
-      firstRender,
+      firstRender: mounted.firstRender,
+      firstRenderFromResponse: mounted.fromResponse,
       updateP95: p95(stay),
       updateMoveP95: p95(move),
       longTasks: scroll.longTasks.length,

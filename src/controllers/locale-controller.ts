@@ -12,6 +12,8 @@ export class LocaleController implements ReactiveController {
   resolved: ResolvedLocale = resolveLocale('en');
   #date: Intl.DateTimeFormat | undefined;
   #full: Intl.DateTimeFormat | undefined;
+  #time: Intl.DateTimeFormat | undefined;
+  #day: Intl.DateTimeFormat | undefined;
   #relative: Intl.RelativeTimeFormat | undefined;
 
   constructor(private readonly host: LocaleHost) {
@@ -31,7 +33,7 @@ export class LocaleController implements ReactiveController {
     const tag = this.host.locale || this.host.closest('[lang]')?.getAttribute('lang') || undefined;
     if ((tag || 'en') === this.resolved.locale) return;
     this.resolved = resolveLocale(tag);
-    this.#date = this.#full = this.#relative = undefined;
+    this.#date = this.#full = this.#relative = this.#time = this.#day = undefined;
   }
 
   /** "just now", "5 min ago", "3 hr ago", "yesterday", then a short date: what a row shows. */
@@ -50,5 +52,26 @@ export class LocaleController implements ReactiveController {
   formatFull(iso: string): string {
     this.#full ??= new Intl.DateTimeFormat(this.resolved.locale, { dateStyle: 'full', timeStyle: 'short' });
     return this.#full.format(new Date(iso));
+  }
+
+  /** The time of day, for a message. */
+  formatTime(iso: string): string {
+    this.#time ??= new Intl.DateTimeFormat(this.resolved.locale, { hour: 'numeric', minute: '2-digit' });
+    return this.#time.format(new Date(iso));
+  }
+
+  /** "Today", "Yesterday", or the date: what a date separator says. */
+  formatDay(iso: string, now = Date.now()): string {
+    const day = (ms: number) => Math.floor((ms - new Date(ms).getTimezoneOffset() * 60_000) / 86_400_000);
+    const diff = day(now) - day(Date.parse(iso));
+    if (diff === 0) return this.messages.today;
+    if (diff === 1) return this.messages.yesterday;
+    this.#day ??= new Intl.DateTimeFormat(this.resolved.locale, {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+    return this.#day.format(new Date(iso));
   }
 }

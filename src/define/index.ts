@@ -2,5 +2,6 @@
 import './inbox-provider.js';
 import './inbox-conversation-list.js';
 import './inbox-space-switcher.js';
+import './inbox-timeline.js';
 
 export * from '../index.js';

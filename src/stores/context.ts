@@ -1,4 +1,5 @@
 import type { BackoffOptions } from '../api/events-stream.js';
+import type { ReadPolicy } from './read-policy.js';
 
 /** Timer functions, injectable so tests control debounces without waiting. */
 export interface Timers {
@@ -26,8 +27,19 @@ export interface InboxStoreOptions {
   backoff?: BackoffOptions;
   /** The current time in ms, injectable so tests control the clock and presence expiry. */
   now?: () => number;
-  /** Where per-user preferences are kept: `localStorage` by default, `null` for memory only. */
+  /**
+   * Where per-user preferences, drafts and unacknowledged sends are kept: `localStorage` by default,
+   * `null` for memory only (then a reload loses what the server has not acknowledged).
+   */
   storage?: PreferenceStorage | null;
+  /** When conversations count as read: `on-open` (default) or `manual` (only `readPolicy.markRead`). */
+  readPolicy?: ReadPolicy;
+  /** Whether the user can see the page (default: `document.visibilityState`); `on-open` reads only then. */
+  isVisible?: () => boolean;
+  /** How long a draft waits for more typing before it is saved (default 400 ms). */
+  draftDebounceMs?: number;
+  /** The shortest time between two read-marker requests for one conversation (default 1000 ms). */
+  readThrottleMs?: number;
 }
 
 /** The state of a load that has no list of its own. */

@@ -1,4 +1,5 @@
 import { atom, computed, map, type ReadableAtom } from 'nanostores';
+import { unwrap } from '../api/middleware.js';
 import type { InboxClient } from '../api/client.js';
 import type { Conversation, ConversationStatus, InboxEvent } from '../api/types.js';
 import type { Timers } from './context.js';
@@ -30,6 +31,17 @@ export interface ConversationsStore {
   setStatus(conversationId: string, status: ConversationStatus): Promise<Conversation>;
   /** Stores a conversation (e.g. a mutation's answer) unless a newer version is known. */
   upsertConversation(conversation: Conversation): boolean;
+  /**
+   * Fetches one conversation into the cache, for views that show a conversation no list has loaded
+   * (a timeline pinned by id). Resolves with the cached conversation, or undefined when the user
+   * cannot see it; never rejects.
+   */
+  loadConversation(conversationId: string): Promise<Conversation | undefined>;
+  /**
+   * Changes facts about a cached conversation that only concern this user and carry no version
+   * (its unread count after reading it). Nothing happens when it is not cached.
+   */
+  patchLocal(conversationId: string, patch: Pick<Partial<Conversation>, 'unreadCount'>): void;
   /** Realtime reducer for `conversation.*` events; true when it changed anything. */
   applyEvent(event: InboxEvent): boolean;
   /** Reloads every live list (after a resync). */
@@ -162,6 +174,22 @@ export function createConversationsStore({
     },
     setStatus,
     upsertConversation,
+    async loadConversation(conversationId) {
+      try {
+        const params = { path: { conversationId } };
+        upsertConversation(await unwrap(client.api.GET('/conversations/{conversationId}', { params })));
+      } catch {
+        // The timeline shows the reason: its own request fails the same way.
+      }
+      return $byId.get()[conversationId];
+    },
+    patchLocal(conversationId, patch) {
+      const current = $byId.get()[conversationId];
+      if (!current) return;
+      const next = { ...current, ...patch };
+      $byId.setKey(conversationId, next);
+      for (const list of lists) list.reconcile(next);
+    },
     applyEvent,
     reloadLists,
     dispose() {

@@ -5,10 +5,15 @@ import { realTimers, type InboxStoreOptions } from './context.js';
 import { createClockStore, type ClockStore } from './clock.js';
 import { createConversationsStore, type ConversationsStore } from './conversations.js';
 import { createDirectoryStore, type DirectoryStore } from './directory.js';
+import { createDraftsStore, type DraftsStore } from './drafts.js';
+import { createOutbox, type OutboxStore } from './outbox.js';
 import { createPreferencesStore, type PreferencesStore } from './preferences.js';
 import { createPresenceStore, type PresenceStore } from './presence.js';
+import { createReadPolicy, documentIsVisible, type ReadPolicyStore } from './read-policy.js';
 import { createRealtimeStore, type RealtimeStore } from './realtime.js';
 import { createSessionStore, type SessionStore } from './session.js';
+import { createTimelineStore, type TimelineStore } from './timeline.js';
+import { createUserStorage } from './user-storage.js';
 
 /** One inbox: a client and every store built on it. Two bundles share nothing. */
 export interface InboxStore {
@@ -23,9 +28,18 @@ export interface InboxStore {
   readonly presence: PresenceStore;
   /** One shared 30 s tick for relative times. */
   readonly clock: ClockStore;
+  /** Open conversation timelines: `timeline.open(conversationId)`. */
+  readonly timeline: TimelineStore;
+  /** Sends, notes, undo, retry and uploads; unacknowledged sends survive a reload. */
+  readonly outbox: OutboxStore;
+  /** Unsent text per conversation and composer tab, kept per user in this browser. */
+  readonly drafts: DraftsStore;
+  /** When conversations count as read, and `markRead`. */
+  readonly readPolicy: ReadPolicyStore;
   /**
-   * Loads the session, opens the preferred (or first) space with its directory and lists, and
-   * connects realtime. Idempotent while running or done; rejects with an InboxApiError.
+   * Loads the session, re-sends what the outbox kept from an earlier visit, opens the preferred (or
+   * first) space with its directory and lists, and connects realtime. Idempotent while running or
+   * done; rejects with an InboxApiError.
    */
   start(): Promise<Me>;
   /** Closes the stream and drops every list; the bundle stays readable but goes quiet. */
@@ -49,8 +63,50 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     searchDebounceMs: options.searchDebounceMs ?? 250,
   });
   const realtime = createRealtimeStore({ client, directory, conversations, backoff: options.backoff });
-  const presence = createPresenceStore({ client, session, directory, realtime, timers, now });
+  const presence = createPresenceStore({
+    client,
+    session,
+    directory,
+    realtime,
+    activeConversationId: conversations.$activeConversationId,
+    timers,
+    now,
+  });
   const clock = createClockStore(timers, now);
+  const userStorage = createUserStorage(options.storage);
+  const drafts = createDraftsStore(session, userStorage, timers, options.draftDebounceMs ?? 400);
+  // The outbox and the timelines feed each other (answers go in, pending sends come out); the
+  // closures below run only after every store exists.
+  const outbox = createOutbox({
+    client,
+    session,
+    drafts,
+    storage: userStorage,
+    timers,
+    now,
+    onItem: (item) => timeline.upsertItem(item),
+    findMessage: (clientMessageId) => timeline.findByClientMessageId(clientMessageId),
+  });
+  const readPolicy = createReadPolicy({
+    client,
+    conversations,
+    timers,
+    now,
+    policy: options.readPolicy ?? 'on-open',
+    throttleMs: options.readThrottleMs ?? 1000,
+    isVisible: options.isVisible ?? documentIsVisible,
+    latestSeq: (conversationId) => timeline.latestSeq(conversationId),
+  });
+  const timeline = createTimelineStore({
+    client,
+    session,
+    directory,
+    conversations,
+    realtime,
+    pending: outbox.$pending,
+    onSeen: (conversationId, seq) => readPolicy.seen(conversationId, seq),
+    timers,
+  });
   let starting: Promise<Me> | undefined;
   let disposed = false;
 
@@ -58,6 +114,8 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     const me = await session.loadSession();
     if (!me) throw session.$sessionState.get().error ?? InboxApiError.from(undefined);
     if (disposed) return me;
+    // Sends a crash or reload interrupted go out again with their keys; nobody waits for them here.
+    void outbox.resume();
     // Stream first, so nothing that happens while the lists load is missed.
     realtime.connect();
     const preferred = me.spaces.find((s) => s.id === options.spaceId) ?? me.spaces[0];
@@ -75,6 +133,10 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     preferences,
     presence,
     clock,
+    timeline,
+    outbox,
+    drafts,
+    readPolicy,
     start() {
       starting ??= run().catch((error: unknown) => {
         starting = undefined; // Let the host try again.
@@ -87,6 +149,10 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
       realtime.dispose();
       conversations.dispose();
       presence.dispose();
+      timeline.dispose();
+      outbox.dispose();
+      readPolicy.dispose();
+      drafts.dispose();
       preferences.dispose();
       clock.dispose();
     },

@@ -35,7 +35,35 @@ export {
   createPresenceStore,
   PRESENCE_REPEAT_MS,
   PRESENCE_TTL_MS,
+  TYPING_IDLE_MS,
   type PresenceDeps,
   type PresenceStore,
 } from './presence.js';
 export { createClockStore, type ClockStore } from './clock.js';
+export {
+  createTimelineStore,
+  type TimelineDeps,
+  type TimelineQuery,
+  type TimelineState,
+  type TimelineStore,
+} from './timeline.js';
+export {
+  acceptsStatus,
+  entryKey,
+  undoDeadline,
+  type PendingEntry,
+  type TimelineEntry,
+} from './timeline-items.js';
+export { SEND_UNDONE_TYPE, type OutboxStore } from './outbox.js';
+export type { SendInput, SendOutcome, SendReceipt, UndoneSend } from './outbox-types.js';
+export { type DraftsStore, type DraftTab } from './drafts.js';
+export { type ReadPolicy, type ReadPolicyStore } from './read-policy.js';
+export {
+  checkAttachment,
+  checkText,
+  smsSegments,
+  textLimit,
+  type AttachmentCandidate,
+  type SmsEncoding,
+  type SmsSegments,
+} from './channel-rules.js';

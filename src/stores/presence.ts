@@ -18,6 +18,12 @@ export interface PresenceStore {
    * of the same state within 15 s is skipped, and it never rejects.
    */
   announce(conversationId: string, state: PresenceState): Promise<void>;
+  /**
+   * For the composer, on every keystroke: announces `typing` (repeats are skipped as above), and
+   * `viewing` again once the user has not typed there for 4 s.
+   */
+  typing(conversationId: string): Promise<void>;
+  /** Announces `left` for the active conversation and stops following it. */
   dispose(): void;
 }
 
@@ -26,6 +32,11 @@ export interface PresenceDeps {
   session: SessionStore;
   directory: DirectoryStore;
   realtime: RealtimeStore;
+  /**
+   * The conversation the user has open: announced as `viewing` (again every 15 s while it stays),
+   * and as `left` when another one replaces it.
+   */
+  activeConversationId?: ReadableAtom<string | null>;
   timers: Timers;
   now: () => number;
 }
@@ -34,6 +45,8 @@ export interface PresenceDeps {
 export const PRESENCE_TTL_MS = 30_000;
 /** Half the TTL: often enough to stay listed, rarely enough not to chatter. */
 export const PRESENCE_REPEAT_MS = 15_000;
+/** How long after the last keystroke someone counts as typing. */
+export const TYPING_IDLE_MS = 4_000;
 
 interface Held {
   entry: PresenceEntry;
@@ -46,6 +59,7 @@ export function createPresenceStore({
   session,
   directory,
   realtime,
+  activeConversationId,
   timers,
   now,
 }: PresenceDeps): PresenceStore {
@@ -118,17 +132,67 @@ export function createPresenceStore({
     publish();
   }
 
+  // This user's own presence: the active conversation, kept alive by a heartbeat, and typing.
+  let active: string | null = null;
+  let heartbeat: unknown;
+  const typingTimers = new Map<string, unknown>();
+  const ownState = (conversationId: string): PresenceState =>
+    typingTimers.has(conversationId) ? 'typing' : 'viewing';
+
+  function stopTyping(conversationId: string): void {
+    timers.clearTimeout(typingTimers.get(conversationId));
+    typingTimers.delete(conversationId);
+  }
+
+  function beat(): void {
+    timers.clearTimeout(heartbeat);
+    heartbeat = undefined;
+    if (!active || disposed) return;
+    void announce(active, ownState(active));
+    heartbeat = timers.setTimeout(beat, PRESENCE_REPEAT_MS);
+  }
+
+  const stopFollowingActive = activeConversationId?.subscribe((id) => {
+    if (id === active) return;
+    const previous = active;
+    active = id;
+    if (previous) {
+      stopTyping(previous);
+      void announce(previous, 'left');
+    }
+    beat();
+  });
+
+  function typing(conversationId: string): Promise<void> {
+    if (disposed) return Promise.resolve();
+    timers.clearTimeout(typingTimers.get(conversationId));
+    typingTimers.set(
+      conversationId,
+      timers.setTimeout(() => {
+        typingTimers.delete(conversationId);
+        void announce(conversationId, 'viewing');
+      }, TYPING_IDLE_MS),
+    );
+    return announce(conversationId, 'typing');
+  }
+
   const stopEvents = realtime.onEvent(applyEvent);
   const stopSpaceListener = directory.onSpaceChange(clear);
 
   return {
     $byConversation,
     announce,
+    typing,
     dispose() {
+      if (disposed) return;
+      stopFollowingActive?.();
+      if (active) void announce(active, 'left');
       disposed = true;
       stopEvents();
       stopSpaceListener();
       timers.clearTimeout(pruneTimer);
+      timers.clearTimeout(heartbeat);
+      for (const id of [...typingTimers.keys()]) stopTyping(id);
     },
   };
 }

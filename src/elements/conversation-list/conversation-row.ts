@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import type { Conversation, User } from '../../api/types.js';
 import type { LocaleController } from '../../controllers/locale-controller.js';
 import { avatarStack } from '../shared/avatar.js';
@@ -20,7 +21,11 @@ export interface RowView {
 
 const names = (users: User[]) => users.map((user) => user.name).join(', ');
 
-/** One option of the conversation listbox. Every piece of customer text goes through text bindings. */
+/**
+ * One option of the conversation listbox. Every piece of customer text goes through text bindings.
+ * The list re-renders its visible rows on every change (a hover, a scroll, one conversation updated);
+ * the dates and plurals, slow to format, are formatted again only when what they show changed.
+ */
 export function conversationRow(conversation: Conversation, view: RowView) {
   const { messages } = view.i18n;
   const last = conversation.lastMessage;
@@ -47,8 +52,12 @@ export function conversationRow(conversation: Conversation, view: RowView) {
       part="time"
       class="time"
       datetime=${conversation.lastActivityAt}
-      title=${view.i18n.formatFull(conversation.lastActivityAt)}
-      >${view.i18n.formatRelative(conversation.lastActivityAt, view.now)}</time
+      title=${guard([conversation.lastActivityAt, view.i18n.resolved], () =>
+        view.i18n.formatFull(conversation.lastActivityAt),
+      )}
+      >${guard([conversation.lastActivityAt, view.now, view.i18n.resolved], () =>
+        view.i18n.formatRelative(conversation.lastActivityAt, view.now),
+      )}</time
     >
     <span part="preview" class="preview"
       >${
@@ -92,7 +101,9 @@ export function conversationRow(conversation: Conversation, view: RowView) {
         unread > 0
           ? html`<span part="unread-badge" class="badge"
               ><span aria-hidden="true">${unread}</span
-              ><span class="visually-hidden">${messages.unreadCount(unread)}</span></span
+              ><span class="visually-hidden"
+                >${guard([unread, messages], () => messages.unreadCount(unread))}</span
+              ></span
             >`
           : nothing
       }

@@ -33,7 +33,7 @@ import { conversationRow } from './conversation-row.js';
 import { styles } from './inbox-conversation-list.styles.js';
 import { listHeader, statusLabel, statusTabs } from './list-header.js';
 import { rowMenu } from './row-menu.js';
-import { keepOrder } from './stable-order.js';
+import { keepOrder, lastResult } from './stable-order.js';
 
 /**
  * @summary The conversations an agent works through: filters and status tabs with live counts, search,
@@ -143,6 +143,17 @@ export class InboxConversationList extends InboxElement {
   /** What the last render showed, in order: keyboard moves follow what the user sees. */
   #displayed: Conversation[] = [];
   #typeahead = { text: '', at: 0 };
+  // Derived from the items, recomputed only when the items (or the id) change: a re-render for a
+  // focus, hover or scroll does no work proportional to the 10,000 items of a long list.
+  readonly #ordered = lastResult((frozen: string[] | undefined, live: Conversation[]) =>
+    frozen ? keepOrder(frozen, live) : live,
+  );
+  readonly #focused = lastResult((items: Conversation[], id: string | undefined) =>
+    id === undefined ? undefined : items.find((c) => c.id === id),
+  );
+  readonly #withActions = lastResult((items: Conversation[], id: string | undefined) =>
+    id === undefined ? undefined : items.find((c) => c.id === id),
+  );
   #lastStatus: ConversationListState['status'] | undefined;
 
   protected override storeChanged(store: InboxStore | undefined): void {
@@ -240,7 +251,7 @@ export class InboxConversationList extends InboxElement {
     const { messages } = this.i18n.resolved;
     const listState = this.#state.value;
     const live = this.#items.value ?? [];
-    const items = this.frozenOrder ? keepOrder(this.frozenOrder, live) : live;
+    const items = this.#ordered(this.frozenOrder, live);
     this.#displayed = items;
     if (!listState || items.length === 0) {
       if (!listState || listState.status === 'loading' || listState.status === 'idle') {
@@ -253,11 +264,11 @@ export class InboxConversationList extends InboxElement {
         ? this.#message('empty', messages.noSearchResults(q), false, true)
         : this.#message('empty', messages.noConversations);
     }
-    const focusedId = items.some((c) => c.id === this.focusedId) ? this.focusedId : items[0]?.id;
+    const focusedId = this.#focused(items, this.focusedId)?.id ?? items[0]?.id;
     const setSize = this.#setSize(items.length, listState.hasMore);
     const presence = this.#presence.value ?? {};
     const usersById = this.#users.value ?? {};
-    const actions = items.find((c) => c.id === this.actionsId);
+    const actions = this.#withActions(items, this.actionsId);
     return html`
       <div
         role="listbox"
@@ -404,12 +415,21 @@ export class InboxConversationList extends InboxElement {
     }
   };
 
-  #rowOf(event: Event): Conversation | undefined {
+  /** Where the event's row is in #displayed, or -1. */
+  #rowIndex(event: Event): number {
     const row = (event.composedPath() as Element[]).find(
       (el) => el instanceof HTMLElement && el.dataset['id'],
     );
     const id = row instanceof HTMLElement ? row.dataset['id'] : undefined;
-    return this.#displayed.find((c) => c.id === id);
+    if (!row || id === undefined) return -1;
+    // A row's position says where it is (no search through the items); checked, as it may be stale.
+    const items = this.#displayed;
+    const at = Number(row.getAttribute('aria-posinset')) - 1;
+    return items[at]?.id === id ? at : items.findIndex((c) => c.id === id);
+  }
+
+  #rowOf(event: Event): Conversation | undefined {
+    return this.#displayed[this.#rowIndex(event)];
   }
 
   #onRowClick = (event: MouseEvent): void => {
@@ -440,10 +460,7 @@ export class InboxConversationList extends InboxElement {
 
   #onRowKeydown = (event: KeyboardEvent): void => {
     const items = this.#displayed;
-    const current = Math.max(
-      0,
-      items.findIndex((c) => c.id === this.#rowOf(event)?.id),
-    );
+    const current = Math.max(0, this.#rowIndex(event));
     const conversation = items[current];
     if ((event.key === 'Enter' || event.key === ' ') && conversation) {
       event.preventDefault();

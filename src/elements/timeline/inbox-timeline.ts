@@ -1,0 +1,417 @@
+import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type {
+  Capabilities,
+  Channel,
+  ChannelCapabilities,
+  Conversation,
+  ConversationStatus,
+  MessageItem,
+  PresenceEntry,
+  Tag,
+  User,
+} from '../../api/types.js';
+import { MenuController } from '../../controllers/menu-controller.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { InboxStatusChangeEvent } from '../../events/index.js';
+import type {
+  InboxStore,
+  PendingEntry,
+  TimelineEntry,
+  TimelineQuery,
+  TimelineState,
+} from '../../stores/index.js';
+import { avatarStyles } from '../shared/avatar.styles.js';
+import { InboxElement } from '../inbox-element.js';
+import { styles } from './inbox-timeline.styles.js';
+import { timelineHeader } from './timeline-header.js';
+import {
+  dateSeparator,
+  eventBadge,
+  messageBubble,
+  noteBubble,
+  pendingBubble,
+  type ItemView,
+} from './timeline-item.js';
+import { timelineRows, type TimelineRow } from './timeline-rows.js';
+import { TimelineScroll } from './timeline-scroll.js';
+
+/**
+ * @summary The history of one conversation: messages both ways with their delivery status, internal
+ * notes, event badges and date separators, newest at the bottom, updated live; with the contact,
+ * channel, status (and its menu), assignees and who is viewing or typing in the header.
+ * @tag inbox-timeline
+ *
+ * @fires inbox-status-change - The user changed the status from the header menu and the server accepted it.
+ *
+ * @slot empty - Shown when no conversation is chosen.
+ * @slot header-end - Extra host controls at the end of the header.
+ *
+ * @csspart header - The contact, channel, status, assignees and presence.
+ * @csspart contact - The contact's name or number.
+ * @csspart channel-icon - The SMS, WhatsApp or Telegram icon.
+ * @csspart status-button - The status with its arrow, which opens the status menu.
+ * @csspart status - The status, for users who may not change it.
+ * @csspart menu - The status menu.
+ * @csspart menu-item - One status in the menu.
+ * @csspart assignees - Avatars of the assigned agents.
+ * @csspart viewers - Who else is viewing now.
+ * @csspart typing - Who is typing now.
+ * @csspart avatar - One avatar.
+ * @csspart log - The scrolling history.
+ * @csspart message - One message (also `inbound` or `outbound`).
+ * @csspart inbound - A message from the contact.
+ * @csspart outbound - A message to the contact.
+ * @csspart pending - A send the server has not acknowledged yet.
+ * @csspart note - An internal note.
+ * @csspart event - An event badge (status, tags, assignment, contact, created).
+ * @csspart date-separator - The day between messages.
+ * @csspart timestamp - A message's time.
+ * @csspart delivery-status - Sending, Sent, Delivered, Read or Failed.
+ * @csspart attachment - An image thumbnail or a file link.
+ * @csspart retry - Retry on a failed message.
+ * @csspart dismiss - Dismiss on a refused send.
+ * @csspart new-messages - The "N new messages" button shown when reading older history.
+ * @csspart state - Loading, error and empty messages.
+ *
+ * @cssprop --inbox-color-surface - Background.
+ * @cssprop --inbox-color-surface-raised - Inbound bubbles, header.
+ * @cssprop --inbox-color-accent - Outbound bubbles, the new-messages button.
+ * @cssprop --inbox-color-on-accent - Text on outbound bubbles.
+ * @cssprop --inbox-color-note - Internal note background.
+ * @cssprop --inbox-color-text - Text colour.
+ * @cssprop --inbox-color-text-muted - Times, event badges.
+ * @cssprop --inbox-color-border - Separators.
+ * @cssprop --inbox-color-danger - Failed messages.
+ * @cssprop --inbox-color-focus-ring - Keyboard focus outline.
+ * @cssprop --inbox-font-family - Font.
+ * @cssprop --inbox-radius - Corner radius.
+ */
+export class InboxTimeline extends InboxElement {
+  static override styles = [...InboxElement.styles, avatarStyles, styles];
+
+  /** Pins the timeline to one conversation; otherwise it follows the selected conversation. */
+  @property({ attribute: 'conversation-id' }) conversationId?: string;
+
+  /** Hides the header (a host that shows the contact itself). */
+  @property({ type: Boolean, attribute: 'no-header' }) noHeader = false;
+
+  /** `on-open` (default) marks a conversation read when it is shown; `manual` leaves it to the host. */
+  @property({ attribute: 'read-policy' }) readPolicy?: 'on-open' | 'manual';
+
+  @state() private notice = '';
+  @state() private announcement = '';
+
+  @query('.log') private log?: HTMLElement;
+
+  #query: TimelineQuery | undefined;
+  readonly #items = new StoreController<TimelineEntry[]>(this);
+  readonly #state = new StoreController<TimelineState>(this);
+  readonly #activeId = new StoreController<string | null>(this);
+  readonly #conversations = new StoreController<Record<string, Conversation>>(this);
+  readonly #users = new StoreController<Record<string, User>>(this);
+  readonly #tags = new StoreController<Record<string, Tag>>(this);
+  readonly #channels = new StoreController<Partial<Record<Channel, ChannelCapabilities>>>(this);
+  readonly #presence = new StoreController<Record<string, PresenceEntry[]>>(this);
+  readonly #capabilities = new StoreController<Capabilities | undefined>(this);
+  readonly #menu = new MenuController(this, '#status-menu');
+  readonly #scroll = new TimelineScroll(this, () => this.log);
+  #rows: TimelineRow[] = [];
+  #rowsOf: readonly TimelineEntry[] | undefined;
+  #lastSeenKey: string | undefined;
+  #conversationAskedFor: TimelineState | undefined;
+
+  /** The conversation shown: the pinned one, else the store's selection. */
+  get #shownId(): string | undefined {
+    return this.conversationId ?? this.#activeId.value ?? undefined;
+  }
+
+  protected override storeChanged(store: InboxStore | undefined): void {
+    this.#close();
+    this.#activeId.store = store?.conversations.$activeConversationId;
+    this.#conversations.store = store?.conversations.$conversationsById;
+    this.#users.store = store?.directory.$usersById;
+    this.#tags.store = store?.directory.$tagsById;
+    this.#channels.store = store?.directory.$channels;
+    this.#presence.store = store?.presence.$byConversation;
+    this.#capabilities.store = store?.session.$capabilities;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.#onVisible);
+    if (!this.#query) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.#onVisible);
+    this.#close();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const store = this.inbox.store;
+    if (changed.has('readPolicy') && this.readPolicy) store?.readPolicy.setPolicy(this.readPolicy);
+    const id = this.#shownId;
+    if (store && id && this.#query?.conversationId !== id) {
+      this.#close();
+      this.#query = store.timeline.open(id);
+      this.#items.store = this.#query.$items;
+      this.#state.store = this.#query.$state;
+      this.#scroll.reset();
+      void this.#query.load();
+    } else if (!id && this.#query) {
+      this.#close();
+    }
+    this.#ensureConversation();
+    this.#noteNewEntries();
+  }
+
+  /**
+   * A timeline pinned to a conversation no list has loaded fetches it (for the header, channel and
+   * name) once its history has loaded, so a space switch that clears the cache is already behind it.
+   */
+  #ensureConversation(): void {
+    const id = this.#shownId;
+    const timeline = this.#state.value;
+    if (
+      !id ||
+      this.#conversations.value?.[id] ||
+      timeline?.status !== 'ready' ||
+      this.#conversationAskedFor === timeline
+    )
+      return;
+    this.#conversationAskedFor = timeline;
+    void this.inbox.store?.conversations.loadConversation(id);
+  }
+
+  protected override updated(): void {
+    this.#scroll.afterRender();
+  }
+
+  protected override render() {
+    const { messages, dir } = this.i18n.resolved;
+    if (!this.inbox.store) return this.#message('error', messages.notConfigured);
+    const id = this.#shownId;
+    const conversation = id ? this.#conversations.value?.[id] : undefined;
+    if (!id)
+      return html`<slot name="empty">${this.#message('empty', messages.noConversationSelected)}</slot>`;
+    return html`<div class="frame" dir=${dir}>
+      ${
+        this.noHeader || !conversation
+          ? nothing
+          : timelineHeader({
+              messages,
+              conversation,
+              usersById: this.#users.value ?? {},
+              presence: this.#presence.value?.[id] ?? [],
+              canChangeStatus: this.#capabilities.value?.changeStatus ?? false,
+              menu: this.#menu,
+              onMove: (to) => void this.#changeStatus(conversation, to),
+            })
+      }
+      <slot name="header-end"></slot>
+      ${
+        this.notice
+          ? html`<div class="banner error" role="alert">
+              <span>${this.notice}</span>
+              <button type="button" aria-label=${messages.dismiss} @click=${() => (this.notice = '')}>
+                ×
+              </button>
+            </div>`
+          : nothing
+      }
+      <div class="log-wrap">${this.#body(conversation)}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    </div>`;
+  }
+
+  #body(conversation: Conversation | undefined) {
+    const { messages } = this.i18n.resolved;
+    const timeline = this.#state.value;
+    const rows = this.#currentRows();
+    if (!timeline || (rows.length === 0 && (timeline.status === 'loading' || timeline.status === 'idle'))) {
+      return this.#message('loading', messages.loadingTimeline);
+    }
+    if (rows.length === 0 && timeline.status === 'error') {
+      return this.#message('error', timeline.error?.message ?? messages.timelineError, true);
+    }
+    const view = this.#itemView(conversation);
+    const contactName = conversation ? conversation.contact.name || conversation.contact.phone : '';
+    return html`
+      <div
+        part="log"
+        class="log"
+        role="log"
+        aria-live="off"
+        aria-label=${messages.timelineLabel(contactName)}
+        @scroll=${this.#scroll.onScroll}
+        @rangeChanged=${this.#onRange}
+        @keydown=${this.#onKeydown}
+      >
+        ${timeline.hasOlder ? nothing : html`<p class="beginning">${messages.beginningOfConversation}</p>`}
+        ${virtualize({
+          items: rows,
+          scroller: true,
+          keyFunction: (row: TimelineRow) => row.key,
+          renderItem: (row: TimelineRow) =>
+            html`<div class="row" data-key=${row.key} tabindex="-1">
+              ${row.kind === 'date' ? dateSeparator(row.at, view) : this.#entry(row.entry, view)}
+            </div>`,
+        })}
+      </div>
+      ${timeline.loadingOlder ? html`<div class="loading-older" role="status">${messages.loadingOlder}</div>` : nothing}
+      ${
+        this.#scroll.unseen > 0
+          ? html`<button
+              part="new-messages"
+              class="new-messages"
+              type="button"
+              @click=${() => this.#scroll.toBottom()}
+            >
+              ${messages.newMessages(this.#scroll.unseen)} ↓
+            </button>`
+          : nothing
+      }
+    `;
+  }
+
+  #entry(entry: TimelineEntry, view: ItemView) {
+    switch (entry.kind) {
+      case 'message':
+        return messageBubble(entry, view);
+      case 'note':
+        return noteBubble(entry, view);
+      case 'event':
+        return eventBadge(entry, view);
+      case 'pending':
+        return pendingBubble(entry, view, (pending: PendingEntry) =>
+          this.inbox.store?.outbox.dismiss(pending.clientMessageId),
+        );
+    }
+  }
+
+  #itemView(conversation: Conversation | undefined): ItemView {
+    return {
+      i18n: this.i18n,
+      channel: conversation ? this.#channels.value?.[conversation.channel] : undefined,
+      usersById: this.#users.value ?? {},
+      tagsById: this.#tags.value ?? {},
+      contactName: conversation ? conversation.contact.name || conversation.contact.phone : '',
+      onRetry: (item: MessageItem) => void this.#retry(item),
+    };
+  }
+
+  /** Rows are rebuilt only when the entries change, not on every render. */
+  #currentRows(): TimelineRow[] {
+    const entries = this.#items.value ?? [];
+    if (entries !== this.#rowsOf) {
+      this.#rowsOf = entries;
+      this.#rows = timelineRows(entries);
+    }
+    return this.#rows;
+  }
+
+  /** New entries at the end: stick to the bottom, or count them; announce what the contact wrote. */
+  #noteNewEntries(): void {
+    const entries = this.#items.value ?? [];
+    const last = entries.at(-1);
+    const lastKey = last ? (last.kind === 'pending' ? last.clientMessageId : last.id) : undefined;
+    if (!last || lastKey === this.#lastSeenKey) return;
+    const firstLoad = this.#lastSeenKey === undefined;
+    const previous = entries.findIndex(
+      (e) => (e.kind === 'pending' ? e.clientMessageId : e.id) === this.#lastSeenKey,
+    );
+    this.#lastSeenKey = lastKey;
+    if (firstLoad) return;
+    const added = previous >= 0 ? entries.slice(previous + 1) : [last];
+    const ownSend = added.some((e) => e.kind === 'pending');
+    this.#scroll.entriesAdded(ownSend ? 0 : added.length, ownSend);
+    const inbound = added.filter((e) => e.kind === 'message' && e.direction === 'in');
+    const conversation = this.#conversations.value?.[this.#shownId ?? ''];
+    const lastInbound = inbound.at(-1);
+    if (lastInbound && lastInbound.kind === 'message' && conversation) {
+      const name = conversation.contact.name || conversation.contact.phone;
+      this.announcement = this.i18n.messages.newMessageFrom(name, lastInbound.text);
+    }
+  }
+
+  #message(kind: 'loading' | 'empty' | 'error', text: string, retry = false) {
+    return html`<div part="state" class="state ${kind}" role=${kind === 'error' ? 'alert' : 'status'}>
+      ${text}
+      ${retry ? html`<div><button type="button" @click=${() => this.#query?.load()}>${this.i18n.messages.retry}</button></div>` : nothing}
+    </div>`;
+  }
+
+  async #changeStatus(conversation: Conversation, to: ConversationStatus): Promise<void> {
+    this.#menu.close();
+    const from = conversation.status;
+    try {
+      const updated = await this.inbox.store!.conversations.setStatus(conversation.id, to);
+      this.notice = '';
+      this.dispatchEvent(
+        new InboxStatusChangeEvent({ conversationId: updated.id, from, to, conversation: updated }),
+      );
+    } catch (error) {
+      this.notice = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  async #retry(item: MessageItem): Promise<void> {
+    try {
+      await this.inbox.store?.outbox.retry(item.id);
+    } catch (error) {
+      this.notice = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  #onRange = (event: RangeChangedEvent): void => {
+    const timeline = this.#state.value;
+    if (
+      event.first <= 3 &&
+      !this.#scroll.settling &&
+      timeline?.hasOlder &&
+      !timeline.loadingOlder &&
+      this.#query
+    ) {
+      const query = this.#query;
+      this.#scroll.keepAnchor(() => query.loadOlder());
+    }
+  };
+
+  /** Up and Down move between messages; Home and End jump to the first and last loaded. */
+  #onKeydown = (event: KeyboardEvent): void => {
+    const rows = [...(this.log?.querySelectorAll<HTMLElement>('.row') ?? [])];
+    const current = rows.indexOf(
+      event
+        .composedPath()
+        .find((el) => el instanceof HTMLElement && el.classList.contains('row')) as HTMLElement,
+    );
+    const target = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: rows.length - 1 }[event.key];
+    if (target === undefined || !rows[target]) return;
+    event.preventDefault();
+    rows[target]?.focus();
+  };
+
+  #onVisible = (): void => {
+    const id = this.#shownId;
+    if (
+      document.visibilityState === 'visible' &&
+      id &&
+      this.inbox.store?.readPolicy.$policy.get() === 'on-open'
+    ) {
+      void this.inbox.store.readPolicy.markRead(id);
+    }
+  };
+
+  #close(): void {
+    this.#query?.dispose();
+    this.#query = undefined;
+    this.#items.store = undefined;
+    this.#state.store = undefined;
+    this.#lastSeenKey = undefined;
+  }
+}

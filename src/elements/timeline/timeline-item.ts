@@ -1,0 +1,202 @@
+import { html, nothing } from 'lit';
+import type {
+  Attachment,
+  ChannelCapabilities,
+  MessageItem,
+  NoteItem,
+  EventItem,
+  Origin,
+  Tag,
+  TimelineEvent,
+  User,
+} from '../../api/types.js';
+import type { LocaleController } from '../../controllers/locale-controller.js';
+import type { PendingEntry } from '../../stores/index.js';
+import type { Catalogue } from '../../i18n/index.js';
+import { avatar } from '../shared/avatar.js';
+import { statusLabel as conversationStatusLabel } from '../conversation-list/list-header.js';
+import { deliveryStatus, visibleStatus } from './delivery-status.js';
+import { richText } from './rich-text.js';
+
+export interface ItemView {
+  i18n: LocaleController;
+  channel: ChannelCapabilities | undefined;
+  usersById: Record<string, User>;
+  tagsById: Record<string, Tag>;
+  /** The contact's name or number, for inbound messages. */
+  contactName: string;
+  onRetry(item: MessageItem): void;
+}
+
+const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
+/** Our own origin or https only: an attachment URL is server data and must not become javascript:. */
+const safeUrl = (url: string) => (/^(https:\/\/|\/(?!\/))/.test(url) ? url : undefined);
+
+function fileSize(bytes: number, locale: string): string {
+  const [value, unit] =
+    bytes >= 1_048_576 ? [bytes / 1_048_576, 'megabyte'] : [Math.max(1, bytes / 1024), 'kilobyte'];
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
+/** Raster images show as thumbnails; everything else (SVG and HTML included) is a download link. */
+function attachment(file: Attachment, view: ItemView) {
+  const url = safeUrl(file.url);
+  const label = view.i18n.messages.attachmentLabel(file.name, fileSize(file.size, view.i18n.resolved.locale));
+  if (!url) return html`<span part="attachment" class="attachment">${label}</span>`;
+  return IMAGE_TYPES.has(file.contentType)
+    ? html`<a part="attachment" class="attachment image" href=${url} target="_blank" rel="noopener noreferrer"
+        ><img src=${url} alt=${file.name} loading="lazy" width="180" height="120"
+      /></a>`
+    : html`<a
+        part="attachment"
+        class="attachment file"
+        href=${url}
+        download=${file.name}
+        rel="noopener noreferrer"
+        >${label}</a
+      >`;
+}
+
+function time(iso: string, view: ItemView) {
+  return html`<time part="timestamp" class="stamp" datetime=${iso} title=${view.i18n.formatFull(iso)}
+    >${view.i18n.formatTime(iso)}</time
+  >`;
+}
+
+export function messageBubble(item: MessageItem, view: ItemView) {
+  const { messages } = view.i18n;
+  const outbound = item.direction === 'out';
+  const author = item.authorId ? view.usersById[item.authorId] : undefined;
+  const status = visibleStatus(item.status, view.channel);
+  return html`<div
+    part="message ${outbound ? 'outbound' : 'inbound'}"
+    class="bubble ${outbound ? 'out' : 'in'} ${item.status}"
+  >
+    ${outbound && author ? html`<span class="author">${avatar(author)}</span>` : nothing}
+    <div class="body">
+      <span class="visually-hidden"
+        >${outbound ? (author?.name ?? messages.youLabel) : view.contactName}:
+      </span>
+      ${item.text ? html`<div class="text">${richText(item.text)}</div>` : nothing}
+      ${item.attachments.length ? html`<div class="attachments">${item.attachments.map((a) => attachment(a, view))}</div>` : nothing}
+      <div class="meta">
+        ${time(item.createdAt, view)}${outbound ? deliveryStatus(status, messages) : nothing}
+      </div>
+      ${
+        item.status === 'failed'
+          ? html`<div class="failure" role="alert">
+              ${messages.failedBecause(item.failureReason ?? messages.deliveryFailed)}
+              <button type="button" part="retry" @click=${() => view.onRetry(item)}>
+                ${messages.retrySend}
+              </button>
+            </div>`
+          : nothing
+      }
+    </div>
+  </div>`;
+}
+
+export function noteBubble(item: NoteItem, view: ItemView) {
+  const author = view.usersById[item.authorId];
+  return html`<div part="note" class="note">
+    <div class="note-head">
+      ${author ? avatar(author) : nothing}
+      <strong>${view.i18n.messages.internalNote}</strong>
+      <span>${author?.name ?? view.i18n.messages.someone}</span>
+    </div>
+    <div class="text">${richText(item.text)}</div>
+    <div class="meta">${time(item.createdAt, view)}</div>
+  </div>`;
+}
+
+function originLabel(origin: Origin, messages: Catalogue): string {
+  const labels: Record<Origin, string> = {
+    api: messages.originApi,
+    dialer: messages.originDialer,
+    campaign: messages.originCampaign,
+    inbox: messages.originInbox,
+    inbound: messages.originInbound,
+  };
+  return labels[origin];
+}
+
+/** What an event badge says, in words: the change and why. */
+export function eventText(event: TimelineEvent, view: ItemView): string {
+  const { messages } = view.i18n;
+  const name = (id: string | null) => (id && view.usersById[id]?.name) || messages.someone;
+  const tags = (ids: string[]) => ids.map((id) => view.tagsById[id]?.name ?? id).join(', ');
+  switch (event.type) {
+    case 'status_changed': {
+      const why =
+        event.reason === 'contact_replied'
+          ? messages.reasonContactReplied
+          : event.reason === 'rule'
+            ? messages.reasonRule
+            : messages.reasonAgent(name(event.actorId));
+      return messages.eventStatus(
+        conversationStatusLabel(event.from, messages),
+        conversationStatusLabel(event.to, messages),
+        why,
+      );
+    }
+    case 'tags_changed':
+      return [
+        event.added.length ? messages.eventTagsAdded(tags(event.added)) : '',
+        event.removed.length ? messages.eventTagsRemoved(tags(event.removed)) : '',
+      ]
+        .filter(Boolean)
+        .join(' · ');
+    case 'assignment_changed':
+      return event.assigneeIds.length
+        ? messages.eventAssigned(event.assigneeIds.map(name).join(', '))
+        : messages.eventUnassigned;
+    case 'contact_updated':
+      return messages.eventContactUpdated(name(event.actorId));
+    case 'created':
+      return messages.eventCreated(originLabel(event.origin, messages));
+  }
+}
+
+export function eventBadge(item: EventItem, view: ItemView) {
+  return html`<div part="event" class="event">
+    <span>${eventText(item.event, view)}</span> ${time(item.createdAt, view)}
+  </div>`;
+}
+
+export function dateSeparator(iso: string, view: ItemView) {
+  return html`<div part="date-separator" class="date" role="separator">
+    <span>${view.i18n.formatDay(iso)}</span>
+  </div>`;
+}
+
+/** A send the server has not acknowledged yet (or refused): shown at once, in the sender's style. */
+export function pendingBubble(entry: PendingEntry, view: ItemView, onDismiss: (entry: PendingEntry) => void) {
+  const { messages } = view.i18n;
+  const failed = entry.status === 'failed';
+  return html`<div
+    part=${entry.itemKind === 'note' ? 'note pending' : 'message outbound pending'}
+    class="${entry.itemKind === 'note' ? 'note' : 'bubble out'} pending ${entry.status}"
+  >
+    <div class="body">
+      <div class="text">${richText(entry.text)}</div>
+      <div class="meta">
+        ${time(entry.createdAt, view)}${deliveryStatus(failed ? 'failed' : 'scheduled', messages)}
+      </div>
+      ${
+        failed
+          ? html`<div class="failure" role="alert">
+              ${messages.failedBecause(entry.error?.message ?? messages.deliveryFailed)}
+              <button type="button" part="dismiss" @click=${() => onDismiss(entry)}>
+                ${messages.dismiss}
+              </button>
+            </div>`
+          : nothing
+      }
+    </div>
+  </div>`;
+}

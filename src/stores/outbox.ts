@@ -1,0 +1,411 @@
+import { atom, type ReadableAtom } from 'nanostores';
+import type { InboxClient } from '../api/client.js';
+import { CLIENT_PROBLEM_TYPE, InboxApiError } from '../api/errors.js';
+import { backoffDelay } from '../api/events-stream.js';
+import { idempotencyHeader, idempotencyKey, unwrap } from '../api/middleware.js';
+import type { Attachment, ChannelCapabilities, MessageItem, NoteItem, TimelineItem } from '../api/types.js';
+import { checkAttachment } from './channel-rules.js';
+import type { Timers } from './context.js';
+import type { DraftsOutboxSide, DraftTab } from './drafts.js';
+import { createOutboxStorage, type StoredSend } from './outbox-storage.js';
+import type { SessionStore } from './session.js';
+import type { SendInput, SendOutcome, SendReceipt, UndoneSend } from './outbox-types.js';
+import type { PendingEntry } from './timeline-items.js';
+import type { UserStorage } from './user-storage.js';
+
+export interface OutboxStore {
+  /** Sends the server has not acknowledged, and those it refused, oldest first. Timelines show them. */
+  $pending: ReadableAtom<PendingEntry[]>;
+  /**
+   * Sends a message. It shows at once as pending and is saved (for this user, in this browser)
+   * before the request, so a reload or crash re-sends it with the same Idempotency-Key. Network
+   * failures and 5xx retry with backoff, never lost nor duplicated. Resolves when the server has it;
+   * rejects with an InboxApiError when the server refuses it (the text goes back into the draft
+   * and stays on the failed entry) or the input is empty.
+   */
+  send(conversationId: string, input: SendInput): Promise<SendReceipt>;
+  /** Leaves an internal note, with the same guarantees (no undo). Needs `writeNotes`. */
+  addNote(conversationId: string, text: string): Promise<NoteItem>;
+  /**
+   * Undoes a send inside its window: the server cancels it (it is never dispatched), the text goes
+   * back into the draft and is returned. After dispatch it rejects with the server's readable
+   * InboxApiError (409) and the message stays.
+   */
+  undo(clientMessageId: string): Promise<UndoneSend>;
+  /** Dispatches a failed server message again. Rejects with an InboxApiError. */
+  retry(messageId: string): Promise<MessageItem>;
+  /** Removes a send the server refused from `$pending`. */
+  dismiss(clientMessageId: string): void;
+  /** Checks the file against the channel (see checkAttachment), then uploads it for a later send. */
+  upload(file: File, channel: ChannelCapabilities): Promise<Attachment>;
+  /** Hears how every send ends; returns the unsubscribe. */
+  onSettled(listener: (outcome: SendOutcome) => void): () => void;
+  /** Re-sends what storage holds for the signed-in user (start does this). Resolves when all settled. */
+  resume(): Promise<void>;
+  /** Stops retrying; unacknowledged sends stay saved for the next start. Nothing is cancelled. */
+  dispose(): void;
+}
+
+export interface OutboxDeps {
+  client: InboxClient;
+  session: SessionStore;
+  drafts: DraftsOutboxSide;
+  storage: UserStorage;
+  timers: Timers;
+  now: () => number;
+  /** Where the server's answers go (the open timelines). */
+  onItem(item: TimelineItem): void;
+  /** A loaded message by client message id, to undo a send made before a reload. */
+  findMessage(clientMessageId: string): MessageItem | undefined;
+}
+
+/** The type of the error a send rejects with when it was undone before it ever left. */
+export const SEND_UNDONE_TYPE = 'urn:inbox:problem:send-undone';
+const RETRY_BACKOFF = { baseMs: 1000, capMs: 30_000 };
+
+interface Job {
+  send: StoredSend;
+  /** Requests made so far: once one has left, only the server can say whether it arrived. */
+  attempts: number;
+  inFlight: boolean;
+  failed: boolean;
+  retrying: boolean;
+  error: InboxApiError | null;
+  /** Undone before any request: it must never go out. */
+  dropped: boolean;
+  /** Ends the backoff wait early (undo, dispose). */
+  wake: (() => void) | undefined;
+  /** The server's item, or why there is none; settles at once when the send is undone. */
+  settled: Promise<TimelineItem>;
+  /** Settles `settled` for a send undone while it waits its turn. */
+  abandon: (error: InboxApiError) => void;
+}
+
+const tabOf = (kind: StoredSend['kind']): DraftTab => (kind === 'note' ? 'note' : 'message');
+
+function refuse(detail: string, title = 'Not sent', type = CLIENT_PROBLEM_TYPE): InboxApiError {
+  return new InboxApiError({ type, title, status: 0, detail });
+}
+
+const undoneError = (): InboxApiError =>
+  refuse('The message was undone before it was sent.', 'Undone', SEND_UNDONE_TYPE);
+
+/** Worth trying again with the same key: nothing reached a verdict on the message itself. */
+function isRetryable(error: InboxApiError): boolean {
+  return error.status === 0 || error.status >= 500 || [401, 408, 425, 429].includes(error.status);
+}
+
+export function createOutbox(deps: OutboxDeps): OutboxStore {
+  const { client, session, drafts, timers, now } = deps;
+  const stored = createOutboxStorage(deps.storage);
+  const $pending = atom<PendingEntry[]>([]);
+  const jobs = new Map<string, Job>();
+  // Sends of one conversation go out in order: the server numbers them as they arrive.
+  const lanes = new Map<string, Promise<unknown>>();
+  // Acknowledged messages this session, for undo (text and attachments as sent).
+  const acknowledged = new Map<string, { messageId: string; send: StoredSend }>();
+  const undoing = new Map<string, Promise<UndoneSend>>();
+  const listeners = new Set<(outcome: SendOutcome) => void>();
+  let disposed = false;
+
+  const emit = (outcome: SendOutcome): void => listeners.forEach((listener) => listener(outcome));
+  const undoWindowMs = (): number => (session.$me.get()?.tenant.undoWindowSeconds ?? 0) * 1000;
+
+  function publish(): void {
+    const windowMs = undoWindowMs();
+    $pending.set(
+      [...jobs.values()].map(({ send, failed, retrying, error }) => ({
+        kind: 'pending',
+        clientMessageId: send.clientMessageId,
+        conversationId: send.conversationId,
+        itemKind: send.kind,
+        text: send.text,
+        attachmentIds: send.attachmentIds,
+        authorId: send.authorId,
+        createdAt: send.createdAt,
+        status: failed ? 'failed' : 'scheduled',
+        retrying,
+        error,
+        undoUntil:
+          send.kind === 'message' && !failed && windowMs > 0 ? Date.parse(send.createdAt) + windowMs : null,
+      })),
+    );
+  }
+
+  async function post(send: StoredSend): Promise<TimelineItem> {
+    const params = {
+      path: { conversationId: send.conversationId },
+      header: idempotencyHeader(send.clientMessageId),
+    };
+    if (send.kind === 'note') {
+      return unwrap(
+        client.api.POST('/conversations/{conversationId}/notes', { params, body: { text: send.text } }),
+      );
+    }
+    const body = send.attachmentIds.length
+      ? { text: send.text, attachmentIds: send.attachmentIds }
+      : { text: send.text };
+    return unwrap(client.api.POST('/conversations/{conversationId}/messages', { params, body }));
+  }
+
+  function pause(job: Job, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = timers.setTimeout(() => job.wake?.(), ms);
+      job.wake = () => {
+        timers.clearTimeout(timer);
+        job.wake = undefined;
+        resolve();
+      };
+    });
+  }
+
+  /** Posts with the same key until the server answers with the message or a verdict against it. */
+  async function deliver(job: Job): Promise<TimelineItem> {
+    for (;;) {
+      if (job.dropped) throw undoneError();
+      if (disposed) throw refuse('The inbox was closed; the message is sent when it opens again.');
+      job.attempts++;
+      job.inFlight = true;
+      let error: InboxApiError;
+      try {
+        const item = await post(job.send);
+        job.inFlight = false;
+        return item;
+      } catch (thrown) {
+        job.inFlight = false;
+        error = InboxApiError.from(thrown);
+      }
+      if (!isRetryable(error)) throw error;
+      job.retrying = true;
+      job.error = error;
+      publish();
+      await pause(job, backoffDelay(job.attempts - 1, RETRY_BACKOFF));
+    }
+  }
+
+  function acknowledge(job: Job, item: TimelineItem): void {
+    const { send } = job;
+    stored.remove(send.authorId, send.clientMessageId);
+    drafts.settle(send.clientMessageId);
+    if (send.kind === 'message') acknowledged.set(send.clientMessageId, { messageId: item.id, send });
+    // The item first, then the pending entry goes: the timeline never shows neither nor both.
+    deps.onItem(item);
+    jobs.delete(send.clientMessageId);
+    publish();
+    if (item.kind === 'message' || item.kind === 'note')
+      emit({
+        type: 'sent',
+        clientMessageId: send.clientMessageId,
+        conversationId: send.conversationId,
+        item,
+      });
+  }
+
+  function fail(job: Job, error: InboxApiError): void {
+    const { send } = job;
+    Object.assign(job, { failed: true, retrying: false, error });
+    // Refused for good: re-sending it after a reload would only be refused again.
+    stored.remove(send.authorId, send.clientMessageId);
+    drafts.restore(send.conversationId, tabOf(send.kind), send.text, send.clientMessageId);
+    publish();
+    const { clientMessageId, conversationId, kind, text, attachmentIds } = send;
+    emit({ type: 'failed', clientMessageId, conversationId, kind, text, attachmentIds, error });
+  }
+
+  function start(send: StoredSend, attempts: number): Job {
+    const lane = send.conversationId;
+    const previous = lanes.get(lane) ?? Promise.resolve();
+    let abandon: (error: InboxApiError) => void = () => undefined;
+    const abandoned = new Promise<never>((_, reject) => (abandon = reject));
+    const job: Job = {
+      send,
+      attempts,
+      inFlight: false,
+      failed: false,
+      retrying: false,
+      error: null,
+      dropped: false,
+      wake: undefined,
+      settled: abandoned,
+      abandon,
+    };
+    // The lane waits for this send's own turn to end, even when undone, so later sends keep their order.
+    const turn = previous
+      .catch(() => undefined)
+      .then(() => deliver(job))
+      .then(
+        (item) => {
+          acknowledge(job, item);
+          return item;
+        },
+        (thrown: unknown) => {
+          const error = InboxApiError.from(thrown);
+          // Undone or closed: undo has cleaned up, or storage keeps it for the next start.
+          if (!job.dropped && !disposed) fail(job, error);
+          throw error;
+        },
+      );
+    job.settled = Promise.race([turn, abandoned]);
+    jobs.set(send.clientMessageId, job);
+    publish();
+    lanes.set(lane, turn);
+    const forget = (): void => {
+      if (lanes.get(lane) === turn) lanes.delete(lane);
+    };
+    // Handled here so a send nobody awaits (resumed after a reload) is not an unhandled rejection.
+    turn.then(forget, forget);
+    job.settled.catch(() => undefined);
+    return job;
+  }
+
+  function enqueue(
+    conversationId: string,
+    kind: StoredSend['kind'],
+    text: string,
+    attachmentIds: string[],
+  ): Job {
+    const me = session.$me.get();
+    if (!me || disposed) throw refuse('The inbox is not signed in yet; try again in a moment.');
+    const send: StoredSend = {
+      clientMessageId: idempotencyKey(),
+      conversationId,
+      kind,
+      text,
+      attachmentIds,
+      authorId: me.user.id,
+      createdAt: new Date(now()).toISOString(),
+    };
+    // Saved before the request: from here on a crash or reload re-sends it with the same key.
+    stored.add(me.user.id, send);
+    drafts.handOff(conversationId, tabOf(kind), send.clientMessageId, text);
+    return start(send, 0);
+  }
+
+  async function send(conversationId: string, input: SendInput): Promise<SendReceipt> {
+    const text = input.text.trim();
+    const attachmentIds = [...(input.attachmentIds ?? [])];
+    if (!text && attachmentIds.length === 0) throw refuse('Write a message or attach a file first.');
+    const job = enqueue(conversationId, 'message', text, attachmentIds);
+    const item = await job.settled;
+    if (item.kind !== 'message')
+      throw InboxApiError.from(new Error('The server answered with something else.'));
+    const undoUntil = item.status === 'scheduled' && item.scheduledFor ? Date.parse(item.scheduledFor) : null;
+    return { clientMessageId: job.send.clientMessageId, item, undoUntil };
+  }
+
+  async function addNote(conversationId: string, input: string): Promise<NoteItem> {
+    if (!session.$capabilities.get()?.writeNotes)
+      throw refuse("You don't have permission to write internal notes.", 'Not allowed');
+    const text = input.trim();
+    if (!text) throw refuse('Write a note first.');
+    const item = await enqueue(conversationId, 'note', text, []).settled;
+    if (item.kind !== 'note') throw InboxApiError.from(new Error('The server answered with something else.'));
+    return item;
+  }
+
+  async function cancelOnServer(clientMessageId: string): Promise<UndoneSend> {
+    const known = acknowledged.get(clientMessageId);
+    const loaded = known ? undefined : deps.findMessage(clientMessageId);
+    const messageId = known?.messageId ?? loaded?.id;
+    if (!messageId) throw refuse('This message can no longer be undone.', 'Not undone');
+    const cancelled = await unwrap(
+      client.api.POST('/messages/{messageId}/cancel', { params: { path: { messageId } } }),
+    );
+    acknowledged.delete(clientMessageId);
+    deps.onItem(cancelled);
+    const conversationId = known?.send.conversationId ?? cancelled.conversationId;
+    const text = known?.send.text ?? cancelled.text;
+    const attachmentIds = known?.send.attachmentIds ?? cancelled.attachments.map((a) => a.id);
+    drafts.restore(conversationId, 'message', text);
+    emit({ type: 'undone', clientMessageId, conversationId, text, attachmentIds });
+    return { conversationId, text, attachmentIds };
+  }
+
+  async function undoSend(clientMessageId: string): Promise<UndoneSend> {
+    const job = jobs.get(clientMessageId);
+    if (job?.failed) {
+      // Never accepted: nothing to cancel, the text is already back in the draft.
+      jobs.delete(clientMessageId);
+      publish();
+      const { conversationId, text, attachmentIds } = job.send;
+      return { conversationId, text, attachmentIds };
+    }
+    if (job && job.attempts === 0 && !job.inFlight) {
+      // It never left this browser: dropping it here is the whole undo.
+      job.dropped = true;
+      job.abandon(undoneError());
+      job.wake?.();
+      jobs.delete(clientMessageId);
+      stored.remove(job.send.authorId, clientMessageId);
+      const { conversationId, kind, text, attachmentIds } = job.send;
+      drafts.restore(conversationId, tabOf(kind), text, clientMessageId);
+      publish();
+      emit({ type: 'undone', clientMessageId, conversationId, text, attachmentIds });
+      return { conversationId, text, attachmentIds };
+    }
+    if (job) {
+      // A request has left, so the server may hold it: finish the send (now), then cancel it there.
+      job.wake?.();
+      await job.settled;
+    }
+    return cancelOnServer(clientMessageId);
+  }
+
+  return {
+    $pending,
+    send,
+    addNote,
+    undo(clientMessageId) {
+      let running = undoing.get(clientMessageId);
+      if (!running) {
+        running = undoSend(clientMessageId).finally(() => undoing.delete(clientMessageId));
+        undoing.set(clientMessageId, running);
+      }
+      return running;
+    },
+    async retry(messageId) {
+      const item = await unwrap(
+        client.api.POST('/messages/{messageId}/retry', { params: { path: { messageId } } }),
+      );
+      deps.onItem(item);
+      return item;
+    },
+    dismiss(clientMessageId) {
+      if (!jobs.get(clientMessageId)?.failed) return;
+      jobs.delete(clientMessageId);
+      publish();
+    },
+    async upload(file, channel) {
+      const reason = checkAttachment(file, channel);
+      if (reason) throw refuse(reason, 'Not attached');
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return unwrap(
+        client.api.POST('/attachments', {
+          params: { query: { channel: channel.channel } },
+          // The contract types the binary part as a string; the FormData carries the real bytes
+          // (openapi-fetch leaves Content-Type to the browser, with the multipart boundary).
+          body: { file: file.name },
+          bodySerializer: () => form,
+        }),
+      );
+    },
+    onSettled(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async resume() {
+      const me = session.$me.get();
+      if (!me || disposed) return;
+      const saved = stored.readAll(me.user.id).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      // It may have reached the server before the reload, so count it as attempted: undo asks the server.
+      const resumed = saved.filter((s) => !jobs.has(s.clientMessageId)).map((s) => start(s, 1));
+      drafts.reclaim(new Set([...saved.map((s) => s.clientMessageId), ...jobs.keys()]));
+      await Promise.allSettled(resumed.map((job) => job.settled));
+    },
+    dispose() {
+      disposed = true;
+      for (const job of jobs.values()) job.wake?.();
+    },
+  };
+}

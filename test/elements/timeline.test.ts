@@ -1,0 +1,271 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/define/index.js';
+import type { InboxTimeline } from '../../src/index.js';
+import { agent, capabilities, makeConversations, me } from '../fixtures/inbox-fixtures.js';
+import { timelineBackend, type TimelineBackend } from '../helpers/timeline-fetch.js';
+import { fixtureBackend } from '../helpers/fixture-fetch.js';
+
+async function mount(backend: TimelineBackend, conversationId = 'conv-0') {
+  const root = await fixture<HTMLElement>(html`
+    <inbox-provider base-url="/api" token="t" .fetch=${backend.fetch}>
+      <inbox-timeline conversation-id=${conversationId} style="block-size: 500px"></inbox-timeline>
+    </inbox-provider>
+  `);
+  const timeline = root.querySelector('inbox-timeline') as InboxTimeline;
+  await waitUntil(() => rows(timeline).length > 0, 'the timeline did not render', { timeout: 3000 });
+  return timeline;
+}
+
+const shadow = (timeline: InboxTimeline) => timeline.shadowRoot as ShadowRoot;
+const rows = (timeline: InboxTimeline) => [...shadow(timeline).querySelectorAll<HTMLElement>('.row')];
+const log = (timeline: InboxTimeline) => shadow(timeline).querySelector<HTMLElement>('[role="log"]')!;
+const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const frames = (n = 8) =>
+  new Promise<void>((resolve) => {
+    const tick = (left: number) => (left ? requestAnimationFrame(() => tick(left - 1)) : resolve());
+    tick(n);
+  });
+const atBottom = (el: HTMLElement) => el.scrollHeight - el.scrollTop - el.clientHeight < 4;
+
+describe('<inbox-timeline>', () => {
+  it('opens at the newest message, in seq order, with times, statuses, notes, events and date separators', async () => {
+    const backend = timelineBackend(fixtureBackend(makeConversations(3)));
+    const timeline = await mount(backend);
+    await frames();
+    expect(atBottom(log(timeline))).to.be.true;
+    const keys = rows(timeline).map((r) => r.dataset['key'] ?? '');
+    const seqs = keys.filter((k) => k.includes('-item-')).map((k) => Number(k.split('-item-')[1]));
+    expect(seqs).to.deep.equal([...seqs].sort((a, b) => a - b));
+    expect(shadow(timeline).querySelector('[part~="note"]')?.textContent).to.contain('Internal note');
+    expect(text(shadow(timeline).querySelector('[part="event"]'))).to.match(
+      /Status changed from Unanswered to Active because the contact replied/,
+    );
+    expect(shadow(timeline).querySelector('[part="date-separator"]')).to.exist;
+    const outbound = shadow(timeline).querySelector('[part~="outbound"]:not([part~="pending"])');
+    expect(outbound?.querySelector('time')).to.exist;
+    expect(text(outbound?.querySelector('[part="delivery-status"]'))).to.be.oneOf(['Delivered', 'Failed']);
+  });
+
+  it('shows only the receipts the channel has: SMS never says Read, Telegram only Sent', async () => {
+    const backend = timelineBackend(fixtureBackend(makeConversations(3)), 3);
+    backend.timelines['conv-1'] = [
+      {
+        ...backend.timelines['conv-1']?.[0],
+        ...{
+          id: 'sms-1',
+          conversationId: 'conv-1',
+          seq: 1,
+          createdAt: new Date().toISOString(),
+          kind: 'message',
+          direction: 'out',
+          text: 'Hi',
+          attachments: [],
+          status: 'read',
+          authorId: agent.id,
+          clientMessageId: null,
+          failureReason: null,
+          scheduledFor: null,
+        },
+      },
+    ];
+    backend.timelines['conv-2'] = [
+      {
+        id: 'tg-1',
+        conversationId: 'conv-2',
+        seq: 1,
+        createdAt: new Date().toISOString(),
+        kind: 'message',
+        direction: 'out',
+        text: 'Hi',
+        attachments: [],
+        status: 'delivered',
+        authorId: agent.id,
+        clientMessageId: null,
+        failureReason: null,
+        scheduledFor: null,
+      },
+    ];
+    const sms = await mount(backend, 'conv-1');
+    expect(text(shadow(sms).querySelector('[part="delivery-status"]'))).to.equal('Delivered');
+    const telegram = await mount(backend, 'conv-2');
+    expect(text(shadow(telegram).querySelector('[part="delivery-status"]'))).to.equal('Sent');
+  });
+
+  it('is a labelled log and passes an accessibility audit', async () => {
+    const timeline = await mount(timelineBackend(fixtureBackend(makeConversations(3))));
+    expect(log(timeline).getAttribute('aria-label')).to.equal('Conversation with Amara Okafor');
+    await expect(timeline).to.be.accessible();
+  });
+
+  it('hides internal notes from a user who may not read them', async () => {
+    const backend = timelineBackend(fixtureBackend(makeConversations(3)));
+    backend.me = { ...me, capabilities: { ...capabilities, readNotes: false, writeNotes: false } };
+    const timeline = await mount(backend);
+    await frames();
+    expect(shadow(timeline).querySelector('[part~="note"]')).to.equal(null);
+  });
+
+  it('follows a new inbound message at the bottom and announces it politely', async () => {
+    const backend = timelineBackend(fixtureBackend(makeConversations(3)));
+    const timeline = await mount(backend);
+    await frames();
+    backend.append('conv-0', {
+      kind: 'message',
+      direction: 'in',
+      text: 'Are you still there?',
+      attachments: [],
+      status: 'delivered',
+      authorId: null,
+      clientMessageId: null,
+      failureReason: null,
+      scheduledFor: null,
+      createdAt: new Date().toISOString(),
+    });
+    await waitUntil(() =>
+      text(shadow(timeline).querySelector('[role="status"][aria-live="polite"]')).includes(
+        'Are you still there?',
+      ),
+    );
+    expect(text(shadow(timeline).querySelector('[role="status"][aria-live="polite"]'))).to.equal(
+      'New message from Amara Okafor: Are you still there?',
+    );
+    await frames();
+    expect(atBottom(log(timeline))).to.be.true;
+    expect(text(rows(timeline).at(-1))).to.contain('Are you still there?');
+  });
+
+  it('offers "N new messages" when the reader is up in the history, and jumps down on click', async () => {
+    const backend = timelineBackend(fixtureBackend(makeConversations(3)));
+    const timeline = await mount(backend);
+    await frames();
+    log(timeline).scrollTop = 0;
+    log(timeline).dispatchEvent(new Event('scroll'));
+    await frames(2);
+    for (const words of ['One', 'Two']) {
+      backend.append('conv-0', {
+        kind: 'message',
+        direction: 'in',
+        text: words,
+        attachments: [],
+        status: 'delivered',
+        authorId: null,
+        clientMessageId: null,
+        failureReason: null,
+        scheduledFor: null,
+        createdAt: new Date().toISOString(),
+      });
+    }
+    await waitUntil(() =>
+      text(shadow(timeline).querySelector('[part="new-messages"]')).startsWith('2 new messages'),
+    );
+    shadow(timeline).querySelector<HTMLElement>('[part="new-messages"]')!.click();
+    await frames();
+    expect(atBottom(log(timeline))).to.be.true;
+    expect(shadow(timeline).querySelector('[part="new-messages"]')).to.equal(null);
+  });
+
+  it('loads older history on scrolling up without moving the message under the eye', async () => {
+    const backend = timelineBackend(fixtureBackend(makeConversations(3)), 200);
+    const timeline = await mount(backend);
+    await frames();
+    const before = backend.requests.filter((r) => r.includes('beforeSeq')).length;
+    log(timeline).scrollTop = 0;
+    await waitUntil(
+      () => backend.requests.filter((r) => r.includes('beforeSeq')).length > before,
+      'older history was not requested',
+    );
+    const anchor = rows(timeline).find(
+      (r) => r.getBoundingClientRect().bottom > log(timeline).getBoundingClientRect().top,
+    );
+    expect(anchor).to.exist;
+    await waitUntil(() => !shadow(timeline).querySelector('.loading-older'));
+    await frames(10);
+    const same = rows(timeline).find((r) => r.dataset['key'] === anchor!.dataset['key']);
+    expect(same, 'the anchor row is still rendered').to.exist;
+  });
+
+  it('marks the conversation read when opened', async () => {
+    const backend = timelineBackend(fixtureBackend(makeConversations(3)));
+    await mount(backend);
+    await waitUntil(
+      () => backend.requests.some((r) => r === 'PUT /conversations/conv-0/read'),
+      'no read marker was sent',
+    );
+  });
+
+  it('shows why a message failed, and retries it', async () => {
+    const backend = timelineBackend(fixtureBackend(makeConversations(3)), 20);
+    const timeline = await mount(backend);
+    await frames();
+    const failure = shadow(timeline).querySelector('.failure');
+    expect(text(failure)).to.contain('Not sent: The number is not reachable.');
+    failure!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+    await waitUntil(() => backend.requests.some((r) => /^POST \/messages\/.+\/retry$/.test(r)));
+  });
+
+  it('changes the status from the header: legal moves only', async () => {
+    const backend = timelineBackend(fixtureBackend(makeConversations(3)));
+    const timeline = await mount(backend);
+    const button = shadow(timeline).querySelector<HTMLElement>('[part="status-button"]')!;
+    expect(button.getAttribute('aria-haspopup')).to.equal('menu');
+    expect(text(button)).to.equal('Active');
+    button.click();
+    await waitUntil(() => shadow(timeline).querySelector('[role="menu"]'));
+    const items = [...shadow(timeline).querySelectorAll<HTMLElement>('[role="menuitem"]')];
+    expect(items.map(text)).to.deep.equal(['Close conversation']);
+    setTimeout(() => items[0]!.click());
+    const event = await oneEvent(timeline, 'inbox-status-change');
+    expect(event.detail).to.include({ conversationId: 'conv-0', from: 'active', to: 'closed' });
+  });
+
+  it('moves between messages with the arrow keys', async () => {
+    const timeline = await mount(timelineBackend(fixtureBackend(makeConversations(3))));
+    await frames();
+    const last = rows(timeline).at(-1)!;
+    last.focus();
+    last.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, composed: true }));
+    expect(shadow(timeline).activeElement).to.not.equal(last);
+    expect(shadow(timeline).activeElement?.classList.contains('row')).to.be.true;
+  });
+
+  it('renders hostile message text as text', async () => {
+    const backend = timelineBackend(fixtureBackend(makeConversations(3)), 3);
+    const payloads = [
+      '<img src=x onerror="window.__pwned=1">',
+      '<script>window.__pwned=2</script>',
+      '<a href="javascript:window.__pwned=3">click</a>',
+      '<svg onload="window.__pwned=4"></svg>',
+      '<iframe src="javascript:window.__pwned=5"></iframe>',
+      '"><object data="data:text/html,<script>window.__pwned=6</script>">',
+    ];
+    const timeline = await mount(backend);
+    for (const payload of payloads) {
+      backend.append('conv-0', {
+        kind: 'message',
+        direction: 'in',
+        text: payload,
+        attachments: [],
+        status: 'delivered',
+        authorId: null,
+        clientMessageId: null,
+        failureReason: null,
+        scheduledFor: null,
+        createdAt: new Date().toISOString(),
+      });
+    }
+    await waitUntil(() => text(shadow(timeline).querySelector('[role="log"]')).includes('window.__pwned=6'));
+    await frames();
+    const root = shadow(timeline);
+    expect(root.querySelector('.text img, .text script, .text iframe, .text object, .text svg')).to.equal(
+      null,
+    );
+    expect([...root.querySelectorAll('a')].some((a) => a.getAttribute('href')?.startsWith('javascript:'))).to
+      .be.false;
+    expect(
+      [...root.querySelectorAll('*')].some((el) =>
+        [...el.attributes].some((attr) => attr.name.startsWith('on')),
+      ),
+    ).to.be.false;
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+});
