@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { Dispatcher } from './channels/dispatcher.js';
 import { startInboundTimer } from './channels/inbound-timer.js';
+import type { ChannelProvider } from './channels/provider.js';
 import { createSimulator } from './channels/simulator.js';
 import { loadContract } from './contract/openapi.js';
 import { createValidator } from './contract/validate.js';
@@ -36,6 +38,12 @@ export interface ServerOptions {
   simulatorIntervalMs?: number;
   keepAliveMs?: number;
   eventRetentionSeconds?: number;
+  /** Where outbound messages go; default: the simulator with simulatorReceiptDelayMs between receipts. */
+  channels?: ChannelProvider;
+  /** The simulator's delay between one delivery receipt and the next (800 ms). */
+  simulatorReceiptDelayMs?: number;
+  /** How often the dispatcher polls for due messages (250 ms). */
+  dispatchPollMs?: number;
   demoDir?: string;
   distDir?: string;
   log?: (line: string) => void;
@@ -106,12 +114,17 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const contract = loadContract();
   const hub = new EventHub(db, config.keepAliveMs);
   await hub.start();
+  const channels = options.channels ?? createSimulator({ stepMs: options.simulatorReceiptDelayMs ?? 800 });
+  // Started here, so messages left scheduled by a previous run are dispatched (once) after a restart.
+  const dispatcher = new Dispatcher(db, channels, { pollMs: options.dispatchPollMs ?? 250, log });
+  dispatcher.start();
   const services: Services = {
     db,
     contract,
     validate: createValidator(contract),
     hub,
-    channels: createSimulator(),
+    channels,
+    dispatcher,
     config,
   };
   const app = createApp(services);
@@ -146,7 +159,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       stopInbound();
       clearInterval(pruner);
       clearInterval(presencePruner);
+      // No new claims, then cut the provider's pending receipts short, then wait for what is in flight.
+      await dispatcher.stop();
       services.channels.close();
+      await dispatcher.drain();
       await hub.close();
       await new Promise<void>((resolve) => {
         const force = setTimeout(() => (server as HttpServer).closeAllConnections?.(), 2000);

@@ -5,6 +5,7 @@ import type { Validate, ValidatedInput } from '../contract/validate.js';
 import type { Db } from '../db/db.js';
 import type { Viewer } from '../domain/users.js';
 import type { EventHub } from '../realtime/hub.js';
+import type { Dispatcher } from '../channels/dispatcher.js';
 import type { ChannelProvider } from '../channels/provider.js';
 
 export interface ServerConfig {
@@ -26,6 +27,8 @@ export interface Services {
   validate: Validate;
   hub: EventHub;
   channels: ChannelProvider;
+  /** Sends due outbound messages through `channels`. */
+  dispatcher: Dispatcher;
   config: ServerConfig;
 }
 

@@ -52,6 +52,8 @@ export async function renderEvent(db: Queryable, v: Viewer, row: EventRow): Prom
     case 'conversation.created':
     case 'conversation.updated': {
       if (!row.conversation_id) return null;
+      // Per-user changes (a read marker) go to that user only.
+      if (typeof payload.onlyUserId === 'string' && payload.onlyUserId !== v.id) return null;
       const conversation = await getConversation(db, v, row.conversation_id);
       const before = payload.before as Before | undefined;
       if (!conversation) {

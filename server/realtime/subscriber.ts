@@ -54,9 +54,10 @@ export class Subscriber {
         const viewer = await viewerById(this.db, this.viewer.id);
         if (!viewer || !viewer.spaceIds.includes(this.spaceId)) return this.close();
         this.viewer = viewer;
+        // `order by events.id`, not `id`: that would be the text alias, and '10' sorts before '9'.
         const rows = await this.db.query<EventRow>(
           `select id::text as id, space_id, type, conversation_id, item_id, payload, created_at
-           from events where space_id = $1 and id > $2::bigint order by id limit ${BATCH}`,
+           from events where space_id = $1 and id > $2::bigint order by events.id limit ${BATCH}`,
           [this.spaceId, this.lastId.toString()],
         );
         for (const row of rows) {

@@ -6,10 +6,19 @@ import {
   setConversationStatusRoute,
   setPresenceRoute,
 } from './conversations.js';
+import { getAttachmentRoute, uploadAttachmentRoute } from './attachments.js';
 import { injectInbound } from './demo.js';
 import { listChannels, listSenderProfiles, listSpaces, listTags, listTeams, listUsers } from './directory.js';
 import { streamEvents } from './events.js';
 import { getMe } from './session.js';
+import {
+  addNoteRoute,
+  cancelMessageRoute,
+  getTimelineRoute,
+  markConversationReadRoute,
+  retryMessageRoute,
+  sendMessageRoute,
+} from './timeline.js';
 
 /** Handlers by operationId; every other operation of the contract answers 501 for now. */
 export const handlers: Partial<Record<string, Handler>> = {
@@ -25,6 +34,14 @@ export const handlers: Partial<Record<string, Handler>> = {
   getConversation: getConversationRoute,
   setConversationStatus: setConversationStatusRoute,
   setPresence: setPresenceRoute,
+  markConversationRead: markConversationReadRoute,
+  getTimeline: getTimelineRoute,
+  sendMessage: sendMessageRoute,
+  addNote: addNoteRoute,
+  cancelMessage: cancelMessageRoute,
+  retryMessage: retryMessageRoute,
+  uploadAttachment: uploadAttachmentRoute,
+  getAttachment: getAttachmentRoute,
   streamEvents,
   injectInbound,
 };

@@ -2,13 +2,17 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { api, openStream, startServer, type Backend, type MessageItem } from './helpers.js';
 import { findPostgresBin, startPostgres, type PostgresCluster } from './postgres-harness.js';
+import { attachmentsSuite } from './suites/attachments.suite.js';
 import { contractSuite } from './suites/contract.suite.js';
 import { conversationsSuite } from './suites/conversations.suite.js';
+import { dispatchSuite } from './suites/dispatch.suite.js';
 import { persistenceSuite } from './suites/persistence.suite.js';
 import { presenceSuite } from './suites/presence.suite.js';
 import { realtimeSuite } from './suites/realtime.suite.js';
 import { scopingSuite } from './suites/scoping.suite.js';
+import { sendingSuite } from './suites/sending.suite.js';
 import { statusSuite } from './suites/status.suite.js';
+import { timelineSuite } from './suites/timeline.suite.js';
 
 /** The same suites against a real Postgres, plus LISTEN/NOTIFY fan-out across two server instances. */
 const bin = findPostgresBin();
@@ -43,6 +47,10 @@ describe('real Postgres', { skip: available ? false : reason }, () => {
   statusSuite(backend);
   presenceSuite(backend);
   scopingSuite(backend);
+  timelineSuite(backend);
+  sendingSuite(backend);
+  dispatchSuite(backend);
+  attachmentsSuite(backend);
 
   describe('two server instances on one database', () => {
     it('fans an inbound reply on instance A out to an SSE client on instance B', async () => {

@@ -317,7 +317,9 @@ export interface paths {
         get?: never;
         /**
          * Move this user's read marker forward to `seq` (never backwards).
-         * @description Not implemented yet.
+         * @description The marker never moves back and never past the conversation's `lastSeq`; the answer is the
+         *     marker as stored. A move sends `conversation.updated` to this user only (unread counts are
+         *     per user); the conversation's `version` does not change.
          */
         put: operations["markConversationRead"];
         post?: never;
@@ -361,7 +363,9 @@ export interface paths {
         };
         /**
          * Timeline items in `seq` order. Without bounds, the newest page.
-         * @description Notes are left out for users without `readNotes`. Not implemented yet.
+         * @description Notes are left out for users without `readNotes` (the only holes in `seq` such a user sees).
+         *     Cancelled messages are included with status `cancelled` (the UI hides them). With `afterSeq`
+         *     the page holds the oldest items after it (up to `beforeSeq` when both are given).
          */
         get: operations["getTimeline"];
         put?: never;
@@ -385,7 +389,12 @@ export interface paths {
         put?: never;
         /**
          * Send a message to the contact. It is held as `scheduled` for the undo window, then dispatched.
-         * @description Not implemented yet.
+         * @description `scheduledFor` is now + the tenant's `undoWindowSeconds`; with a window of 0 the message is
+         *     `queued` at once. The text must fit the channel's `maxTextLength` and may be empty only with
+         *     attachments, which must be this user's unsent uploads for the conversation's channel (400
+         *     otherwise, e.g. "SMS messages can't carry attachments."). The same Idempotency-Key with a
+         *     different message (or conversation) answers 409 `urn:inbox:problem:idempotency-key-reused`.
+         *     Sending to a Closed conversation is allowed; it stays Closed until the contact replies.
          */
         post: operations["sendMessage"];
         delete?: never;
@@ -407,7 +416,7 @@ export interface paths {
         put?: never;
         /**
          * Leave an internal note (requires `writeNotes`).
-         * @description Not implemented yet.
+         * @description Its events reach only users with `readNotes`.
          */
         post: operations["addNote"];
         delete?: never;
@@ -429,7 +438,7 @@ export interface paths {
         put?: never;
         /**
          * Undo a send inside the undo window. After dispatch answers 409 `already-dispatched`.
-         * @description Not implemented yet.
+         * @description Only the message's author may undo it (403). Cancelling a cancelled message answers it again.
          */
         post: operations["cancelMessage"];
         delete?: never;
@@ -451,7 +460,8 @@ export interface paths {
         put?: never;
         /**
          * Dispatch a failed outbound message again.
-         * @description Not implemented yet.
+         * @description Anyone who can see the conversation may retry. Anything but a failed outbound message
+         *     answers 409 `urn:inbox:problem:not-failed`.
          */
         post: operations["retryMessage"];
         delete?: never;
@@ -471,7 +481,9 @@ export interface paths {
         put?: never;
         /**
          * Upload a file for a later message. Type is sniffed from the content, not trusted from the name.
-         * @description Not implemented yet.
+         * @description A channel without attachments (SMS) and a type the channel does not take (HTML and SVG
+         *     never) answer 415; a file over the channel's `maxBytes` answers 413. The upload may then be
+         *     sent once, by its uploader, on that channel.
          */
         post: operations["uploadAttachment"];
         delete?: never;
@@ -489,7 +501,9 @@ export interface paths {
         };
         /**
          * The file, served as a download with its sniffed type.
-         * @description Not implemented yet.
+         * @description For its uploader, and once sent for anyone who can see the conversation. JPEG, PNG, GIF and
+         *     WEBP are `inline`; everything else `attachment`. Always `X-Content-Type-Options: nosniff`
+         *     and `Content-Security-Policy: sandbox`.
          */
         get: operations["getAttachment"];
         put?: never;

@@ -209,15 +209,14 @@ export function contractSuite(backend: Backend): void {
     });
 
     it('answers 501 problem+json for valid requests to operations not built yet', async () => {
-      const res = await api<Problem>(server, '/api/conversations/cv_0001/notes', {
+      const res = await api<Problem>(server, '/api/tags', {
         token: TOKENS.admin,
         method: 'POST',
-        headers: { 'idempotency-key': 'note-0001-abcdef' },
-        body: { text: 'hello' },
+        body: { spaceId: 'sp_retail', name: 'Later' },
       });
       assert.equal(res.status, 501);
       assert.match(res.headers.get('content-type') ?? '', PROBLEM);
-      assert.match(res.body.detail, /addNote .* is not implemented by the reference server yet\./);
+      assert.match(res.body.detail, /createTag .* is not implemented by the reference server yet\./);
     });
 
     it('serves the session, directory and channels', async () => {

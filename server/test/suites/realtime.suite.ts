@@ -168,7 +168,7 @@ export function realtimeSuite(backend: Backend): void {
       const target = sales.body.items[0]!;
       const noNotes = await open(TOKENS.noNotes);
       const admin = await open(TOKENS.admin);
-      // Notes have no route yet (501), so write one the way that route will: item + events in one transaction.
+      // Written directly, the way the notes route does it: item + events in one transaction.
       await server.services.db.transaction(async (tx) => {
         const [item] = await tx.query<{ id: string }>(
           `insert into timeline_items (conversation_id, seq, kind, text, author_id)

@@ -1,0 +1,146 @@
+import type { Channel } from '../channels/capabilities.js';
+import type { OutboundMessage, Receipt } from '../channels/provider.js';
+import type { Db } from '../db/db.js';
+import { logEvents, type LogEvent } from './events-log.js';
+
+interface ClaimedRow {
+  id: string;
+  conversation_id: string;
+  space_id: string;
+  channel: Channel;
+  contact_phone: string;
+  sender_address: string | null;
+  text: string | null;
+  attachment_ids: string[];
+  waiting_cleared: boolean;
+  [k: string]: unknown;
+}
+
+/**
+ * Takes outbound messages that are due — `scheduled` past their undo window, `queued` by a retry
+ * or a window of 0, or `queued` under a claim older than the lease (its process died before the
+ * provider answered) — and marks them `queued` under a fresh claim, in one transaction with
+ * their events. `FOR UPDATE SKIP LOCKED` lets several server processes poll one Postgres: a row
+ * is claimed by exactly one of them, and a cancel holding the row lock is skipped, then seen as
+ * cancelled. The conversations stop waiting: someone answered.
+ */
+export async function claimDue(db: Db, leaseSeconds: number, batch: number): Promise<OutboundMessage[]> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.query<ClaimedRow>(
+      `with due as (
+         select ti.id from timeline_items ti
+         where ti.kind = 'message' and ti.direction = 'out'
+           and ((ti.status = 'scheduled' and ti.scheduled_for <= now())
+             or (ti.status = 'queued' and (ti.dispatch_claimed_at is null
+               or ti.dispatch_claimed_at < now() - make_interval(secs => $1::int))))
+         order by coalesce(ti.scheduled_for, ti.created_at), ti.id
+         limit $2::int
+         for update skip locked),
+       claimed as (
+         update timeline_items ti set status = 'queued', dispatch_claimed_at = now(),
+           dispatch_attempts = ti.dispatch_attempts + 1
+         from due where ti.id = due.id
+         returning ti.id, ti.conversation_id, ti.text),
+       waiting as (
+         update conversations c set waiting_since = null, version = c.version + 1
+         where c.id in (select conversation_id from claimed) and c.waiting_since is not null
+         returning c.id)
+       select cl.id, cl.conversation_id, c.space_id, c.channel, ct.phone as contact_phone,
+         s.address as sender_address, cl.text,
+         array(select a.id from attachments a where a.item_id = cl.id order by a.created_at, a.id) as attachment_ids,
+         exists (select 1 from waiting w where w.id = cl.conversation_id) as waiting_cleared
+       from claimed cl
+       join conversations c on c.id = cl.conversation_id
+       join contacts ct on ct.id = c.contact_id
+       left join senders s on s.id = c.sender_id
+       order by cl.id`,
+      [leaseSeconds, batch],
+    );
+    const events: LogEvent[] = [];
+    const cleared = new Set<string>();
+    for (const r of rows) {
+      events.push({
+        spaceId: r.space_id,
+        type: 'timeline.item',
+        conversationId: r.conversation_id,
+        itemId: r.id,
+      });
+      if (r.waiting_cleared && !cleared.has(r.conversation_id)) {
+        cleared.add(r.conversation_id);
+        events.push({ spaceId: r.space_id, type: 'conversation.updated', conversationId: r.conversation_id });
+      }
+    }
+    await logEvents(tx, events);
+    return rows.map((r) => ({
+      itemId: r.id,
+      conversationId: r.conversation_id,
+      channel: r.channel,
+      to: r.contact_phone,
+      from: r.sender_address ?? '',
+      text: r.text ?? '',
+      attachmentIds: r.attachment_ids,
+    }));
+  });
+}
+
+const RANK = { queued: 0, sent: 1, delivered: 2, read: 3 } as const;
+type Forward = keyof typeof RANK;
+
+/**
+ * A provider's receipt moves a message forward only (a late `sent` after `delivered` changes
+ * nothing); `failed` only before delivery. The first acceptance counts on the sender's daily total.
+ */
+export async function applyReceipt(db: Db, receipt: Receipt): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<{
+      status: string;
+      conversation_id: string;
+      space_id: string;
+      sender_id: string | null;
+    }>(
+      `select ti.status, ti.conversation_id, c.space_id, c.sender_id
+       from timeline_items ti join conversations c on c.id = ti.conversation_id
+       where ti.id = $1 and ti.kind = 'message' and ti.direction = 'out' for update of ti`,
+      [receipt.itemId],
+    );
+    if (!row || !(row.status in RANK)) return false;
+    const current = RANK[row.status as Forward];
+    if (receipt.status === 'failed') {
+      if (current > RANK.sent) return false;
+      await tx.query(`update timeline_items set status = 'failed', failure_reason = $2 where id = $1`, [
+        receipt.itemId,
+        receipt.failureReason ?? 'The channel did not deliver the message.',
+      ]);
+    } else {
+      if (RANK[receipt.status] <= current) return false;
+      await tx.query('update timeline_items set status = $2 where id = $1', [receipt.itemId, receipt.status]);
+      if (current === RANK.queued && row.sender_id) {
+        await tx.query(
+          `update senders set sent_today = case when sent_on = current_date then sent_today + 1 else 1 end,
+             sent_on = current_date
+           where id = $1`,
+          [row.sender_id],
+        );
+      }
+    }
+    await logEvents(tx, [
+      {
+        spaceId: row.space_id,
+        type: 'timeline.item',
+        conversationId: row.conversation_id,
+        itemId: receipt.itemId,
+      },
+    ]);
+    return true;
+  });
+}
+
+/** The provider threw instead of answering: the message failed, and a retry may send it again. */
+export async function failDispatch(db: Db, itemId: string): Promise<void> {
+  await applyReceipt(db, {
+    itemId,
+    status: 'failed',
+    at: new Date(),
+    failureReason: "The channel provider didn't accept the message. Try again.",
+  });
+}
