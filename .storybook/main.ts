@@ -4,7 +4,8 @@ const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-docs', 'msw-storybook-addon'],
   framework: { name: '@storybook/web-components-vite', options: {} },
-  staticDirs: ['../public'],
+  // The emoji data is served by Storybook itself (stories set emoji-data-url): never a public CDN.
+  staticDirs: ['../public', { from: '../node_modules/emoji-picker-element-data/en/emojibase', to: '/emoji' }],
   core: { disableTelemetry: true },
   async viteFinal(viteConfig) {
     viteConfig.define = { ...viteConfig.define, 'process.env.NODE_ENV': JSON.stringify('development') };

@@ -1,7 +1,6 @@
 // The host page's own code: what a customer writes to embed the inbox. Plain JavaScript, no build.
 const provider = document.getElementById('inbox');
 const switcher = document.getElementById('user-switcher');
-const selected = document.getElementById('selected');
 const simulate = document.getElementById('simulate');
 const simulateStatus = document.getElementById('simulate-status');
 const errorBox = document.getElementById('error');
@@ -44,8 +43,6 @@ async function main() {
 
 document.addEventListener('inbox-conversation-select', (event) => {
   selectedConversation = event.detail.conversation;
-  const { contact, channel, status } = selectedConversation;
-  selected.textContent = `${contact.name || contact.phone} · ${channel} · ${status}`;
   simulate.disabled = false;
   simulateStatus.textContent = '';
 });
@@ -65,7 +62,7 @@ simulate.addEventListener('click', async () => {
   });
   simulate.disabled = false;
   simulateStatus.textContent = response.ok
-    ? 'The contact replied: watch the row move to the top.'
+    ? 'The contact replied: watch the row move to the top and the message arrive.'
     : `The reply could not be simulated (HTTP ${response.status}).`;
 });
 

@@ -6,6 +6,7 @@ export { InboxProvider } from './elements/provider/inbox-provider.js';
 export { InboxConversationList } from './elements/conversation-list/inbox-conversation-list.js';
 export { InboxSpaceSwitcher } from './elements/space-switcher/inbox-space-switcher.js';
 export { InboxTimeline } from './elements/timeline/inbox-timeline.js';
+export { InboxComposer } from './elements/composer/inbox-composer.js';
 export { InboxElement } from './elements/inbox-element.js';
 export * from './events/index.js';
 export * from './api/index.js';

@@ -3,5 +3,6 @@ import './inbox-provider.js';
 import './inbox-conversation-list.js';
 import './inbox-space-switcher.js';
 import './inbox-timeline.js';
+import './inbox-composer.js';
 
 export * from '../index.js';

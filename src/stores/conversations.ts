@@ -38,6 +38,11 @@ export interface ConversationsStore {
    */
   loadConversation(conversationId: string): Promise<Conversation | undefined>;
   /**
+   * Keeps one conversation in the cache while a view shows it by id (a pinned timeline or composer):
+   * fetched now if missing, and again after a space switch empties the cache. Returns the release.
+   */
+  keepLoaded(conversationId: string): () => void;
+  /**
    * Changes facts about a cached conversation that only concern this user and carry no version
    * (its unread count after reading it). Nothing happens when it is not cached.
    */
@@ -140,12 +145,28 @@ export function createConversationsStore({
     await Promise.all([...lists].map((list) => list.load()));
   }
 
+  // Conversations shown by id, with how many views hold each.
+  const kept = new Map<string, number>();
+
+  async function loadConversation(conversationId: string): Promise<Conversation | undefined> {
+    try {
+      const params = { path: { conversationId } };
+      upsertConversation(await unwrap(client.api.GET('/conversations/{conversationId}', { params })));
+    } catch {
+      // The view shows the reason: its own requests fail the same way.
+    }
+    return $byId.get()[conversationId];
+  }
+
+  const reloadKept = () =>
+    Promise.all([...kept.keys()].map((id) => (id in $byId.get() ? undefined : loadConversation(id))));
+
   const stopSpaceListener = directory.onSpaceChange(() => {
     // Another space's conversations and selection mean nothing here.
     $byId.set({});
     removedAt.clear();
     $activeConversationId.set(null);
-    return reloadLists();
+    return Promise.all([reloadLists(), reloadKept()]).then(() => undefined);
   });
 
   return {
@@ -174,14 +195,15 @@ export function createConversationsStore({
     },
     setStatus,
     upsertConversation,
-    async loadConversation(conversationId) {
-      try {
-        const params = { path: { conversationId } };
-        upsertConversation(await unwrap(client.api.GET('/conversations/{conversationId}', { params })));
-      } catch {
-        // The timeline shows the reason: its own request fails the same way.
-      }
-      return $byId.get()[conversationId];
+    loadConversation,
+    keepLoaded(conversationId) {
+      kept.set(conversationId, (kept.get(conversationId) ?? 0) + 1);
+      if (!(conversationId in $byId.get())) void loadConversation(conversationId);
+      return () => {
+        const holders = (kept.get(conversationId) ?? 1) - 1;
+        if (holders > 0) kept.set(conversationId, holders);
+        else kept.delete(conversationId);
+      };
     },
     patchLocal(conversationId, patch) {
       const current = $byId.get()[conversationId];

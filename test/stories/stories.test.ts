@@ -80,7 +80,9 @@ describe('stories', () => {
           return (
             elements.length > 0 &&
             elements.every((el) =>
-              el.shadowRoot?.querySelector('[role="listbox"], [part="state"], [part="button"]'),
+              el.shadowRoot?.querySelector(
+                '[role="listbox"], [part="state"], [part="button"], [part="log"], [part="textarea"]',
+              ),
             )
           );
         },

@@ -121,7 +121,7 @@ export class InboxTimeline extends InboxElement {
   #rows: TimelineRow[] = [];
   #rowsOf: readonly TimelineEntry[] | undefined;
   #lastSeenKey: string | undefined;
-  #conversationAskedFor: TimelineState | undefined;
+  #releaseConversation: (() => void) | undefined;
 
   /** The conversation shown: the pinned one, else the store's selection. */
   get #shownId(): string | undefined {
@@ -162,30 +162,13 @@ export class InboxTimeline extends InboxElement {
       this.#items.store = this.#query.$items;
       this.#state.store = this.#query.$state;
       this.#scroll.reset();
+      // A conversation shown by id may be one no list has loaded: keep it in the cache.
+      this.#releaseConversation = store.conversations.keepLoaded(id);
       void this.#query.load();
     } else if (!id && this.#query) {
       this.#close();
     }
-    this.#ensureConversation();
     this.#noteNewEntries();
-  }
-
-  /**
-   * A timeline pinned to a conversation no list has loaded fetches it (for the header, channel and
-   * name) once its history has loaded, so a space switch that clears the cache is already behind it.
-   */
-  #ensureConversation(): void {
-    const id = this.#shownId;
-    const timeline = this.#state.value;
-    if (
-      !id ||
-      this.#conversations.value?.[id] ||
-      timeline?.status !== 'ready' ||
-      this.#conversationAskedFor === timeline
-    )
-      return;
-    this.#conversationAskedFor = timeline;
-    void this.inbox.store?.conversations.loadConversation(id);
   }
 
   protected override updated(): void {
@@ -408,6 +391,8 @@ export class InboxTimeline extends InboxElement {
   };
 
   #close(): void {
+    this.#releaseConversation?.();
+    this.#releaseConversation = undefined;
     this.#query?.dispose();
     this.#query = undefined;
     this.#items.store = undefined;

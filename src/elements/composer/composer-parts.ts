@@ -1,0 +1,130 @@
+// Small templates of the composer: tabs, attachment chips, SMS/length counter and the undo bar.
+import { html, nothing } from 'lit';
+import type { ChannelCapabilities } from '../../api/types.js';
+import type { Catalogue } from '../../i18n/index.js';
+import { smsSegments, textLimit, type DraftTab, type SmsEncoding } from '../../stores/index.js';
+
+export interface TabsView {
+  messages: Catalogue;
+  tabs: DraftTab[];
+  active: DraftTab;
+  onSelect(tab: DraftTab): void;
+  onKeydown(event: KeyboardEvent): void;
+}
+
+/** The WAI-ARIA tabs: *Sender Profile* and, with note permission, *Internal note*. */
+export function composerTabs({ messages, tabs, active, onSelect, onKeydown }: TabsView) {
+  return html`<div role="tablist" part="tabs" class="tabs" aria-label=${messages.composerTabsLabel}>
+    ${tabs.map(
+      (tab) =>
+        html`<button
+          type="button"
+          role="tab"
+          part="tab"
+          id="tab-${tab}"
+          class="tab ${tab}"
+          aria-selected=${tab === active ? 'true' : 'false'}
+          aria-controls="panel"
+          tabindex=${tab === active ? '0' : '-1'}
+          @click=${() => onSelect(tab)}
+          @keydown=${onKeydown}
+        >
+          ${tab === 'note' ? messages.composerNoteTab : messages.composerMessageTab}
+        </button>`,
+    )}
+  </div>`;
+}
+
+/** An attachment being uploaded, ready to go with the message, or refused by the server. */
+export interface Chip {
+  key: string;
+  name: string;
+  size: number;
+  state: 'uploading' | 'ready' | 'failed';
+  /** The server's attachment id once uploaded. */
+  id?: string;
+  error?: string;
+}
+
+export function formatBytes(bytes: number, locale: string): string {
+  const [unit, value] =
+    bytes >= 1024 * 1024 ? ['megabyte', bytes / 1024 / 1024] : ['kilobyte', Math.max(bytes / 1024, 0.1)];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+}
+
+export function attachmentChips(
+  chips: readonly Chip[],
+  messages: Catalogue,
+  locale: string,
+  onRemove: (chip: Chip) => void,
+) {
+  if (chips.length === 0) return nothing;
+  return html`<ul class="chips" aria-label=${messages.attachmentsLabel}>
+    ${chips.map(
+      (chip) =>
+        html`<li part="attachment-chip" class="chip" data-state=${chip.state}>
+          <span class="chip-name">${chip.name}</span>
+          <span class="chip-size">${formatBytes(chip.size, locale)}</span>
+          ${
+            chip.state === 'uploading'
+              ? html`<span class="chip-state" role="status">${messages.attachmentUploading}</span>`
+              : chip.state === 'failed'
+                ? html`<span class="chip-state" role="alert"
+                    >${messages.attachmentFailed(chip.error ?? '')}</span
+                  >`
+                : nothing
+          }
+          <button
+            type="button"
+            part="attachment-remove"
+            class="icon-button small"
+            aria-label=${messages.removeAttachment(chip.name)}
+            @click=${() => onRemove(chip)}
+          >
+            <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true">
+              <path d="M6 6l12 12M18 6 6 18" stroke="currentColor" stroke-width="2" />
+            </svg>
+          </button>
+        </li>`,
+    )}
+  </ul>`;
+}
+
+// What one SMS part holds: alone, and as part of a concatenated message (the header takes the rest).
+const PART_SIZE: Record<SmsEncoding, { single: number; multi: number }> = {
+  'GSM-7': { single: 160, multi: 153 },
+  'UCS-2': { single: 70, multi: 67 },
+};
+
+/** "142 / 160 · 1 SMS" (or "Unicode · …") for SMS; the length near the limit elsewhere. */
+export function counterText(text: string, channel: ChannelCapabilities, messages: Catalogue): string {
+  if (channel.channel === 'sms') {
+    const { encoding, segments, charactersLeftInSegment } = smsSegments(text);
+    const { single, multi } = PART_SIZE[encoding];
+    const capacity = segments <= 1 ? single : segments * multi;
+    const format = encoding === 'UCS-2' ? messages.smsCounterUnicode : messages.smsCounter;
+    return format(capacity - charactersLeftInSegment, capacity, segments);
+  }
+  const max = textLimit(channel);
+  return text.length > max * 0.9 ? messages.lengthCounter(text.length, max) : '';
+}
+
+export interface UndoView {
+  messages: Catalogue;
+  secondsLeft: number;
+  /** Said once when the bar appears; the visible countdown is not re-announced every second. */
+  announcement: string;
+  busy: boolean;
+  onUndo(): void;
+}
+
+export function undoBar({ messages, secondsLeft, announcement, busy, onUndo }: UndoView) {
+  return html`<div part="undo-bar" class="undo-bar" role="status">
+    <span aria-hidden="true">${messages.sendingIn(secondsLeft)}</span>
+    <span class="visually-hidden">${announcement}</span>
+    <span aria-hidden="true">·</span>
+    <button type="button" part="undo-button" class="undo-button" ?disabled=${busy} @click=${onUndo}>
+      ${messages.undoSend}
+    </button>
+  </div>`;
+}

@@ -1,0 +1,493 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { InboxApiError } from '../../api/errors.js';
+import type { Capabilities, Channel, ChannelCapabilities, Conversation, NoteItem } from '../../api/types.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { InboxBeforeSendEvent, InboxMessageFailEvent, InboxMessageSendEvent } from '../../events/index.js';
+import {
+  checkText,
+  SEND_UNDONE_TYPE,
+  undoDeadline,
+  type DraftTab,
+  type InboxStore,
+  type SendOutcome,
+  type SendReceipt,
+} from '../../stores/index.js';
+import { InboxElement } from '../inbox-element.js';
+import { ComposerAttachments } from './attachments.js';
+import { attachmentChips, composerTabs, counterText, undoBar } from './composer-parts.js';
+import { EmojiPopupController } from './emoji-popup.js';
+import { UndoWindowController } from './undo-window.js';
+import { icons } from './icons.js';
+import { styles } from './inbox-composer.styles.js';
+
+/** Which composer started each send on this page: only that one fires its public events. */
+const owners = new Map<string, InboxComposer>();
+
+/**
+ * @summary Writes to the contact under the *Sender Profile* tab or leaves an *Internal note* for the
+ * team: drafts kept per conversation, emoji, attachments where the channel takes them, SMS length
+ * and parts, send with Enter, and *Undo* while the message waits out the undo window.
+ * @tag inbox-composer
+ *
+ * @fires inbox-before-send - Cancelable, before anything is sent; `detail` has `conversationId`, `kind`, `text`, `attachmentIds`. `preventDefault()` keeps the text and sends nothing.
+ * @fires inbox-message-send - The server accepted a message or note from this composer; `detail.item` is the server's item.
+ * @fires inbox-message-fail - A message or note from this composer was refused; `detail.error.message` says why, the text is back in the composer.
+ *
+ * @csspart tabs - The tab list.
+ * @csspart tab - One tab (*Sender Profile*, *Internal note*).
+ * @csspart panel - The tab panel holding the field and toolbar (note-coloured on the note tab).
+ * @csspart sender-profile - The sender profile and channel a message goes out from.
+ * @csspart note-hint - "Only your team sees internal notes."
+ * @csspart notice - Why the composer is disabled (no conversation, still loading).
+ * @csspart textarea - The text field.
+ * @csspart error - Why something was not sent, attached or undone.
+ * @csspart limit - Why the text is too long to send.
+ * @csspart toolbar - The row of buttons under the field.
+ * @csspart attach-button - "Attach a file" (WhatsApp and Telegram only).
+ * @csspart emoji-button - "Insert emoji".
+ * @csspart emoji-popup - The popup holding the emoji picker.
+ * @csspart counter - SMS length and parts, or the length near a channel's limit.
+ * @csspart send-button - "Send message" / "Add note".
+ * @csspart attachment-chip - One attached file with its size and upload state.
+ * @csspart attachment-remove - The button removing an attached file.
+ * @csspart undo-bar - "Sending in 5 s · Undo" after a send.
+ * @csspart undo-button - The *Undo* button.
+ *
+ * @cssprop --inbox-color-surface - Background.
+ * @cssprop --inbox-color-surface-raised - Tab bar, chips and undo bar background.
+ * @cssprop --inbox-color-surface-hover - Background of a button under the pointer.
+ * @cssprop --inbox-color-text - Text colour.
+ * @cssprop --inbox-color-text-muted - Hints, counter and inactive tabs.
+ * @cssprop --inbox-color-border - Borders.
+ * @cssprop --inbox-color-accent - Send button and the selected tab.
+ * @cssprop --inbox-color-on-accent - Icon on the send button.
+ * @cssprop --inbox-color-note - Background of the *Internal note* tab.
+ * @cssprop --inbox-color-note-border - Border of the field on the *Internal note* tab.
+ * @cssprop --inbox-color-danger - Error text.
+ * @cssprop --inbox-color-danger-surface - Error background.
+ * @cssprop --inbox-color-focus-ring - Keyboard focus outline.
+ * @cssprop --inbox-font-family - Font.
+ * @cssprop --inbox-font-size - Base font size.
+ * @cssprop --inbox-space - Base spacing unit.
+ * @cssprop --inbox-radius - Corner radius.
+ */
+export class InboxComposer extends InboxElement {
+  static override styles = [...InboxElement.styles, styles];
+
+  /** Pins the composer to one conversation; unset, it follows the store's active conversation. */
+  @property({ attribute: 'conversation-id' }) conversationId?: string;
+
+  /** Which key sends: `enter` (Shift+Enter adds a line) or `mod-enter` (Ctrl/⌘+Enter sends, Enter adds a line). */
+  @property({ attribute: 'send-key' }) sendKey: 'enter' | 'mod-enter' = 'enter';
+
+  /** Where the emoji picker reads its data (emoji-picker-element-data's `data.json`); by default the copy shipped beside the library. */
+  @property({ attribute: 'emoji-data-url' }) emojiDataUrl?: string;
+
+  @state() private tab: DraftTab = 'message';
+  /** The last error, for the conversation it concerns. */
+  @state() private error?: { conversationId: string; text: string };
+  @state() private announcement = '';
+
+  @query('textarea') private field?: HTMLTextAreaElement;
+  @query('input[type="file"]') private fileInput?: HTMLInputElement;
+
+  readonly #activeId = new StoreController<string | null>(this);
+  readonly #byId = new StoreController<Record<string, Conversation>>(this);
+  readonly #channels = new StoreController<Partial<Record<Channel, ChannelCapabilities>>>(this);
+  readonly #capabilities = new StoreController<Capabilities | undefined>(this);
+  readonly #draft = new StoreController<string>(this);
+  readonly #emoji = new EmojiPopupController(this, (unicode) => void this.#insert(unicode));
+  readonly #attachments = new ComposerAttachments(this);
+  readonly #undo = new UndoWindowController(this);
+  #draftKey = '';
+  #stopSettled: (() => void) | undefined;
+  /** Keeps the conversation written to in the cache (it may be one no list has loaded). */
+  #kept: { id: string; release: () => void } | undefined;
+
+  /** The conversation written to: the pinned one, else the store's active one. */
+  get #target(): string | undefined {
+    return this.conversationId ?? this.#activeId.value ?? undefined;
+  }
+
+  protected override storeChanged(store: InboxStore | undefined): void {
+    this.#activeId.store = store?.conversations.$activeConversationId;
+    this.#byId.store = store?.conversations.$conversationsById;
+    this.#channels.store = store?.directory.$channels;
+    this.#capabilities.store = store?.session.$capabilities;
+    this.#draftKey = '';
+    this.#kept?.release();
+    this.#kept = undefined;
+    this.#listen();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#listen();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopSettled?.();
+    this.#stopSettled = undefined;
+    this.#kept?.release();
+    this.#kept = undefined;
+  }
+
+  /** Focuses the text field. */
+  override focus(options?: FocusOptions): void {
+    this.field?.focus(options);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.tab === 'note' && !this.#capabilities.value?.writeNotes) this.tab = 'message';
+    const store = this.inbox.store;
+    const id = this.#target;
+    const key = store && id ? `${id}\n${this.tab}` : '';
+    if (this.#kept?.id !== id) {
+      this.#kept?.release();
+      this.#kept = store && id ? { id, release: store.conversations.keepLoaded(id) } : undefined;
+    }
+    if (key !== this.#draftKey) {
+      this.#draftKey = key;
+      this.#draft.store = store && id ? store.drafts.$draft(id, this.tab) : undefined;
+    }
+  }
+
+  protected override render() {
+    const { messages, dir, locale } = this.i18n.resolved;
+    const store = this.inbox.store;
+    const id = this.#target;
+    const conversation = id ? this.#byId.value?.[id] : undefined;
+    const channel = conversation ? this.#channels.value?.[conversation.channel] : undefined;
+    const ready = Boolean(store && conversation && channel);
+    const note = this.tab === 'note';
+    const text = this.#draft.value ?? '';
+    const chips = id && !note ? this.#attachments.of(id) : [];
+    const tooLong = channel && !note ? checkText(text, channel) : null;
+    const uploading = chips.some((chip) => chip.state === 'uploading');
+    const hasContent = text.trim() !== '' || chips.some((chip) => chip.state === 'ready');
+    const canSend = ready && hasContent && !tooLong && !uploading;
+    const canAttach = ready && !note && Boolean(channel?.attachments.allowed);
+    const notice = !store
+      ? messages.notConfigured
+      : !id
+        ? messages.composerNoConversation
+        : !ready
+          ? messages.composerLoading
+          : '';
+    const error = this.error && this.error.conversationId === id ? this.error.text : '';
+    const counter = channel && !note ? counterText(text, channel, messages) : '';
+    const tabs: DraftTab[] = this.#capabilities.value?.writeNotes ? ['message', 'note'] : ['message'];
+    const undo = this.#undo.visibleFor(id);
+    const describedBy = ['key-hint', notice && 'notice', tooLong && 'limit', error && 'error']
+      .filter(Boolean)
+      .join(' ');
+    return html`<div
+      dir=${dir}
+      class="frame ${note ? 'note' : ''}"
+      @dragover=${(event: DragEvent) => canAttach && event.dataTransfer?.types.includes('Files') && event.preventDefault()}
+      @drop=${(event: DragEvent) => canAttach && this.#takeFiles(event, event.dataTransfer?.files)}
+    >
+      ${composerTabs({
+        messages,
+        tabs,
+        active: this.tab,
+        onSelect: (tab) => (this.tab = tab),
+        onKeydown: (event) => this.#onTabKeydown(event, tabs, dir),
+      })}
+      <div id="panel" role="tabpanel" part="panel" class="panel" aria-labelledby="tab-${this.tab}">
+        ${
+          conversation && channel && !note
+            ? html`<p part="sender-profile" class="from">
+                ${messages.composerFrom(conversation.senderProfile.name, channel.label)}
+              </p>`
+            : nothing
+        }
+        ${note ? html`<p part="note-hint" class="hint">${messages.composerNoteHint}</p>` : nothing}
+        ${notice ? html`<p part="notice" id="notice" class="notice">${notice}</p>` : nothing}
+        <textarea
+          part="textarea"
+          aria-label=${
+            note
+              ? messages.composerNoteLabel
+              : messages.composerMessageLabel(conversation?.contact.name || conversation?.contact.phone || '')
+          }
+          aria-describedby=${describedBy}
+          aria-invalid=${tooLong ? 'true' : 'false'}
+          placeholder=${note ? messages.composerNotePlaceholder : messages.composerMessagePlaceholder}
+          ?disabled=${!ready}
+          .value=${live(text)}
+          @input=${this.#onInput}
+          @keydown=${(event: KeyboardEvent) => this.#onKeydown(event, canSend)}
+          @paste=${(event: ClipboardEvent) => canAttach && this.#takeFiles(event, event.clipboardData?.files)}
+        ></textarea>
+        <span id="key-hint" class="visually-hidden">
+          ${this.sendKey === 'mod-enter' ? messages.composerModEnterHint : messages.composerEnterHint}
+        </span>
+        ${attachmentChips(chips, messages, locale, (chip) => id && this.#removeChip(id, chip.key))}
+        ${error ? html`<p part="error" id="error" class="error" role="alert">${error}</p>` : nothing}
+        <div part="limit" id="limit" class="limit" aria-live="polite">${tooLong ?? ''}</div>
+        <div part="toolbar" class="toolbar">
+          ${
+            canAttach && channel
+              ? html`<button
+                    type="button"
+                    part="attach-button"
+                    class="icon-button"
+                    aria-label=${messages.attachFile}
+                    title=${messages.attachFile}
+                    @click=${() => this.fileInput?.click()}
+                  >
+                    ${icons.attach}
+                  </button>
+                  <input
+                    type="file"
+                    hidden
+                    multiple
+                    tabindex="-1"
+                    aria-label=${messages.attachFile}
+                    accept=${channel.attachments.contentTypes.join(',')}
+                    @change=${this.#onFilesChosen}
+                  />`
+              : nothing
+          }
+          <button
+            type="button"
+            part="emoji-button"
+            class="icon-button"
+            aria-label=${messages.insertEmoji}
+            title=${messages.insertEmoji}
+            aria-haspopup="dialog"
+            aria-expanded=${this.#emoji.open ? 'true' : 'false'}
+            ?disabled=${!ready}
+            @click=${this.#onEmojiClick}
+          >
+            ${icons.emoji}
+          </button>
+          ${
+            counter
+              ? html`<span part="counter" class="counter ${tooLong ? 'over' : ''}">${counter}</span>`
+              : nothing
+          }
+          <button
+            type="button"
+            part="send-button"
+            class="icon-button send"
+            aria-label=${note ? messages.addNote : messages.sendMessage}
+            title=${note ? messages.addNote : messages.sendMessage}
+            ?disabled=${!canSend}
+            @click=${() => void this.#send()}
+          >
+            ${icons.send}
+          </button>
+        </div>
+        ${this.#emoji.render(messages)}
+      </div>
+      ${
+        undo
+          ? undoBar({
+              messages,
+              secondsLeft: this.#undo.secondsLeft(undo),
+              announcement: undo.announcement,
+              busy: this.#undo.busy,
+              onUndo: () => void this.#undoSend(),
+            })
+          : nothing
+      }
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+    </div>`;
+  }
+
+  #onInput = (event: InputEvent): void => {
+    const store = this.inbox.store;
+    const id = this.#target;
+    if (!store || !id) return;
+    store.drafts.set(id, this.tab, (event.target as HTMLTextAreaElement).value);
+    void store.presence.typing(id);
+  };
+
+  #onKeydown(event: KeyboardEvent, canSend: boolean): void {
+    // An IME composing text uses Enter to confirm a candidate, never to send.
+    if (event.key !== 'Enter' || event.isComposing || event.keyCode === 229) return;
+    const modifier = event.ctrlKey || event.metaKey;
+    const sends = this.sendKey === 'mod-enter' ? modifier : !event.shiftKey && !event.altKey;
+    if (!sends) return;
+    event.preventDefault();
+    if (canSend) void this.#send();
+  }
+
+  #onTabKeydown(event: KeyboardEvent, tabs: DraftTab[], dir: 'ltr' | 'rtl'): void {
+    const index = tabs.indexOf(this.tab);
+    const forward = dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const back = dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
+    const to =
+      event.key === forward
+        ? index + 1
+        : event.key === back
+          ? index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? tabs.length - 1
+              : undefined;
+    if (to === undefined) return;
+    event.preventDefault();
+    const tab = tabs[(to + tabs.length) % tabs.length] ?? 'message';
+    this.tab = tab;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
+  }
+
+  async #send(): Promise<void> {
+    const store = this.inbox.store;
+    const id = this.#target;
+    if (!store || !id) return;
+    const kind = this.tab === 'note' ? 'note' : 'message';
+    const text = this.#draft.value ?? '';
+    const attachmentIds = kind === 'message' ? this.#attachments.readyIds(id) : [];
+    const before = new InboxBeforeSendEvent({ conversationId: id, kind, text, attachmentIds });
+    this.dispatchEvent(before);
+    if (before.defaultPrevented) return;
+    this.error = undefined;
+    const { outbox } = store;
+    const queued = new Set(outbox.$pending.get().map((entry) => entry.clientMessageId));
+    const sending: Promise<SendReceipt | NoteItem> =
+      kind === 'note' ? outbox.addNote(id, text) : outbox.send(id, { text, attachmentIds });
+    // The outbox queues the send synchronously: its pending entry tells us the client message id.
+    const entry = outbox.$pending.get().find((e) => !queued.has(e.clientMessageId));
+    this.field?.focus();
+    if (!entry) {
+      // Refused before it was queued (not signed in yet, nothing to send): nothing else will report it.
+      const error = await sending.then(() => undefined, InboxApiError.from);
+      if (!error) return;
+      this.error = { conversationId: id, text: error.message };
+      this.dispatchEvent(
+        new InboxMessageFailEvent({
+          conversationId: id,
+          clientMessageId: null,
+          kind,
+          text,
+          attachmentIds,
+          error,
+        }),
+      );
+      return;
+    }
+    owners.set(entry.clientMessageId, this);
+    this.#attachments.clear(id);
+    const until = undoDeadline(entry);
+    if (kind === 'message' && until !== null) {
+      const seconds = Math.max(1, Math.ceil((until - Date.now()) / 1000));
+      this.announcement = '';
+      const announcement = this.i18n.messages.sendingIn(seconds);
+      this.#undo.show({ clientMessageId: entry.clientMessageId, conversationId: id, until, announcement });
+    }
+    const result = await sending.catch(() => undefined); // #onSettled reports refusals.
+    if (result && 'undoUntil' in result) this.#undo.extend(result.clientMessageId, result.undoUntil);
+  }
+
+  #onSettled = (outcome: SendOutcome): void => {
+    const owner = owners.get(outcome.clientMessageId);
+    if (outcome.type === 'undone') {
+      owners.delete(outcome.clientMessageId);
+      return;
+    }
+    // Sends re-sent after a reload have no owner: the composer showing their conversation reports them.
+    if (owner ? owner !== this : outcome.conversationId !== this.#target) return;
+    owners.delete(outcome.clientMessageId);
+    const { conversationId, clientMessageId } = outcome;
+    if (outcome.type === 'sent') {
+      this.dispatchEvent(new InboxMessageSendEvent({ conversationId, clientMessageId, item: outcome.item }));
+      return;
+    }
+    this.#undo.hide(clientMessageId);
+    this.#attachments.restore(conversationId, outcome.attachmentIds);
+    this.error = { conversationId, text: outcome.error.message };
+    const { kind, text, attachmentIds, error } = outcome;
+    this.dispatchEvent(
+      new InboxMessageFailEvent({ conversationId, clientMessageId, kind, text, attachmentIds, error }),
+    );
+  };
+
+  async #undoSend(): Promise<void> {
+    const store = this.inbox.store;
+    const undo = this.#undo.entry;
+    if (!store || !undo || this.#undo.busy) return;
+    this.#undo.setBusy(true);
+    try {
+      const back = await store.outbox.undo(undo.clientMessageId);
+      this.#attachments.restore(back.conversationId, back.attachmentIds);
+      this.tab = 'message';
+      this.announcement = this.i18n.messages.sendUndone;
+    } catch (thrown) {
+      const error = InboxApiError.from(thrown);
+      if (error.type !== SEND_UNDONE_TYPE)
+        this.error = { conversationId: undo.conversationId, text: error.message };
+    } finally {
+      this.#undo.setBusy(false);
+      this.#undo.hide(undo.clientMessageId);
+    }
+    await this.updateComplete;
+    const field = this.field;
+    field?.focus();
+    field?.setSelectionRange(field.value.length, field.value.length);
+  }
+
+  #onEmojiClick = (event: MouseEvent): void => {
+    const source = this.emojiDataUrl;
+    // Imported on demand: the loader is a lazy chunk with the emoji data beside it (see load-picker.ts).
+    const load = async () => (await import('../../emoji/load-picker.js')).createEmojiPicker(source);
+    void this.#emoji.toggle(event.currentTarget as HTMLElement, source ?? 'default', load);
+  };
+
+  async #insert(unicode: string): Promise<void> {
+    const store = this.inbox.store;
+    const id = this.#target;
+    const field = this.field;
+    if (!store || !id || !field) return;
+    const { selectionStart: start, selectionEnd: end, value } = field;
+    store.drafts.set(id, this.tab, value.slice(0, start) + unicode + value.slice(end));
+    void store.presence.typing(id);
+    await this.updateComplete;
+    field.focus();
+    field.setSelectionRange(start + unicode.length, start + unicode.length);
+  }
+
+  #onFilesChosen = (event: Event): void => {
+    const input = event.target as HTMLInputElement;
+    this.#addFiles([...(input.files ?? [])]);
+    input.value = '';
+  };
+
+  #takeFiles(event: Event, files: FileList | undefined): void {
+    if (!files?.length) return;
+    event.preventDefault();
+    this.#addFiles([...files]);
+  }
+
+  #addFiles(files: File[]): void {
+    const store = this.inbox.store;
+    const id = this.#target;
+    const conversation = id ? this.#byId.value?.[id] : undefined;
+    const channel = conversation ? this.#channels.value?.[conversation.channel] : undefined;
+    if (!store || !id || !channel) return;
+    const refused = this.#attachments.add(files, id, channel, store.outbox);
+    const { fileRefused } = this.i18n.messages;
+    this.error = refused.length
+      ? { conversationId: id, text: refused.map((r) => fileRefused(r.name, r.reason)).join(' ') }
+      : undefined;
+  }
+
+  #removeChip(conversationId: string, key: string): void {
+    this.#attachments.remove(conversationId, key);
+    this.field?.focus();
+  }
+
+  #listen(): void {
+    this.#stopSettled?.();
+    const outbox = this.isConnected ? this.inbox.store?.outbox : undefined;
+    this.#stopSettled = outbox?.onSettled(this.#onSettled);
+  }
+}
