@@ -1,8 +1,7 @@
 // Element, store and client tests in a real Chromium (Debian's package, no downloaded browser).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+import { chromiumArgs, chromiumPath } from './test/chromium.mjs';
 
 export default {
   files: ['test/**/*.test.ts', '!test/e2e/**', '!test/size/**', '!test/stories/**'],
@@ -13,18 +12,7 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({
-      launchOptions: {
-        executablePath,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      },
+      launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
     }),
   ],
   // nanostores reads process.env.NODE_ENV; the virtualizer's benign ResizeObserver loop notice is not a failure.

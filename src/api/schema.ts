@@ -504,6 +504,15 @@ export interface paths {
          * @description For its uploader, and once sent for anyone who can see the conversation. JPEG, PNG, GIF and
          *     WEBP are `inline`; everything else `attachment`. Always `X-Content-Type-Options: nosniff`
          *     and `Content-Security-Policy: sandbox`.
+         *
+         *     Authorized by a bearer token, or — so that `<img src>` and `<a download>` work, which send
+         *     no Authorization header — by the signed link the server puts in `Attachment.url`: the
+         *     `expires`, `user` and `signature` query parameters, without an Authorization header. A link
+         *     works only for that file, only until `expires`, and only while its user may still see the
+         *     file. This is the only operation a signed link authorizes. A changed or foreign link answers
+         *     401 `urn:inbox:problem:invalid-link`, an expired one 401 `urn:inbox:problem:link-expired`
+         *     ("This link has expired. Reload the conversation to get a fresh one."). With an
+         *     Authorization header the token alone decides and the link parameters are ignored.
          */
         get: operations["getAttachment"];
         put?: never;
@@ -938,6 +947,12 @@ export interface components {
             name: string;
             contentType: string;
             size: number;
+            /**
+             * @description Where to fetch the file: a short-lived link, signed for the user who received this
+             *     response or event, that works without an Authorization header (`<img src>`, `<a
+             *     download>`) — see getAttachment. It stays valid for at least an hour; reloading the
+             *     timeline hands out fresh ones. Treat it as opaque and do not share it.
+             */
             url: string;
         };
         OutboundMessageInput: {
@@ -2063,7 +2078,14 @@ export interface operations {
     };
     getAttachment: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Signed link only — when it stops working, in Unix seconds. */
+                expires?: number;
+                /** @description Signed link only — the user it was issued to; their visibility applies. */
+                user?: components["schemas"]["Id"];
+                /** @description Signed link only — base64url HMAC-SHA256 over the attachment id, `user` and `expires`. */
+                signature?: string;
+            };
             header?: never;
             path: {
                 attachmentId: components["schemas"]["Id"];

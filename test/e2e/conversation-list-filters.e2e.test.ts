@@ -1,37 +1,25 @@
 // The complete conversation list against the running server: tabs, views, search, and a status
 // change travelling from one agent's browser to another's.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
   api,
   demoUser,
-  launchBrowser,
   listPart,
   openDemo,
   rows,
   type Conversation,
   type DemoUser,
+  useDemo,
 } from './demo-page.js';
-import { startServer, type RunningServer } from './server-process.js';
 
 type Counts = Record<'all' | 'active' | 'unanswered' | 'closed', number>;
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemo();
 
 async function spaceOf(user: DemoUser): Promise<string> {
-  const me = await api<{ spaces: { id: string }[] }>(server, user, '/me');
+  const me = await api<{ spaces: { id: string }[] }>(demo.server, user, '/me');
   return me.body.spaces[0]!.id;
 }
 
@@ -61,19 +49,20 @@ const tabCount = async (page: Page, status: string) =>
   Number(await page.locator(`inbox-conversation-list #tab-${status} [part="tab-count"]`).textContent());
 
 test('each status tab and each view shows exactly what the API returns for that user', async () => {
-  const agent = await demoUser(server, (u) => u.role === 'agent');
+  const agent = await demoUser(demo.server, (u) => u.role === 'agent');
   const spaceId = await spaceOf(agent);
-  const { page, problems } = await openDemo(browser, server, agent);
+  const { page, problems } = await openDemo(demo.browser, demo.server, agent);
   await page.mouse.move(0, 0);
 
   for (const view of ['all', 'mine', 'closed_by_me']) {
     await listPart(page, 'view-select').selectOption(view);
-    const counts = (await api<Counts>(server, agent, `/conversations/counts?spaceId=${spaceId}&view=${view}`))
-      .body;
+    const counts = (
+      await api<Counts>(demo.server, agent, `/conversations/counts?spaceId=${spaceId}&view=${view}`)
+    ).body;
     for (const status of ['all', 'active', 'unanswered', 'closed'] as const) {
       await page.locator(`inbox-conversation-list #tab-${status}`).click();
       const { body } = await api<{ items: Conversation[] }>(
-        server,
+        demo.server,
         agent,
         `/conversations?spaceId=${spaceId}&view=${view}&status=${status}&limit=30`,
       );
@@ -99,7 +88,7 @@ async function conversationFoundOnlyByAnOldMessage(user: DemoUser, spaceId: stri
   for (let n = 0; n < 300; n++) {
     const ref = `NW-${10000 + n}`;
     const { body } = await api<{ items: Conversation[] }>(
-      server,
+      demo.server,
       user,
       `/conversations?spaceId=${spaceId}&q=${ref}`,
     );
@@ -111,9 +100,9 @@ async function conversationFoundOnlyByAnOldMessage(user: DemoUser, spaceId: stri
 }
 
 test('search finds a conversation by a word that appears only in an old message, and shows the match', async () => {
-  const agent = await demoUser(server, (u) => u.role === 'agent');
+  const agent = await demoUser(demo.server, (u) => u.role === 'agent');
   const { ref, conversation } = await conversationFoundOnlyByAnOldMessage(agent, await spaceOf(agent));
-  const { page, problems } = await openDemo(browser, server, agent);
+  const { page, problems } = await openDemo(demo.browser, demo.server, agent);
   await listPart(page, 'search').fill(ref);
   await waitForIds(page, [conversation.id]);
   assert.equal(await rows(page).count(), 1);
@@ -123,8 +112,8 @@ test('search finds a conversation by a word that appears only in an old message,
 });
 
 test("a status change in one agent's browser reaches another's list and counts, live", async () => {
-  const agent = await demoUser(server, (u) => u.role === 'agent' && u.name.startsWith('Aiko'));
-  const manager = await demoUser(server, (u) => u.role === 'manager');
+  const agent = await demoUser(demo.server, (u) => u.role === 'agent' && u.name.startsWith('Aiko'));
+  const manager = await demoUser(demo.server, (u) => u.role === 'manager');
   const spaceId = await spaceOf(agent);
   // An active conversation both can see, found by its unique reference.
   let target: { ref: string; conversation: Conversation } | undefined;
@@ -132,14 +121,14 @@ test("a status change in one agent's browser reaches another's list and counts, 
     const ref = `NW-${10000 + n}`;
     const seenByAgent = (
       await api<{ items: Conversation[] }>(
-        server,
+        demo.server,
         agent,
         `/conversations?spaceId=${spaceId}&q=${ref}&status=active`,
       )
     ).body.items;
     const seenByManager = (
       await api<{ items: Conversation[] }>(
-        server,
+        demo.server,
         manager,
         `/conversations?spaceId=${spaceId}&q=${ref}&status=active`,
       )
@@ -149,8 +138,8 @@ test("a status change in one agent's browser reaches another's list and counts, 
   }
   assert.ok(target, 'an active conversation visible to both exists');
 
-  const one = await openDemo(browser, server, agent);
-  const two = await openDemo(browser, server, manager);
+  const one = await openDemo(demo.browser, demo.server, agent);
+  const two = await openDemo(demo.browser, demo.server, manager);
   for (const { page } of [one, two]) {
     await listPart(page, 'search').fill(target.ref);
     await page.locator('inbox-conversation-list #tab-active').click();
@@ -184,9 +173,9 @@ test("a status change in one agent's browser reaches another's list and counts, 
   assert.equal(await tabCount(two.page, 'active'), 0);
 
   // Forced through the API, the illegal move back to Unanswered is refused with a clear reason.
-  const current = await api<Conversation>(server, manager, `/conversations/${target.conversation.id}`);
+  const current = await api<Conversation>(demo.server, manager, `/conversations/${target.conversation.id}`);
   const refused = await api<{ detail: string }>(
-    server,
+    demo.server,
     manager,
     `/conversations/${target.conversation.id}/status`,
     {

@@ -1,30 +1,17 @@
 // The foundation's end-to-end path: the demo host page, the built CDN bundle, the reference server
 // on embedded Postgres, and a live update over the event stream. No mocks anywhere.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { api, demoUser, launchBrowser, openDemo, rows, type Conversation } from './demo-page.js';
-import { startServer, type RunningServer } from './server-process.js';
+import { test } from 'node:test';
+import { api, demoUser, openDemo, rows, type Conversation, useDemo } from './demo-page.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemo();
 
 test('the demo page shows the seeded conversations for the chosen user', async () => {
-  const admin = await demoUser(server, (u) => u.role === 'admin');
-  const { page, problems } = await openDemo(browser, server, admin);
-  const me = await api<{ spaces: { id: string }[] }>(server, admin, '/me');
+  const admin = await demoUser(demo.server, (u) => u.role === 'admin');
+  const { page, problems } = await openDemo(demo.browser, demo.server, admin);
+  const me = await api<{ spaces: { id: string }[] }>(demo.server, admin, '/me');
   const { body } = await api<{ items: Conversation[] }>(
-    server,
+    demo.server,
     admin,
     `/conversations?spaceId=${me.body.spaces[0]?.id}&limit=5`,
   );
@@ -36,8 +23,8 @@ test('the demo page shows the seeded conversations for the chosen user', async (
 });
 
 test('an inbound message moves its conversation to the top and raises its unread badge, without a reload', async () => {
-  const agent = await demoUser(server, (u) => u.role === 'agent');
-  const { page, problems } = await openDemo(browser, server, agent);
+  const agent = await demoUser(demo.server, (u) => u.role === 'agent');
+  const { page, problems } = await openDemo(demo.browser, demo.server, agent);
   await rows(page).nth(5).waitFor();
   const target = rows(page).nth(5);
   const id = await target.getAttribute('data-id');
@@ -48,7 +35,7 @@ test('an inbound message moves its conversation to the top and raises its unread
   page.on('framenavigated', () => (reloaded = true));
   await page.mouse.move(0, 0); // the list holds its order while the pointer rests on it
 
-  const injected = await fetch(`${server.url}/demo/inbound`, {
+  const injected = await fetch(`${demo.server.url}/demo/inbound`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ conversationId: id, text: 'Any update on my parcel?' }),

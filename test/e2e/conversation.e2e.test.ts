@@ -1,42 +1,30 @@
 // The conversation against the running server: undo send, receipts, idempotent sends, note access,
 // attachments on SMS, drafts across switching and reload. Real server, real browser, no mocks.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
   api,
   demoUser,
-  launchBrowser,
   listPart,
   openDemo,
   rows,
   type Conversation,
   type DemoUser,
+  useDemo,
 } from './demo-page.js';
-import { startServer, type RunningServer } from './server-process.js';
 import type { components } from '../../src/api/schema.js';
 
 type TimelineItem = components['schemas']['TimelineItem'];
 type MessageItem = components['schemas']['MessageItem'];
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  // Receipts quickly, so "Sent, then Delivered, then Read" takes a moment, not seconds.
-  server = await startServer({ SIMULATOR_RECEIPT_DELAY_MS: '150' });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+// Receipts quickly, so "Sent, then Delivered, then Read" takes a moment, not seconds.
+const demo = useDemo({ SIMULATOR_RECEIPT_DELAY_MS: '150' });
 
 async function conversationsOf(user: DemoUser, query = ''): Promise<Conversation[]> {
-  const me = await api<{ spaces: { id: string }[] }>(server, user, '/me');
+  const me = await api<{ spaces: { id: string }[] }>(demo.server, user, '/me');
   const { body } = await api<{ items: Conversation[] }>(
-    server,
+    demo.server,
     user,
     `/conversations?spaceId=${me.body.spaces[0]!.id}&limit=200${query}`,
   );
@@ -58,7 +46,7 @@ async function pick(
 
 async function timelineOf(user: DemoUser, conversationId: string): Promise<TimelineItem[]> {
   const { body } = await api<{ items: TimelineItem[] }>(
-    server,
+    demo.server,
     user,
     `/conversations/${conversationId}/timeline?limit=200`,
   );
@@ -96,9 +84,9 @@ async function until<T>(
 }
 
 test('send then Undo: the text is back in the composer and the message is never dispatched', async () => {
-  const agent = await demoUser(server, (u) => u.name.startsWith('Aiko'));
+  const agent = await demoUser(demo.server, (u) => u.name.startsWith('Aiko'));
   const conversation = await pick(agent, 'whatsapp');
-  const { page, problems } = await openDemo(browser, server, agent);
+  const { page, problems } = await openDemo(demo.browser, demo.server, agent);
   await openConversation(page, conversation);
 
   await composerField(page).fill('Let me check that for you — one moment.');
@@ -141,9 +129,9 @@ test('send then Undo: the text is back in the composer and the message is never 
 });
 
 test('closing the tab right after sending neither loses nor cancels the message', async () => {
-  const agent = await demoUser(server, (u) => u.name.startsWith('Aiko'));
+  const agent = await demoUser(demo.server, (u) => u.name.startsWith('Aiko'));
   const conversation = await pick(agent, 'telegram');
-  const { page } = await openDemo(browser, server, agent);
+  const { page } = await openDemo(demo.browser, demo.server, agent);
   await openConversation(page, conversation);
   const text = `Sent, then the tab closed ${Date.now()}`;
   await composerField(page).fill(text);
@@ -159,13 +147,13 @@ test('closing the tab right after sending neither loses nor cancels the message'
 });
 
 test('a send shows Sent, then Delivered, then Read on WhatsApp; SMS stops at Delivered', async () => {
-  const agent = await demoUser(server, (u) => u.name.startsWith('Aiko'));
+  const agent = await demoUser(demo.server, (u) => u.name.startsWith('Aiko'));
   for (const [channel, final] of [
     ['whatsapp', 'Read'],
     ['sms', 'Delivered'],
   ] as const) {
     const conversation = await pick(agent, channel);
-    const { page, problems } = await openDemo(browser, server, agent);
+    const { page, problems } = await openDemo(demo.browser, demo.server, agent);
     await openConversation(page, conversation);
     const text = `Receipt check on ${channel} ${Date.now()}`;
     await composerField(page).fill(text);
@@ -198,10 +186,10 @@ test('a send shows Sent, then Delivered, then Read on WhatsApp; SMS stops at Del
 });
 
 test('the same send retried with the same Idempotency-Key yields one message', async () => {
-  const agent = await demoUser(server, (u) => u.name.startsWith('Aiko'));
+  const agent = await demoUser(demo.server, (u) => u.name.startsWith('Aiko'));
   const conversation = await pick(agent, 'telegram');
   const send = () =>
-    api<MessageItem>(server, agent, `/conversations/${conversation.id}/messages`, {
+    api<MessageItem>(demo.server, agent, `/conversations/${conversation.id}/messages`, {
       method: 'POST',
       headers: { 'Idempotency-Key': 'e2e-retry-key-0001' },
       body: JSON.stringify({ text: 'Only once, please.' }),
@@ -218,14 +206,14 @@ test('the same send retried with the same Idempotency-Key yields one message', a
 });
 
 test('an agent without note access never sees a note: timeline, preview, search or event stream', async () => {
-  const admin = await demoUser(server, (u) => u.role === 'admin');
-  const samir = await demoUser(server, (u) => u.token === 'demo-agent-nonotes-token');
+  const admin = await demoUser(demo.server, (u) => u.role === 'admin');
+  const samir = await demoUser(demo.server, (u) => u.token === 'demo-agent-nonotes-token');
   const conversation = (await conversationsOf(samir))[0]!;
-  const me = await api<{ spaces: { id: string }[] }>(server, samir, '/me');
+  const me = await api<{ spaces: { id: string }[] }>(demo.server, samir, '/me');
 
   // Samir listens to the event stream while the admin writes a note, then the contact replies.
   const controller = new AbortController();
-  const stream = await fetch(`${server.url}/api/events?spaceId=${me.body.spaces[0]!.id}`, {
+  const stream = await fetch(`${demo.server.url}/api/events?spaceId=${me.body.spaces[0]!.id}`, {
     headers: { Authorization: `Bearer ${samir.token}` },
     signal: controller.signal,
   });
@@ -239,13 +227,13 @@ test('an agent without note access never sees a note: timeline, preview, search 
     }
   })();
   const token = `secret-note-${Date.now()}`;
-  const note = await api(server, admin, `/conversations/${conversation.id}/notes`, {
+  const note = await api(demo.server, admin, `/conversations/${conversation.id}/notes`, {
     method: 'POST',
     headers: { 'Idempotency-Key': `e2e-note-${Date.now()}` },
     body: JSON.stringify({ text: `VIP customer ${token}` }),
   });
   assert.equal(note.status, 201);
-  await fetch(`${server.url}/demo/inbound`, {
+  await fetch(`${demo.server.url}/demo/inbound`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ conversationId: conversation.id, text: 'Marker after the note' }),
@@ -257,7 +245,7 @@ test('an agent without note access never sees a note: timeline, preview, search 
   await reading;
   assert.ok(!received.join('').includes(token), 'the note never reached the stream');
 
-  const { page, problems } = await openDemo(browser, server, samir);
+  const { page, problems } = await openDemo(demo.browser, demo.server, samir);
   await openConversation(page, conversation);
   await page.locator('inbox-timeline [part~="inbound"]', { hasText: 'Marker after the note' }).waitFor();
   assert.equal(await page.locator('inbox-timeline [part~="note"]').count(), 0);
@@ -277,10 +265,10 @@ test('an agent without note access never sees a note: timeline, preview, search 
 });
 
 test('attachments are refused on SMS, with a message', async () => {
-  const agent = await demoUser(server, (u) => u.name.startsWith('Aiko'));
+  const agent = await demoUser(demo.server, (u) => u.name.startsWith('Aiko'));
   const sms = await pick(agent, 'sms');
   const whatsapp = await pick(agent, 'whatsapp');
-  const { page, problems } = await openDemo(browser, server, agent);
+  const { page, problems } = await openDemo(demo.browser, demo.server, agent);
   await openConversation(page, sms);
   assert.equal(
     await page.locator('inbox-composer [part="attach-button"]').count(),
@@ -296,7 +284,7 @@ test('attachments are refused on SMS, with a message', async () => {
     new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10])], { type: 'image/jpeg' }),
     'photo.jpg',
   );
-  const refused = await fetch(`${server.url}/api/attachments?channel=sms`, {
+  const refused = await fetch(`${demo.server.url}/api/attachments?channel=sms`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${agent.token}` },
     body: form,
@@ -309,10 +297,10 @@ test('attachments are refused on SMS, with a message', async () => {
 });
 
 test('a draft survives switching away and a reload, and never appears in another conversation', async () => {
-  const agent = await demoUser(server, (u) => u.name.startsWith('Aiko'));
+  const agent = await demoUser(demo.server, (u) => u.name.startsWith('Aiko'));
   const first = await pick(agent, 'whatsapp');
   const second = await pick(agent, 'telegram', [first.id]);
-  const { page, problems } = await openDemo(browser, server, agent);
+  const { page, problems } = await openDemo(demo.browser, demo.server, agent);
   await openConversation(page, first);
   await composerField(page).fill('Half-written answer about the refund');
   await openConversation(page, second);

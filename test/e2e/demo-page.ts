@@ -1,8 +1,10 @@
 // Shared pieces of the end-to-end tests: the browser, the demo users, the demo page.
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { components } from '../../src/api/schema.js';
-import type { RunningServer } from './server-process.js';
+import { chromiumArgs, chromiumPath } from '../chromium.mjs';
+import { startServer, type RunningServer } from './server-process.js';
 
 export interface DemoUser {
   id: string;
@@ -14,18 +16,7 @@ export interface DemoUser {
 export type Conversation = components['schemas']['Conversation'];
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }
 
 export async function demoUsers(server: RunningServer): Promise<DemoUser[]> {
@@ -77,3 +68,17 @@ export const listPart = (page: Page, part: string) =>
   page.locator(`inbox-conversation-list [part~="${part}"]`);
 export const rowIds = (page: Page) =>
   rows(page).evaluateAll((els) => els.map((el) => el.getAttribute('data-id')));
+
+/** Starts a fresh server and a browser before a test file's tests, and stops both after them. */
+export function useDemo(env: Record<string, string> = {}): { server: RunningServer; browser: Browser } {
+  const running = {} as { server: RunningServer; browser: Browser };
+  before(async () => {
+    running.server = await startServer(env);
+    running.browser = await launchBrowser();
+  });
+  after(async () => {
+    await running.browser?.close();
+    await running.server?.stop();
+  });
+  return running;
+}

@@ -2,10 +2,8 @@
 // Uses the shared fixture of DOMPurify's test vectors when it is beside the checkout, plus our own set.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { api, demoUser, launchBrowser, listPart, openDemo, type Conversation } from './demo-page.js';
-import { startServer, type RunningServer } from './server-process.js';
+import { test } from 'node:test';
+import { api, demoUser, listPart, openDemo, type Conversation, useDemo } from './demo-page.js';
 
 const sharedFixture = '../shared/fixtures/xss-payloads.json';
 const ownPayloads = [
@@ -29,31 +27,20 @@ function payloads(): string[] {
   return [...ownPayloads, ...shared].filter(Boolean).map((text) => text.slice(0, MAX_TEXT));
 }
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemo();
 
 test('hostile inbound messages render as inert text and the timeline keeps working', async () => {
-  const agent = await demoUser(server, (u) => u.name.startsWith('Aiko'));
-  const me = await api<{ spaces: { id: string }[] }>(server, agent, '/me');
+  const agent = await demoUser(demo.server, (u) => u.name.startsWith('Aiko'));
+  const me = await api<{ spaces: { id: string }[] }>(demo.server, agent, '/me');
   const { body } = await api<{ items: Conversation[] }>(
-    server,
+    demo.server,
     agent,
     `/conversations?spaceId=${me.body.spaces[0]!.id}&limit=1`,
   );
   const conversation = body.items[0]!;
   const all = payloads();
   for (const text of all) {
-    const response = await fetch(`${server.url}/demo/inbound`, {
+    const response = await fetch(`${demo.server.url}/demo/inbound`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ conversationId: conversation.id, text }),
@@ -61,7 +48,7 @@ test('hostile inbound messages render as inert text and the timeline keeps worki
     assert.equal(response.status, 201, `injecting ${text.slice(0, 60)}`);
   }
 
-  const { page, problems } = await openDemo(browser, server, agent);
+  const { page, problems } = await openDemo(demo.browser, demo.server, agent);
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -121,7 +108,7 @@ test('hostile inbound messages render as inert text and the timeline keeps worki
   );
 
   // And the timeline still works: a normal reply arrives and shows.
-  await fetch(`${server.url}/demo/inbound`, {
+  await fetch(`${demo.server.url}/demo/inbound`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ conversationId: conversation.id, text: 'Plain words after all that.' }),

@@ -143,22 +143,6 @@ export const styles = css`
   }
   .channel-icon {
     grid-area: icon;
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    inline-size: 32px;
-    block-size: 32px;
-    border-radius: 50%;
-    background: var(--_bg-raised);
-  }
-  .channel-icon.sms {
-    color: var(--_sms);
-  }
-  .channel-icon.whatsapp {
-    color: var(--_whatsapp);
-  }
-  .channel-icon.telegram {
-    color: var(--_telegram);
   }
   .name,
   .preview {
@@ -236,44 +220,8 @@ export const styles = css`
     background: var(--_bg-hover);
   }
   .menu {
-    position: absolute;
     inset-inline-end: 0;
-    min-inline-size: 12em;
     margin-block-start: 2px;
-    padding: 4px;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    box-shadow: 0 6px 20px rgb(0 0 0 / 18%);
-  }
-  [role='menuitem'] {
-    padding: 8px 10px;
-    border-radius: calc(var(--_radius) - 2px);
-    cursor: pointer;
-  }
-  [role='menuitem']:hover,
-  [role='menuitem']:focus {
-    background: var(--_bg-hover);
-    outline: none;
-  }
-  [role='menuitem']:focus-visible {
-    outline: 2px solid var(--_focus);
-  }
-  .state {
-    padding: calc(var(--_space) * 3) calc(var(--_space) * 2);
-    color: var(--_fg-muted);
-    text-align: center;
-  }
-  .state.error {
-    color: var(--_danger);
-  }
-  .state button {
-    margin-block-start: var(--_space);
-    padding: 4px 12px;
-    border: 1px solid currentColor;
-    border-radius: var(--_radius);
-    background: transparent;
-    cursor: pointer;
   }
   .loading-more {
     position: absolute;

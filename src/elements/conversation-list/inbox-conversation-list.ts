@@ -19,7 +19,6 @@ import { MenuController } from '../../controllers/menu-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { InboxConversationSelectEvent, InboxStatusChangeEvent } from '../../events/index.js';
 import {
-  legalStatusMoves,
   type ConnectionStatus,
   type ConversationFilters,
   type ConversationListQuery,
@@ -27,6 +26,7 @@ import {
   type InboxStore,
   type ResolvedConversationFilters,
 } from '../../stores/index.js';
+import { channelIconStyles, menuStyles, stateStyles } from '../../styles/shared.js';
 import { avatarStyles } from '../shared/avatar.styles.js';
 import { InboxElement } from '../inbox-element.js';
 import { conversationRow } from './conversation-row.js';
@@ -95,7 +95,14 @@ import { keepOrder, lastResult } from './stable-order.js';
  * @cssprop --inbox-radius - Corner radius.
  */
 export class InboxConversationList extends InboxElement {
-  static override styles = [...InboxElement.styles, avatarStyles, styles];
+  static override styles = [
+    ...InboxElement.styles,
+    menuStyles,
+    channelIconStyles,
+    stateStyles,
+    avatarStyles,
+    styles,
+  ];
 
   /** Pins the view: *All conversations* (`all`), *Assigned to me* (`mine`) or *Closed* by me (`closed_by_me`). */
   @property() view?: ConversationView;
@@ -308,7 +315,6 @@ export class InboxConversationList extends InboxElement {
           ? rowMenu({
               messages,
               conversation: actions,
-              moves: legalStatusMoves(actions.status),
               top: this.actionsTop,
               menu: this.#menu,
               onMove: this.#changeStatus,

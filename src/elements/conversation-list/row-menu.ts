@@ -1,18 +1,13 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { styleProps } from '../../directives/style-props.js';
 import type { Conversation, ConversationStatus } from '../../api/types.js';
 import type { MenuController } from '../../controllers/menu-controller.js';
 import type { Catalogue } from '../../i18n/index.js';
-
-export function moveLabel(from: ConversationStatus, to: ConversationStatus, messages: Catalogue): string {
-  if (to === 'closed') return messages.moveToClosed;
-  return from === 'closed' ? messages.reopen : messages.moveToActive;
-}
+import { statusMenu } from '../shared/status-menu.js';
 
 export interface RowMenuView {
   messages: Catalogue;
   conversation: Conversation;
-  moves: ConversationStatus[];
   /** Vertical offset of the row inside the body. */
   top: number;
   menu: MenuController;
@@ -44,29 +39,6 @@ export function rowMenu(view: RowMenuView) {
         <circle cx="12" cy="19" r="2" fill="currentColor" />
       </svg>
     </button>
-    ${
-      menu.open
-        ? html`<div
-            role="menu"
-            part="menu"
-            id="status-menu"
-            class="menu"
-            aria-label=${messages.changeStatusOf(name)}
-          >
-            ${view.moves.map(
-              (status) =>
-                html`<div
-                  role="menuitem"
-                  part="menu-item"
-                  tabindex="-1"
-                  @click=${() => view.onMove(conversation, status)}
-                  @keydown=${menu.onMenuKeydown}
-                >
-                  ${moveLabel(conversation.status, status, messages)}
-                </div>`,
-            )}
-          </div>`
-        : nothing
-    }
+    ${statusMenu(conversation, messages.changeStatusOf(name), menu, messages, (to) => view.onMove(conversation, to))}
   </div>`;
 }

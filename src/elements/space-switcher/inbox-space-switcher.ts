@@ -4,6 +4,7 @@ import { MenuController } from '../../controllers/menu-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { InboxSpaceChangeEvent } from '../../events/index.js';
 import type { InboxStore } from '../../stores/index.js';
+import { menuStyles } from '../../styles/shared.js';
 import { InboxElement } from '../inbox-element.js';
 
 /**
@@ -27,6 +28,7 @@ import { InboxElement } from '../inbox-element.js';
 export class InboxSpaceSwitcher extends InboxElement {
   static override styles = [
     ...InboxElement.styles,
+    menuStyles,
     css`
       :host {
         display: inline-block;
@@ -46,41 +48,23 @@ export class InboxSpaceSwitcher extends InboxElement {
         cursor: default;
       }
       .menu {
-        position: absolute;
         inset-inline-start: 0;
         inset-block-end: 100%;
-        z-index: 2;
         min-inline-size: 100%;
         margin-block-end: 4px;
-        padding: 4px;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_bg);
-        box-shadow: 0 6px 20px rgb(0 0 0 / 18%);
       }
       :host([menu-below]) .menu {
         inset-block: 100% auto;
         margin-block: 4px 0;
       }
       [role='menuitemradio'] {
-        padding: 8px 10px 8px 28px;
-        border-radius: calc(var(--_radius) - 2px);
-        white-space: nowrap;
-        cursor: pointer;
         position: relative;
+        padding-inline-start: 28px;
       }
       [role='menuitemradio'][aria-checked='true']::before {
         content: '✓';
         position: absolute;
         inset-inline-start: 10px;
-      }
-      [role='menuitemradio']:hover,
-      [role='menuitemradio']:focus {
-        background: var(--_bg-hover);
-        outline: none;
-      }
-      [role='menuitemradio']:focus-visible {
-        outline: 2px solid var(--_focus);
       }
     `,
   ];

@@ -29,22 +29,7 @@ export const styles = css`
     background: var(--_bg-raised);
   }
   .channel-icon {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    inline-size: 32px;
-    block-size: 32px;
-    border-radius: 50%;
     background: var(--_bg);
-  }
-  .channel-icon.sms {
-    color: var(--_sms);
-  }
-  .channel-icon.whatsapp {
-    color: var(--_whatsapp);
-  }
-  .channel-icon.telegram {
-    color: var(--_telegram);
   }
   .who {
     display: flex;
@@ -95,29 +80,8 @@ export const styles = css`
     cursor: pointer;
   }
   .menu {
-    position: absolute;
     inset-inline-end: 0;
-    z-index: 2;
-    min-inline-size: 12em;
     margin-block-start: 4px;
-    padding: 4px;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    box-shadow: 0 6px 20px rgb(0 0 0 / 18%);
-  }
-  [role='menuitem'] {
-    padding: 8px 10px;
-    border-radius: calc(var(--_radius) - 2px);
-    cursor: pointer;
-  }
-  [role='menuitem']:hover,
-  [role='menuitem']:focus {
-    background: var(--_bg-hover);
-    outline: none;
-  }
-  [role='menuitem']:focus-visible {
-    outline: 2px solid var(--_focus);
   }
   .banner {
     display: flex;
@@ -299,13 +263,5 @@ export const styles = css`
     color: var(--_fg-muted);
     text-align: center;
     font-size: 0.857em;
-  }
-  .state {
-    padding: calc(var(--_space) * 3);
-    color: var(--_fg-muted);
-    text-align: center;
-  }
-  .state.error {
-    color: var(--_danger);
   }
 `;

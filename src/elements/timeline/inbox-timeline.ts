@@ -23,6 +23,7 @@ import type {
   TimelineQuery,
   TimelineState,
 } from '../../stores/index.js';
+import { channelIconStyles, menuStyles, stateStyles } from '../../styles/shared.js';
 import { avatarStyles } from '../shared/avatar.styles.js';
 import { InboxElement } from '../inbox-element.js';
 import { styles } from './inbox-timeline.styles.js';
@@ -90,7 +91,14 @@ import { TimelineScroll } from './timeline-scroll.js';
  * @cssprop --inbox-radius - Corner radius.
  */
 export class InboxTimeline extends InboxElement {
-  static override styles = [...InboxElement.styles, avatarStyles, styles];
+  static override styles = [
+    ...InboxElement.styles,
+    menuStyles,
+    channelIconStyles,
+    stateStyles,
+    avatarStyles,
+    styles,
+  ];
 
   /** Pins the timeline to one conversation; otherwise it follows the selected conversation. */
   @property({ attribute: 'conversation-id' }) conversationId?: string;

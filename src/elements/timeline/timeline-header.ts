@@ -2,11 +2,10 @@ import { html, nothing } from 'lit';
 import type { Conversation, ConversationStatus, PresenceEntry, User } from '../../api/types.js';
 import type { MenuController } from '../../controllers/menu-controller.js';
 import type { Catalogue } from '../../i18n/index.js';
-import { legalStatusMoves } from '../../stores/index.js';
 import { avatarStack } from '../shared/avatar.js';
 import { channelIcon } from '../shared/channel-icon.js';
 import { statusLabel } from '../conversation-list/list-header.js';
-import { moveLabel } from '../conversation-list/row-menu.js';
+import { statusMenu } from '../shared/status-menu.js';
 
 export interface HeaderView {
   messages: Catalogue;
@@ -73,30 +72,7 @@ export function timelineHeader(view: HeaderView) {
                   <path d="m6 9 6 6 6-6" fill="none" stroke="currentColor" stroke-width="2" />
                 </svg>
               </button>
-              ${
-                menu.open
-                  ? html`<div
-                      role="menu"
-                      part="menu"
-                      id="status-menu"
-                      class="menu"
-                      aria-label=${messages.changeStatus(status)}
-                    >
-                      ${legalStatusMoves(conversation.status).map(
-                        (to) =>
-                          html`<div
-                            role="menuitem"
-                            part="menu-item"
-                            tabindex="-1"
-                            @click=${() => view.onMove(to)}
-                            @keydown=${menu.onMenuKeydown}
-                          >
-                            ${moveLabel(conversation.status, to, messages)}
-                          </div>`,
-                      )}
-                    </div>`
-                  : nothing
-              }`
+              ${statusMenu(conversation, messages.changeStatus(status), menu, messages, view.onMove)}`
           : html`<span part="status" class="status ${conversation.status}">${status}</span>`
       }
     </div>
