@@ -12,6 +12,7 @@ import { loadContract } from './contract/openapi.js';
 import { createValidator } from './contract/validate.js';
 import { openDb, type Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
+import { AttachmentLinks, loadLinkKey } from './domain/attachment-links.js';
 import { pruneEvents, prunePresence } from './domain/events-log.js';
 import { PRESENCE_TTL_SECONDS } from './domain/presence.js';
 import { bearerAuth } from './http/auth.js';
@@ -93,8 +94,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const log = options.log ?? ((line: string) => console.log(line));
   const db: Db = await openDb({ databaseUrl: options.databaseUrl, dataDir: options.dataDir ?? null });
   const t1 = performance.now();
+  let links: AttachmentLinks;
   try {
     await migrate(db);
+    // The key of signed attachment URLs: created by the first start on this database, then kept.
+    links = new AttachmentLinks(await loadLinkKey(db));
   } catch (err) {
     await db.close();
     throw err;
@@ -125,6 +129,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     hub,
     channels,
     dispatcher,
+    links,
     config,
   };
   const app = createApp(services);

@@ -4,6 +4,7 @@ import type { Queryable } from '../db/db.js';
 type TimelineItem = components['schemas']['TimelineItem'];
 type MessageItem = components['schemas']['MessageItem'];
 
+/** Attachment `url`s here are bare; routes and events sign them per user (AttachmentLinks.item). */
 export const ITEM_COLUMNS = `ti.id, ti.conversation_id, ti.seq, ti.kind, ti.created_at, ti.text, ti.author_id, ti.direction,
   ti.status, ti.client_message_id, ti.failure_reason, ti.scheduled_for, ti.event,
   coalesce((select json_agg(json_build_object('id', a.id, 'name', a.name, 'contentType', a.content_type, 'size', a.size,

@@ -39,6 +39,22 @@ export function contractDispatch(handlers: Partial<Record<string, Handler>>): Mi
       return next();
     }
 
+    // A signed attachment link opens that one download and nothing else (see bearerAuth).
+    const signedId = c.get('signedAttachmentId');
+    if (
+      signedId !== undefined &&
+      (op.operationId !== 'getAttachment' || match.pathParams.attachmentId !== signedId)
+    ) {
+      return problemResponse(
+        401,
+        'unauthorized',
+        'Sign in first: send Authorization: Bearer <token>.',
+        {},
+        {
+          'www-authenticate': 'Bearer realm="inbox"',
+        },
+      );
+    }
     const raw = await readRaw(c, op, match.pathParams);
     if (raw instanceof Response) return raw;
     const { input, errors } = validate(op, raw);

@@ -3,6 +3,7 @@ import type { operations } from '../../src/api/schema.js';
 import type { Contract, Operation } from '../contract/openapi.js';
 import type { Validate, ValidatedInput } from '../contract/validate.js';
 import type { Db } from '../db/db.js';
+import type { AttachmentLinks } from '../domain/attachment-links.js';
 import type { Viewer } from '../domain/users.js';
 import type { EventHub } from '../realtime/hub.js';
 import type { Dispatcher } from '../channels/dispatcher.js';
@@ -29,6 +30,8 @@ export interface Services {
   channels: ChannelProvider;
   /** Sends due outbound messages through `channels`. */
   dispatcher: Dispatcher;
+  /** Signs the attachment URLs of every response and event, per receiving user. */
+  links: AttachmentLinks;
   config: ServerConfig;
 }
 
@@ -36,6 +39,11 @@ export type AppEnv = {
   Variables: {
     services: Services;
     viewer: Viewer;
+    /**
+     * Set only when the request was authorized by a signed attachment link instead of a bearer
+     * token: the one attachment it may fetch. Nothing but getAttachment for that id accepts it.
+     */
+    signedAttachmentId: string | undefined;
     operation: Operation;
     input: ValidatedInput;
   };

@@ -1,5 +1,6 @@
 import type { components } from '../../src/api/schema.js';
 import type { Queryable } from '../db/db.js';
+import type { AttachmentLinks } from '../domain/attachment-links.js';
 import { getConversation, visibleTo } from '../domain/conversation-query.js';
 import { Params } from '../domain/sql.js';
 import { loadItem } from '../domain/timeline.js';
@@ -43,9 +44,15 @@ async function canSee(db: Queryable, v: Viewer, conversationId: string): Promise
 /**
  * Renders one logged event for one subscriber, at delivery time: the conversation as they see
  * it now (scoping, unread, note-free preview), notes only with readNotes, and `removed` when a
- * change took a conversation out of their sight. null = this subscriber gets nothing.
+ * change took a conversation out of their sight, attachment URLs signed for them. null = this
+ * subscriber gets nothing.
  */
-export async function renderEvent(db: Queryable, v: Viewer, row: EventRow): Promise<InboxEvent | null> {
+export async function renderEvent(
+  db: Queryable,
+  links: AttachmentLinks,
+  v: Viewer,
+  row: EventRow,
+): Promise<InboxEvent | null> {
   const base = { id: String(row.id), spaceId: row.space_id, at: new Date(row.created_at).toISOString() };
   const payload = row.payload ?? {};
   switch (row.type) {
@@ -73,7 +80,7 @@ export async function renderEvent(db: Queryable, v: Viewer, row: EventRow): Prom
       if (!(await canSee(db, v, row.conversation_id))) return null;
       const item = await loadItem(db, row.item_id);
       if (!item || (item.kind === 'note' && !v.capabilities.readNotes)) return null;
-      return { ...base, type: 'timeline.item', item };
+      return { ...base, type: 'timeline.item', item: links.item(item, v.id) };
     }
     case 'presence': {
       if (!row.conversation_id || !(await canSee(db, v, row.conversation_id))) return null;

@@ -1,4 +1,5 @@
 import type { Db } from '../db/db.js';
+import type { AttachmentLinks } from '../domain/attachment-links.js';
 import { viewerById, type Viewer } from '../domain/users.js';
 import { renderEvent, type EventRow } from './render.js';
 
@@ -21,6 +22,7 @@ export class Subscriber {
 
   constructor(
     private readonly db: Db,
+    private readonly links: AttachmentLinks,
     private viewer: Viewer,
     readonly spaceId: string,
     private lastId: bigint,
@@ -62,7 +64,7 @@ export class Subscriber {
         );
         for (const row of rows) {
           if (this.closed) return;
-          const event = await renderEvent(this.db, this.viewer, row);
+          const event = await renderEvent(this.db, this.links, this.viewer, row);
           if (event) this.send(event.id, event.type, event);
           this.lastId = BigInt(row.id);
         }

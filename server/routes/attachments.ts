@@ -71,8 +71,10 @@ export const uploadAttachmentRoute: Handler = async (c) => {
     });
   }
   const data = new Uint8Array(await file.arrayBuffer());
-  const attachment = await storeUpload(c.get('services').db, c.get('viewer'), channel, file.name, data);
-  return c.json(attachment, 201);
+  const { db, links } = c.get('services');
+  const viewer = c.get('viewer');
+  const attachment = await storeUpload(db, viewer, channel, file.name, data);
+  return c.json(links.attachment(attachment, viewer.id), 201);
 };
 
 const asciiName = (name: string) => name.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
@@ -81,9 +83,19 @@ const asciiName = (name: string) => name.replace(/[^\x20-\x7e]/g, '_').replace(/
  * GET /attachments/{id}: the bytes with their sniffed type. Only JPEG, PNG, GIF and WEBP may be
  * shown inline; everything else is a download. nosniff and a sandbox CSP make sure that even a
  * file a browser would read as a page never runs as one on this origin.
+ *
+ * Authorized by a bearer token or by a signed link (bearerAuth checked its signature and expiry);
+ * either way the file is only served if that user may see it now.
  */
 export const getAttachmentRoute: Handler = async (c) => {
   const { path } = inputOf(c, 'getAttachment');
+  const signedId = c.get('signedAttachmentId');
+  if (signedId !== undefined && signedId !== path.attachmentId)
+    throw new ProblemError(
+      401,
+      'invalid-link',
+      'This link is not valid. Reload the conversation to get a fresh one.',
+    );
   const file = await loadAttachment(c.get('services').db, c.get('viewer'), path.attachmentId);
   if (!file) throw notFound(`Attachment ${path.attachmentId} does not exist or is not visible to you.`);
   const inline = INLINE_IMAGES.includes(file.contentType);

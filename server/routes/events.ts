@@ -8,7 +8,7 @@ import { Subscriber } from '../realtime/subscriber.js';
  */
 export const streamEvents: Handler = async (c) => {
   const { query, headers } = inputOf(c, 'streamEvents');
-  const { db, hub } = c.get('services');
+  const { db, hub, links } = c.get('services');
   const v = c.get('viewer');
   requireSpace(v, query.spaceId);
 
@@ -36,7 +36,7 @@ export const streamEvents: Handler = async (c) => {
   let subscriber: Subscriber | undefined;
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      subscriber = new Subscriber(db, v, query.spaceId, start, {
+      subscriber = new Subscriber(db, links, v, query.spaceId, start, {
         write: (chunk) => controller.enqueue(encoder.encode(chunk)),
         end: () => controller.close(),
       });

@@ -10,16 +10,20 @@ const keyOf = (headers: Record<string, string | undefined>) => headers['idempote
 
 export const getTimelineRoute: Handler = async (c) => {
   const { path, query } = inputOf(c, 'getTimeline');
-  return c.json(await getTimeline(c.get('services').db, c.get('viewer'), path.conversationId, query));
+  const { db, links } = c.get('services');
+  const viewer = c.get('viewer');
+  const page = await getTimeline(db, viewer, path.conversationId, query);
+  return c.json({ ...page, items: page.items.map((item) => links.item(item, viewer.id)) });
 };
 
 /** 201 with the scheduled message; 200 with the original (as it is now) for a replayed key. */
 export const sendMessageRoute: Handler = async (c) => {
   const { path, headers, body } = inputOf(c, 'sendMessage');
-  const { db, dispatcher } = c.get('services');
-  const result = await sendMessage(db, c.get('viewer'), path.conversationId, keyOf(headers), body);
+  const { db, dispatcher, links } = c.get('services');
+  const viewer = c.get('viewer');
+  const result = await sendMessage(db, viewer, path.conversationId, keyOf(headers), body);
   if (result.dueAt) dispatcher.wake(result.dueAt);
-  return c.json(result.item, result.replay ? 200 : 201);
+  return c.json(links.item(result.item, viewer.id), result.replay ? 200 : 201);
 };
 
 export const addNoteRoute: Handler = async (c) => {
@@ -36,15 +40,18 @@ export const addNoteRoute: Handler = async (c) => {
 
 export const cancelMessageRoute: Handler = async (c) => {
   const { path } = inputOf(c, 'cancelMessage');
-  return c.json(await cancelMessage(c.get('services').db, c.get('viewer'), path.messageId));
+  const { db, links } = c.get('services');
+  const viewer = c.get('viewer');
+  return c.json(links.item(await cancelMessage(db, viewer, path.messageId), viewer.id));
 };
 
 export const retryMessageRoute: Handler = async (c) => {
   const { path } = inputOf(c, 'retryMessage');
-  const { db, dispatcher } = c.get('services');
-  const item = await retryMessage(db, c.get('viewer'), path.messageId);
+  const { db, dispatcher, links } = c.get('services');
+  const viewer = c.get('viewer');
+  const item = await retryMessage(db, viewer, path.messageId);
   dispatcher.wake();
-  return c.json(item);
+  return c.json(links.item(item, viewer.id));
 };
 
 export const markConversationReadRoute: Handler = async (c) => {

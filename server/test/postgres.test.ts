@@ -11,6 +11,7 @@ import { presenceSuite } from './suites/presence.suite.js';
 import { realtimeSuite } from './suites/realtime.suite.js';
 import { scopingSuite } from './suites/scoping.suite.js';
 import { sendingSuite } from './suites/sending.suite.js';
+import { signedLinksSuite } from './suites/signed-links.suite.js';
 import { statusSuite } from './suites/status.suite.js';
 import { timelineSuite } from './suites/timeline.suite.js';
 
@@ -51,6 +52,7 @@ describe('real Postgres', { skip: available ? false : reason }, () => {
   sendingSuite(backend);
   dispatchSuite(backend);
   attachmentsSuite(backend);
+  signedLinksSuite(backend);
 
   describe('two server instances on one database', () => {
     it('fans an inbound reply on instance A out to an SSE client on instance B', async () => {
