@@ -31,8 +31,7 @@ describe('<inbox-timeline>', () => {
   it('opens at the newest message, in seq order, with times, statuses, notes, events and date separators', async () => {
     const backend = timelineBackend(fixtureBackend(makeConversations(3)));
     const timeline = await mount(backend);
-    await frames();
-    expect(atBottom(log(timeline))).to.be.true;
+    await waitUntil(() => atBottom(log(timeline)), 'it did not open at the newest message');
     const keys = rows(timeline).map((r) => r.dataset['key'] ?? '');
     const seqs = keys.filter((k) => k.includes('-item-')).map((k) => Number(k.split('-item-')[1]));
     expect(seqs).to.deep.equal([...seqs].sort((a, b) => a - b));
@@ -129,8 +128,7 @@ describe('<inbox-timeline>', () => {
     expect(text(shadow(timeline).querySelector('[role="status"][aria-live="polite"]'))).to.equal(
       'New message from Amara Okafor: Are you still there?',
     );
-    await frames();
-    expect(atBottom(log(timeline))).to.be.true;
+    await waitUntil(() => atBottom(log(timeline)), 'it did not follow the new message');
     expect(text(rows(timeline).at(-1))).to.contain('Are you still there?');
   });
 
@@ -159,29 +157,34 @@ describe('<inbox-timeline>', () => {
       text(shadow(timeline).querySelector('[part="new-messages"]')).startsWith('2 new messages'),
     );
     shadow(timeline).querySelector<HTMLElement>('[part="new-messages"]')!.click();
-    await frames();
-    expect(atBottom(log(timeline))).to.be.true;
+    await waitUntil(() => atBottom(log(timeline)), 'it did not jump to the newest message');
     expect(shadow(timeline).querySelector('[part="new-messages"]')).to.equal(null);
   });
 
-  it('loads older history on scrolling up without moving the message under the eye', async () => {
+  it('loads older history on scrolling up without moving the message under the eye (within 1 px)', async () => {
     const backend = timelineBackend(fixtureBackend(makeConversations(3)), 200);
     const timeline = await mount(backend);
     await frames();
-    const before = backend.requests.filter((r) => r.includes('beforeSeq')).length;
+    const offsetOf = (row: HTMLElement) =>
+      row.getBoundingClientRect().top - log(timeline).getBoundingClientRect().top;
     log(timeline).scrollTop = 0;
+    await frames(1);
+    // The reader's eye: the first message fully in view when older history is asked for.
+    const anchor = rows(timeline)
+      .filter((r) => r.dataset['kind'] === 'entry' && offsetOf(r) >= -1)
+      .sort((a, b) => offsetOf(a) - offsetOf(b))[0]!;
+    const key = anchor.dataset['key'];
+    const before = offsetOf(anchor);
     await waitUntil(
-      () => backend.requests.filter((r) => r.includes('beforeSeq')).length > before,
+      () => backend.requests.some((r) => r.includes('beforeSeq')),
       'older history was not requested',
     );
-    const anchor = rows(timeline).find(
-      (r) => r.getBoundingClientRect().bottom > log(timeline).getBoundingClientRect().top,
-    );
-    expect(anchor).to.exist;
     await waitUntil(() => !shadow(timeline).querySelector('.loading-older'));
     await frames(10);
-    const same = rows(timeline).find((r) => r.dataset['key'] === anchor!.dataset['key']);
-    expect(same, 'the anchor row is still rendered').to.exist;
+    const same = rows(timeline).find((r) => r.dataset['key'] === key);
+    expect(same, 'the anchor row is still in view').to.exist;
+    expect(Math.abs(offsetOf(same!) - before)).to.be.at.most(1);
+    expect(rows(timeline).some((r) => r.dataset['key'] === 'conv-0-item-140')).to.be.true;
   });
 
   it('marks the conversation read when opened', async () => {

@@ -188,7 +188,8 @@ export class InboxConversationList extends InboxElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const store = this.inbox.store;
-    if (store && !this.#query) {
+    // Lit still updates a removed element: never create a query for one (connecting makes it).
+    if (store && !this.#query && this.isConnected) {
       this.#query = store.conversations.createConversationList(this.#pinnedFilters());
       this.#state.store = this.#query.$state;
       this.#items.store = this.#query.$items;

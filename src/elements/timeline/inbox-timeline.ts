@@ -125,9 +125,15 @@ export class InboxTimeline extends InboxElement {
   readonly #presence = new StoreController<Record<string, PresenceEntry[]>>(this);
   readonly #capabilities = new StoreController<Capabilities | undefined>(this);
   readonly #menu = new MenuController(this, '#status-menu');
-  readonly #scroll = new TimelineScroll(this, () => this.log);
+  readonly #scroll = new TimelineScroll(
+    this,
+    () => this.log,
+    () => this.#rows,
+  );
   #rows: TimelineRow[] = [];
-  #rowsOf: readonly TimelineEntry[] | undefined;
+  /** Whether the last render showed the log (a state message replaces it while loading). */
+  #logShown = false;
+  #rowsOf: { entries: readonly TimelineEntry[]; hasOlder: boolean } | undefined;
   #lastSeenKey: string | undefined;
   #releaseConversation: (() => void) | undefined;
 
@@ -164,7 +170,8 @@ export class InboxTimeline extends InboxElement {
     const store = this.inbox.store;
     if (changed.has('readPolicy') && this.readPolicy) store?.readPolicy.setPolicy(this.readPolicy);
     const id = this.#shownId;
-    if (store && id && this.#query?.conversationId !== id) {
+    // Lit still updates a removed element: never open a timeline for one (connecting reopens it).
+    if (store && id && this.isConnected && this.#query?.conversationId !== id) {
       this.#close();
       this.#query = store.timeline.open(id);
       this.#items.store = this.#query.$items;
@@ -230,6 +237,8 @@ export class InboxTimeline extends InboxElement {
     if (rows.length === 0 && timeline.status === 'error') {
       return this.#message('error', timeline.error?.message ?? messages.timelineError, true);
     }
+    if (!this.#logShown) this.#scroll.logCreated();
+    this.#logShown = true;
     const view = this.#itemView(conversation);
     const contactName = conversation ? conversation.contact.name || conversation.contact.phone : '';
     return html`
@@ -243,14 +252,14 @@ export class InboxTimeline extends InboxElement {
         @rangeChanged=${this.#onRange}
         @keydown=${this.#onKeydown}
       >
-        ${timeline.hasOlder ? nothing : html`<p class="beginning">${messages.beginningOfConversation}</p>`}
         ${virtualize({
           items: rows,
           scroller: true,
+          layout: this.#scroll.layout(),
           keyFunction: (row: TimelineRow) => row.key,
           renderItem: (row: TimelineRow) =>
-            html`<div class="row" data-key=${row.key} tabindex="-1">
-              ${row.kind === 'date' ? dateSeparator(row.at, view) : this.#entry(row.entry, view)}
+            html`<div class="row" data-key=${row.key} data-kind=${row.kind} tabindex="-1">
+              ${this.#row(row, view)}
             </div>`,
         })}
       </div>
@@ -268,6 +277,12 @@ export class InboxTimeline extends InboxElement {
           : nothing
       }
     `;
+  }
+
+  #row(row: TimelineRow, view: ItemView) {
+    if (row.kind === 'beginning')
+      return html`<p class="beginning">${this.i18n.messages.beginningOfConversation}</p>`;
+    return row.kind === 'date' ? dateSeparator(row.at, view) : this.#entry(row.entry, view);
   }
 
   #entry(entry: TimelineEntry, view: ItemView) {
@@ -296,12 +311,13 @@ export class InboxTimeline extends InboxElement {
     };
   }
 
-  /** Rows are rebuilt only when the entries change, not on every render. */
+  /** Rows are rebuilt only when the entries (or whether older history is left) change, not on every render. */
   #currentRows(): TimelineRow[] {
     const entries = this.#items.value ?? [];
-    if (entries !== this.#rowsOf) {
-      this.#rowsOf = entries;
-      this.#rows = timelineRows(entries);
+    const hasOlder = this.#state.value?.hasOlder ?? true;
+    if (entries !== this.#rowsOf?.entries || hasOlder !== this.#rowsOf.hasOlder) {
+      this.#rowsOf = { entries, hasOlder };
+      this.#rows = timelineRows(entries, hasOlder);
     }
     return this.#rows;
   }
@@ -331,6 +347,7 @@ export class InboxTimeline extends InboxElement {
   }
 
   #message(kind: 'loading' | 'empty' | 'error', text: string, retry = false) {
+    this.#logShown = false;
     return html`<div part="state" class="state ${kind}" role=${kind === 'error' ? 'alert' : 'status'}>
       ${text}
       ${retry ? html`<div><button type="button" @click=${() => this.#query?.load()}>${this.i18n.messages.retry}</button></div>` : nothing}

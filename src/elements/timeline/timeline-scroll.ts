@@ -1,36 +1,48 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 
-/** How many frames a correction keeps running: the virtualizer measures rows a frame or two after render. */
-const SETTLE_FRAMES = 6;
+/** At most this many frames of correction after a pin (the virtualizer measures rows late)... */
+const SETTLE_FRAMES = 30;
+/** ...stopping once the layout has been still for this many frames in a row. */
+const STILL_FRAMES = 3;
+/** The layout config when nothing needs pinning: the same object every time. */
+const NO_PIN = Object.freeze({});
+
+type PinRequest = { kind: 'end' } | { kind: 'anchor'; key: string; offset: number; index: number };
 
 /**
- * Where a timeline's scroll position goes: to the bottom on open and while the reader is there;
- * counted as "N new messages" otherwise; and held on the message under the eye when older history is
- * prepended above it (measured and corrected over a few frames, to within a pixel).
+ * Where a timeline's scroll position goes, through the virtualizer's `pin` so it happens in the
+ * same layout pass as the rows: at the newest message on open and while the reader is at the
+ * bottom; counted as "N new messages" otherwise; and on the message under the eye when older
+ * history is prepended above it (pinned to the top in the render that adds the rows, then moved
+ * back to its exact offset, to within a pixel).
  */
 export class TimelineScroll implements ReactiveController {
   /** New entries that arrived while the reader was up in the history. */
   unseen = 0;
   #atBottom = true;
-  #stickFrames = 0;
+  #pin: PinRequest | undefined;
   #anchor: { key: string; offset: number } | undefined;
-  #anchorFrames = 0;
+  #toBottom = false;
+  #frames = 0;
+  #still = 0;
+  #lastHeight = -1;
   #frame = 0;
 
   constructor(
     private readonly host: ReactiveElement,
     private readonly log: () => HTMLElement | undefined,
+    private readonly rows: () => readonly { key: string }[],
   ) {
     host.addController(this);
   }
 
-  /** True while the view is still moving to the bottom or back to its anchor (not the reader scrolling). */
-  get settling(): boolean {
-    return this.#stickFrames > 0 || this.#anchorFrames > 0;
-  }
-
   hostDisconnected(): void {
     cancelAnimationFrame(this.#frame);
+  }
+
+  /** True while the view is still moving to where it was sent (not the reader scrolling). */
+  get settling(): boolean {
+    return this.#pin !== undefined || this.#frames > 0;
   }
 
   /** A conversation was opened: start at its newest message. */
@@ -38,18 +50,23 @@ export class TimelineScroll implements ReactiveController {
     this.unseen = 0;
     this.#atBottom = true;
     this.#anchor = undefined;
-    this.#stickFrames = SETTLE_FRAMES * 2;
+    this.#pin = { kind: 'end' };
+  }
+
+  /** The log element was (re)created, e.g. after a reload showed "Loading" in its place: start at the bottom. */
+  logCreated(): void {
+    if (!this.#pin) this.#pin = { kind: 'end' };
   }
 
   /** Entries were appended: follow them when at the bottom (or when they are the reader's own send). */
   entriesAdded(count: number, own: boolean): void {
-    if (own || this.#atBottom) this.#stickFrames = SETTLE_FRAMES;
+    if (own || this.#atBottom) this.#pin = { kind: 'end' };
     else this.unseen += count;
   }
 
   toBottom(): void {
     this.unseen = 0;
-    this.#stickFrames = SETTLE_FRAMES;
+    this.#pin = { kind: 'end' };
     this.host.requestUpdate();
   }
 
@@ -65,17 +82,48 @@ export class TimelineScroll implements ReactiveController {
 
   /** Loads older history above the reader without moving what they are reading. */
   async keepAnchor(loadOlder: () => Promise<unknown>): Promise<void> {
+    // The virtualizer reports a new range before it has drawn it: measure what the reader sees.
+    await new Promise((resolve) => requestAnimationFrame(resolve));
     const log = this.log();
     const row = log ? this.#firstVisibleRow(log) : undefined;
-    if (log && row?.dataset['key'])
-      this.#anchor = { key: row.dataset['key'], offset: this.#offset(log, row) };
+    const key = row?.dataset['key'];
+    if (log && row && key) {
+      this.#pin = {
+        kind: 'anchor',
+        key,
+        offset: this.#offset(log, row),
+        index: this.rows().findIndex((r) => r.key === key),
+      };
+    }
     await loadOlder();
-    this.#anchorFrames = SETTLE_FRAMES;
-    this.#schedule();
+    this.host.requestUpdate();
+  }
+
+  /** The virtualizer's layout config for this render: a pin when one is due, else nothing. */
+  layout(): object {
+    const request = this.#pin;
+    const rows = this.rows();
+    if (!request || rows.length === 0) return NO_PIN;
+    if (request.kind === 'end') {
+      this.#pin = undefined;
+      this.#toBottom = true;
+      this.#frames = SETTLE_FRAMES;
+      return { pin: { index: rows.length - 1, block: 'end' } };
+    }
+    const index = rows.findIndex((row) => row.key === request.key);
+    if (index <= request.index) return NO_PIN; // the older rows have not arrived yet
+    this.#pin = undefined;
+    this.#toBottom = false;
+    this.#anchor = { key: request.key, offset: request.offset };
+    this.#frames = SETTLE_FRAMES;
+    return { pin: { index, block: 'start' } };
   }
 
   afterRender(): void {
-    if (this.#stickFrames > 0 || this.#anchorFrames > 0) this.#schedule();
+    if (this.#frames > 0) {
+      this.#still = 0;
+      this.#schedule();
+    }
   }
 
   #schedule(): void {
@@ -83,27 +131,36 @@ export class TimelineScroll implements ReactiveController {
     this.#frame = requestAnimationFrame(() => this.#settle());
   }
 
+  /**
+   * The pin brings the right rows into the DOM in the layout pass that adds them, but the virtualizer
+   * stops holding it once rows are measured: for a few frames, keep the view at the bottom, or move
+   * the anchor back to where the reader had it.
+   */
   #settle(): void {
     const log = this.log();
     if (!log) return;
-    if (this.#anchor && this.#anchorFrames > 0) {
-      this.#anchorFrames--;
+    this.#frames--;
+    if (this.#anchor) {
       const row = log.querySelector<HTMLElement>(`.row[data-key="${CSS.escape(this.#anchor.key)}"]`);
       if (row) log.scrollTop += this.#offset(log, row) - this.#anchor.offset;
-      if (this.#anchorFrames === 0) this.#anchor = undefined;
-    } else if (this.#stickFrames > 0) {
-      this.#stickFrames--;
+    } else if (this.#toBottom) {
       log.scrollTop = log.scrollHeight;
       this.#atBottom = true;
     }
-    if (this.#stickFrames > 0 || this.#anchorFrames > 0) this.#schedule();
+    this.#still = log.scrollHeight === this.#lastHeight ? this.#still + 1 : 0;
+    this.#lastHeight = log.scrollHeight;
+    if (this.#frames > 0 && this.#still < STILL_FRAMES) return this.#schedule();
+    this.#frames = 0;
+    this.#anchor = undefined;
+    this.#toBottom = false;
   }
 
+  /** The first message fully in view: date separators move when older rows of their day arrive. */
   #firstVisibleRow(log: HTMLElement): HTMLElement | undefined {
     const top = log.getBoundingClientRect().top;
-    const rows = [...log.querySelectorAll<HTMLElement>('.row')];
+    const rows = [...log.querySelectorAll<HTMLElement>('.row[data-kind="entry"]')];
     return rows
-      .filter((row) => row.getBoundingClientRect().bottom > top)
+      .filter((row) => row.getBoundingClientRect().top >= top - 1)
       .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
   }
 
