@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --runs=5 --suite=conversation-list --name=my-branch --count=10000 --updates=30]
+ * npm run bench -- --suite=timeline [--count=10000 --appends=25 --prepends=3 --step=100]
  *
  * Builds each suite's page, serves it on 127.0.0.1, and measures the subject and the baseline on a
  * fresh page per run (alternating which goes first), in headless Chromium. Prints medians and
@@ -10,13 +11,15 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../test/chromium.mjs';
 import { buildPages } from './lib/build.js';
 import { summarize, table, type Samples } from './lib/report.js';
 import { serve } from './lib/server.js';
 import { conversationList } from './suites/conversation-list.js';
+import { timeline } from './suites/timeline.js';
 import type { Suite, SuiteOptions } from './suites/suite.js';
 
-const suites: Suite[] = [conversationList];
+const suites: Suite[] = [conversationList, timeline];
 
 const { values } = parseArgs({
   options: {
@@ -38,18 +41,9 @@ const resultsDir = resolve(import.meta.dirname, 'results');
 const outdir = await buildPages(Object.fromEntries(chosen.map((s) => [s.name, s.entry])));
 const server = await serve(outdir);
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--enable-precise-memory-info',
-    '--js-flags=--expose-gc',
-  ],
+  executablePath: chromiumPath,
+  // Precise memory figures and gc() for the heap measurements.
+  args: [...chromiumArgs, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
 });
 
 try {

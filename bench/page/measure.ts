@@ -41,6 +41,54 @@ export function paintedWhen(root: Node, check: () => boolean, timeoutMs = 10_000
   });
 }
 
+/**
+ * Like paintedWhen, but also checks on scroll events and once per frame, for states a scroll
+ * reaches without touching the DOM (a row scrolled into view). Resolves with the time of the paint
+ * that follows the first check that passes.
+ */
+export function paintedWhenSeen(root: Node, check: () => boolean, timeoutMs = 10_000): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    let frame = 0;
+    const stop = () => {
+      done = true;
+      observer.disconnect();
+      root.removeEventListener('scroll', test, true);
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+    const test = () => {
+      if (done || !check()) return;
+      stop();
+      nextPaint().then(resolve, reject);
+    };
+    // Checked in a frame callback, the state is what this frame paints: resolve after that paint.
+    const tick = () => {
+      if (done) return;
+      if (check()) {
+        stop();
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          channel.port1.close();
+          resolve(performance.now());
+        };
+        channel.port2.postMessage(null);
+        return;
+      }
+      frame = requestAnimationFrame(tick);
+    };
+    const observer = new MutationObserver(test);
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`timed out after ${timeoutMs} ms`));
+    }, timeoutMs);
+    observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
+    root.addEventListener('scroll', test, true);
+    frame = requestAnimationFrame(tick);
+    test();
+  });
+}
+
 export async function until(check: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
   const start = performance.now();
   while (!check()) {
