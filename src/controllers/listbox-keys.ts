@@ -21,3 +21,25 @@ export function nextListboxIndex(key: string, current: number, length: number): 
       return undefined;
   }
 }
+
+/**
+ * Where selection goes in a WAI-ARIA tab list for a key (arrows wrap around and follow the reading
+ * direction; Home and End), or undefined when the key is not a tab key.
+ */
+export function nextTabIndex(
+  key: string,
+  current: number,
+  length: number,
+  dir: 'ltr' | 'rtl',
+): number | undefined {
+  const forward = dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+  const back = dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
+  const to: Record<string, number> = {
+    [forward]: current + 1,
+    [back]: current - 1,
+    Home: 0,
+    End: length - 1,
+  };
+  const next = to[key];
+  return next === undefined || length === 0 ? undefined : (next + length) % length;
+}

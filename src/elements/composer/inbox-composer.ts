@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { InboxApiError } from '../../api/errors.js';
 import type { Capabilities, Channel, ChannelCapabilities, Conversation, NoteItem } from '../../api/types.js';
+import { nextTabIndex } from '../../controllers/listbox-keys.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { InboxBeforeSendEvent, InboxMessageFailEvent, InboxMessageSendEvent } from '../../events/index.js';
 import {
@@ -320,22 +321,10 @@ export class InboxComposer extends InboxElement {
   }
 
   #onTabKeydown(event: KeyboardEvent, tabs: DraftTab[], dir: 'ltr' | 'rtl'): void {
-    const index = tabs.indexOf(this.tab);
-    const forward = dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
-    const back = dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
-    const to =
-      event.key === forward
-        ? index + 1
-        : event.key === back
-          ? index - 1
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? tabs.length - 1
-              : undefined;
-    if (to === undefined) return;
+    const to = nextTabIndex(event.key, tabs.indexOf(this.tab), tabs.length, dir);
+    const tab = to === undefined ? undefined : tabs[to];
+    if (!tab) return;
     event.preventDefault();
-    const tab = tabs[(to + tabs.length) % tabs.length] ?? 'message';
     this.tab = tab;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
   }

@@ -1,4 +1,4 @@
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -14,8 +14,9 @@ import type {
   Team,
   User,
 } from '../../api/types.js';
-import { nextListboxIndex } from '../../controllers/listbox-keys.js';
+import { nextTabIndex } from '../../controllers/listbox-keys.js';
 import { MenuController } from '../../controllers/menu-controller.js';
+import { VirtualListboxController } from '../../controllers/virtual-listbox.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { InboxConversationSelectEvent, InboxStatusChangeEvent } from '../../events/index.js';
 import {
@@ -149,7 +150,12 @@ export class InboxConversationList extends InboxElement {
   readonly #menu = new MenuController(this, '#status-menu');
   /** What the last render showed, in order: keyboard moves follow what the user sees. */
   #displayed: Conversation[] = [];
-  #typeahead = { text: '', at: 0 };
+  readonly #nav = new VirtualListboxController<Conversation>(this, {
+    items: () => this.#displayed,
+    label: (conversation) => conversation.contact.name || conversation.contact.phone,
+    listbox: () => this.listbox,
+    focusTo: (conversation) => (this.focusedId = conversation.id),
+  });
   // Derived from the items, recomputed only when the items (or the id) change: a re-render for a
   // focus, hover or scroll does no work proportional to the 10,000 items of a long list.
   readonly #ordered = lastResult((frozen: string[] | undefined, live: Conversation[]) =>
@@ -422,37 +428,20 @@ export class InboxConversationList extends InboxElement {
     }
   };
 
-  /** Where the event's row is in #displayed, or -1. */
-  #rowIndex(event: Event): number {
-    const row = (event.composedPath() as Element[]).find(
-      (el) => el instanceof HTMLElement && el.dataset['id'],
-    );
-    const id = row instanceof HTMLElement ? row.dataset['id'] : undefined;
-    if (!row || id === undefined) return -1;
-    // A row's position says where it is (no search through the items); checked, as it may be stale.
-    const items = this.#displayed;
-    const at = Number(row.getAttribute('aria-posinset')) - 1;
-    return items[at]?.id === id ? at : items.findIndex((c) => c.id === id);
-  }
-
-  #rowOf(event: Event): Conversation | undefined {
-    return this.#displayed[this.#rowIndex(event)];
-  }
-
   #onRowClick = (event: MouseEvent): void => {
-    const conversation = this.#rowOf(event);
+    const conversation = this.#nav.itemOf(event);
     if (conversation) this.#select(conversation);
   };
 
   #onRowFocus = (event: FocusEvent): void => {
-    const conversation = this.#rowOf(event);
+    const conversation = this.#nav.itemOf(event);
     if (!conversation) return;
     this.focusedId = conversation.id;
     this.#showActions(event.target as HTMLElement, conversation.id);
   };
 
   #onRowPointer = (event: PointerEvent): void => {
-    const conversation = this.#rowOf(event);
+    const conversation = this.#nav.itemOf(event);
     const row = (event.target as HTMLElement).closest?.('[role="option"]');
     if (conversation && row instanceof HTMLElement && !this.#menu.open)
       this.#showActions(row, conversation.id);
@@ -466,9 +455,7 @@ export class InboxConversationList extends InboxElement {
   }
 
   #onRowKeydown = (event: KeyboardEvent): void => {
-    const items = this.#displayed;
-    const current = Math.max(0, this.#rowIndex(event));
-    const conversation = items[current];
+    const conversation = this.#nav.itemOf(event);
     if ((event.key === 'Enter' || event.key === ' ') && conversation) {
       event.preventDefault();
       this.#select(conversation);
@@ -482,58 +469,15 @@ export class InboxConversationList extends InboxElement {
       });
       return;
     }
-    const next = nextListboxIndex(event.key, current, items.length) ?? this.#typeaheadIndex(event, current);
-    if (next === undefined) return;
-    event.preventDefault();
-    void this.#focusRow(next);
+    this.#nav.handleKey(event);
   };
-
-  /** Type-ahead: printable keys typed within half a second jump to the next contact starting with them. */
-  #typeaheadIndex(event: KeyboardEvent, current: number): number | undefined {
-    if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey || event.key === ' ')
-      return undefined;
-    const now = performance.now();
-    this.#typeahead.text =
-      (now - this.#typeahead.at < 500 ? this.#typeahead.text : '') + event.key.toLocaleLowerCase();
-    this.#typeahead.at = now;
-    const items = this.#displayed;
-    const start = this.#typeahead.text.length === 1 ? current + 1 : current;
-    for (let step = 0; step < items.length; step++) {
-      const index = (start + step) % items.length;
-      const contact = items[index]?.contact;
-      if ((contact?.name || contact?.phone || '').toLocaleLowerCase().startsWith(this.#typeahead.text))
-        return index;
-    }
-    return undefined;
-  }
-
-  /** Scrolls a row into view (it may not be rendered yet: the list is virtual) and focuses it. */
-  async #focusRow(index: number): Promise<void> {
-    const target = this.#displayed[index];
-    if (!target) return;
-    this.focusedId = target.id;
-    this.listbox?.[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
-    for (let frame = 0; frame < 5; frame++) {
-      await this.updateComplete;
-      const row = this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(target.id)}"]`);
-      if (row) return row.focus();
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-    }
-  }
 
   #onTabKeydown = (event: KeyboardEvent): void => {
     const current = statusTabs.indexOf(this.#filters.value?.status ?? 'all');
-    const rtl = this.i18n.resolved.dir === 'rtl';
-    const keys: Record<string, number> = {
-      ArrowRight: rtl ? current - 1 : current + 1,
-      ArrowLeft: rtl ? current + 1 : current - 1,
-      Home: 0,
-      End: statusTabs.length - 1,
-    };
-    const next = keys[event.key];
-    if (next === undefined) return;
+    const next = nextTabIndex(event.key, current, statusTabs.length, this.i18n.resolved.dir);
+    const status = next === undefined ? undefined : statusTabs[next];
+    if (!status) return;
     event.preventDefault();
-    const status = statusTabs[(next + statusTabs.length) % statusTabs.length] ?? 'all';
     void this.#query?.setFilters({ status });
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLElement>(`#tab-${status}`)?.focus(),
