@@ -302,19 +302,24 @@ export class InboxConversationList extends InboxElement {
         ${virtualize({
           items,
           scroller: true,
-          keyFunction: (conversation: Conversation) => conversation.id,
-          renderItem: (conversation: Conversation, index: number) =>
-            conversationRow(conversation, {
-              i18n: this.i18n,
-              now: this.#now.value ?? Date.now(),
-              query: this.#filters.value?.q ?? '',
-              usersById,
-              viewers: (presence[conversation.id] ?? []).flatMap((entry) => usersById[entry.userId] ?? []),
-              selected: conversation.id === this.#activeId.value,
-              focusable: conversation.id === focusedId,
-              position: index + 1,
-              setSize,
-            }),
+          // The virtualizer may ask for an index just past the end while rows leave the list.
+          keyFunction: (conversation: Conversation | undefined) => conversation?.id,
+          renderItem: (conversation: Conversation | undefined, index: number) =>
+            !conversation
+              ? html``
+              : conversationRow(conversation, {
+                  i18n: this.i18n,
+                  now: this.#now.value ?? Date.now(),
+                  query: this.#filters.value?.q ?? '',
+                  usersById,
+                  viewers: (presence[conversation.id] ?? []).flatMap(
+                    (entry) => usersById[entry.userId] ?? [],
+                  ),
+                  selected: conversation.id === this.#activeId.value,
+                  focusable: conversation.id === focusedId,
+                  position: index + 1,
+                  setSize,
+                }),
         })}
       </div>
       ${

@@ -256,11 +256,14 @@ export class InboxTimeline extends InboxElement {
           items: rows,
           scroller: true,
           layout: this.#scroll.layout(),
-          keyFunction: (row: TimelineRow) => row.key,
-          renderItem: (row: TimelineRow) =>
-            html`<div class="row" data-key=${row.key} data-kind=${row.kind} tabindex="-1">
-              ${this.#row(row, view)}
-            </div>`,
+          // The virtualizer may ask for an index just past the end while rows shrink (an undone send).
+          keyFunction: (row: TimelineRow | undefined) => row?.key,
+          renderItem: (row: TimelineRow | undefined) =>
+            row
+              ? html`<div class="row" data-key=${row.key} data-kind=${row.kind} tabindex="-1">
+                  ${this.#row(row, view)}
+                </div>`
+              : html``,
         })}
       </div>
       ${timeline.loadingOlder ? html`<div class="loading-older" role="status">${messages.loadingOlder}</div>` : nothing}
