@@ -218,3 +218,16 @@ export async function fetchAll(
   } while (cursor);
   return items;
 }
+
+/** Event streams a suite opens, closed together from its `after`. */
+export function streamPool(spaceId: string) {
+  const streams: Awaited<ReturnType<typeof openStream>>[] = [];
+  return {
+    async open(server: RunningServer, token: string, lastEventId?: string) {
+      const stream = await openStream(server, spaceId, token, lastEventId);
+      streams.push(stream);
+      return stream;
+    },
+    closeAll: () => Promise.all(streams.splice(0).map((stream) => stream.close())),
+  };
+}

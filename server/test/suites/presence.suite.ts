@@ -5,7 +5,7 @@ import { prunePresence } from '../../domain/events-log.js';
 import {
   api,
   fetchAll,
-  openStream,
+  streamPool,
   startServer,
   TOKENS,
   type Backend,
@@ -20,12 +20,8 @@ const SPACE = 'sp_retail';
 export function presenceSuite(backend: Backend): void {
   describe(`presence (${backend.name})`, () => {
     let server: RunningServer;
-    const streams: Awaited<ReturnType<typeof openStream>>[] = [];
-    const open = async (token: string, lastEventId?: string) => {
-      const s = await openStream(server, SPACE, token, lastEventId);
-      streams.push(s);
-      return s;
-    };
+    const streams = streamPool(SPACE);
+    const open = (token: string, lastEventId?: string) => streams.open(server, token, lastEventId);
     // Support-only: Aiko (agent) and Marco (manager) see it, Samir (sales agent) does not.
     let target: Conversation;
     let salesOnly: Conversation;
@@ -42,7 +38,7 @@ export function presenceSuite(backend: Backend): void {
       [target, salesOnly] = [t, s];
     });
     after(async () => {
-      await Promise.all(streams.map((s) => s.close()));
+      await streams.closeAll();
       await server?.close();
     });
 

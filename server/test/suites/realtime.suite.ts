@@ -4,7 +4,7 @@ import type { RunningServer } from '../../app.js';
 import { logEvents, pruneEvents } from '../../domain/events-log.js';
 import {
   api,
-  openStream,
+  streamPool,
   startServer,
   TOKENS,
   waitFor,
@@ -20,18 +20,14 @@ const SPACE = 'sp_retail';
 export function realtimeSuite(backend: Backend): void {
   describe(`realtime (${backend.name})`, () => {
     let server: RunningServer;
-    const streams: Awaited<ReturnType<typeof openStream>>[] = [];
-    const open = async (token: string, lastEventId?: string) => {
-      const s = await openStream(server, SPACE, token, lastEventId);
-      streams.push(s);
-      return s;
-    };
+    const streams = streamPool(SPACE);
+    const open = (token: string, lastEventId?: string) => streams.open(server, token, lastEventId);
 
     before(async () => {
       server = await startServer(await backend.newStore(), { keepAliveMs: 60_000 });
     });
     after(async () => {
-      await Promise.all(streams.map((s) => s.close()));
+      await streams.closeAll();
       await server?.close();
     });
 
