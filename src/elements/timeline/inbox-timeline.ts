@@ -1,5 +1,5 @@
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type {
@@ -187,6 +187,11 @@ export class InboxTimeline extends InboxElement {
   }
 
   protected override updated(): void {
+    // The directive hands the virtualizer its new items only after awaiting the layout config, so a
+    // pin in that config would first be laid out against the old items (clamped to the wrong row,
+    // painted ~1,500 px off on a prepend): give it the rows now, before that reflow runs.
+    const virtualizer = (this.log as VirtualizerHostElement | undefined)?.[virtualizerRef];
+    if (virtualizer) virtualizer.items = this.#rows;
     this.#scroll.afterRender();
   }
 

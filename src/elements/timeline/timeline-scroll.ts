@@ -6,6 +6,8 @@ const SETTLE_FRAMES = 30;
 const STILL_FRAMES = 3;
 /** The layout config when nothing needs pinning: the same object every time. */
 const NO_PIN = Object.freeze({});
+/** Drops a pin the layout would otherwise hold (and re-apply on every reflow) until the reader scrolls. */
+const UNPIN = Object.freeze({ pin: null });
 
 type PinRequest = { kind: 'end' } | { kind: 'anchor'; key: string; offset: number; index: number };
 
@@ -27,6 +29,11 @@ export class TimelineScroll implements ReactiveController {
   #still = 0;
   #lastHeight = -1;
   #frame = 0;
+  /** While an anchor settles: corrects after every DOM write of the virtualizer, before it is painted. */
+  #observer: MutationObserver | undefined;
+  #unpin = false;
+  /** The layout holds an anchor pin not yet handed over to the correction. */
+  #pinHeld = false;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -38,6 +45,7 @@ export class TimelineScroll implements ReactiveController {
 
   hostDisconnected(): void {
     cancelAnimationFrame(this.#frame);
+    this.#observer?.disconnect();
   }
 
   /** True while the view is still moving to where it was sent (not the reader scrolling). */
@@ -103,6 +111,10 @@ export class TimelineScroll implements ReactiveController {
   layout(): object {
     const request = this.#pin;
     const rows = this.rows();
+    if (this.#unpin && !request) {
+      this.#unpin = false;
+      return UNPIN;
+    }
     if (!request || rows.length === 0) return NO_PIN;
     if (request.kind === 'end') {
       this.#pin = undefined;
@@ -115,6 +127,7 @@ export class TimelineScroll implements ReactiveController {
     this.#pin = undefined;
     this.#toBottom = false;
     this.#anchor = { key: request.key, offset: request.offset };
+    this.#pinHeld = true;
     this.#frames = SETTLE_FRAMES;
     return { pin: { index, block: 'start' } };
   }
@@ -123,6 +136,29 @@ export class TimelineScroll implements ReactiveController {
     if (this.#frames > 0) {
       this.#still = 0;
       this.#schedule();
+      const log = this.log();
+      if (this.#anchor && log) {
+        // The virtualizer lays rows out in microtasks and ResizeObserver callbacks after the frame's
+        // animation callbacks: correct right after each of its writes, so no frame paints a jump.
+        this.#observer ??= new MutationObserver(() => this.#correctAnchor());
+        this.#observer.observe(log, { subtree: true, childList: true, attributeFilter: ['style'] });
+      }
+    }
+  }
+
+  #correctAnchor(): void {
+    const log = this.log();
+    if (!log || !this.#anchor) return;
+    const row = log.querySelector<HTMLElement>(`.row[data-key="${CSS.escape(this.#anchor.key)}"]`);
+    if (!row) return;
+    const delta = this.#offset(log, row) - this.#anchor.offset;
+    if (Math.abs(delta) >= 0.5) log.scrollTop += delta;
+    // The anchor is in the DOM: from here on the correction holds it, not the pin (which, left in
+    // place, would move it back to the top on the next reflow, for a painted frame).
+    if (this.#pinHeld) {
+      this.#pinHeld = false;
+      this.#unpin = true;
+      this.host.requestUpdate();
     }
   }
 
@@ -141,8 +177,7 @@ export class TimelineScroll implements ReactiveController {
     if (!log) return;
     this.#frames--;
     if (this.#anchor) {
-      const row = log.querySelector<HTMLElement>(`.row[data-key="${CSS.escape(this.#anchor.key)}"]`);
-      if (row) log.scrollTop += this.#offset(log, row) - this.#anchor.offset;
+      this.#correctAnchor();
     } else if (this.#toBottom) {
       log.scrollTop = log.scrollHeight;
       this.#atBottom = true;
@@ -153,6 +188,7 @@ export class TimelineScroll implements ReactiveController {
     this.#frames = 0;
     this.#anchor = undefined;
     this.#toBottom = false;
+    this.#observer?.disconnect();
   }
 
   /** The first message fully in view: date separators move when older rows of their day arrive. */
