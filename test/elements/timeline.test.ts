@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define/index.js';
+import type { components } from '../../src/api/schema.js';
 import type { InboxTimeline } from '../../src/index.js';
 import { agent, capabilities, makeConversations, me } from '../fixtures/inbox-fixtures.js';
 import { timelineBackend, type TimelineBackend } from '../helpers/timeline-fetch.js';
@@ -25,6 +26,21 @@ const frames = (n = 8) =>
     const tick = (left: number) => (left ? requestAnimationFrame(() => tick(left - 1)) : resolve());
     tick(n);
   });
+/** A new message from the contact, as the server would append it. */
+const inbound = (
+  text: string,
+): Omit<components['schemas']['MessageItem'], 'id' | 'conversationId' | 'seq'> => ({
+  kind: 'message',
+  direction: 'in',
+  text,
+  attachments: [],
+  status: 'delivered',
+  authorId: null,
+  clientMessageId: null,
+  failureReason: null,
+  scheduledFor: null,
+  createdAt: new Date().toISOString(),
+});
 const atBottom = (el: HTMLElement) => el.scrollHeight - el.scrollTop - el.clientHeight < 4;
 
 describe('<inbox-timeline>', () => {
@@ -108,18 +124,7 @@ describe('<inbox-timeline>', () => {
     const backend = timelineBackend(fixtureBackend(makeConversations(3)));
     const timeline = await mount(backend);
     await frames();
-    backend.append('conv-0', {
-      kind: 'message',
-      direction: 'in',
-      text: 'Are you still there?',
-      attachments: [],
-      status: 'delivered',
-      authorId: null,
-      clientMessageId: null,
-      failureReason: null,
-      scheduledFor: null,
-      createdAt: new Date().toISOString(),
-    });
+    backend.append('conv-0', inbound('Are you still there?'));
     await waitUntil(() =>
       text(shadow(timeline).querySelector('[role="status"][aria-live="polite"]')).includes(
         'Are you still there?',
@@ -140,18 +145,7 @@ describe('<inbox-timeline>', () => {
     log(timeline).dispatchEvent(new Event('scroll'));
     await frames(2);
     for (const words of ['One', 'Two']) {
-      backend.append('conv-0', {
-        kind: 'message',
-        direction: 'in',
-        text: words,
-        attachments: [],
-        status: 'delivered',
-        authorId: null,
-        clientMessageId: null,
-        failureReason: null,
-        scheduledFor: null,
-        createdAt: new Date().toISOString(),
-      });
+      backend.append('conv-0', inbound(words));
     }
     await waitUntil(() =>
       text(shadow(timeline).querySelector('[part="new-messages"]')).startsWith('2 new messages'),
@@ -243,18 +237,7 @@ describe('<inbox-timeline>', () => {
     ];
     const timeline = await mount(backend);
     for (const payload of payloads) {
-      backend.append('conv-0', {
-        kind: 'message',
-        direction: 'in',
-        text: payload,
-        attachments: [],
-        status: 'delivered',
-        authorId: null,
-        clientMessageId: null,
-        failureReason: null,
-        scheduledFor: null,
-        createdAt: new Date().toISOString(),
-      });
+      backend.append('conv-0', inbound(payload));
     }
     await waitUntil(() => text(shadow(timeline).querySelector('[role="log"]')).includes('window.__pwned=6'));
     await frames();

@@ -22,6 +22,9 @@ export class TimelineScroll implements ReactiveController {
   /** New entries that arrived while the reader was up in the history. */
   unseen = 0;
   #atBottom = true;
+  /** Keep the newest message in view until the reader scrolls up (as a chat does). */
+  #follow = false;
+  #lastTop = 0;
   #pin: PinRequest | undefined;
   #anchor: { key: string; offset: number } | undefined;
   #toBottom = false;
@@ -57,6 +60,7 @@ export class TimelineScroll implements ReactiveController {
   reset(): void {
     this.unseen = 0;
     this.#atBottom = true;
+    this.#follow = true;
     this.#anchor = undefined;
     this.#pin = { kind: 'end' };
   }
@@ -68,12 +72,15 @@ export class TimelineScroll implements ReactiveController {
 
   /** Entries were appended: follow them when at the bottom (or when they are the reader's own send). */
   entriesAdded(count: number, own: boolean): void {
-    if (own || this.#atBottom) this.#pin = { kind: 'end' };
-    else this.unseen += count;
+    if (own || this.#atBottom) {
+      this.#pin = { kind: 'end' };
+      this.#follow = true;
+    } else this.unseen += count;
   }
 
   toBottom(): void {
     this.unseen = 0;
+    this.#follow = true;
     this.#pin = { kind: 'end' };
     this.host.requestUpdate();
   }
@@ -82,6 +89,9 @@ export class TimelineScroll implements ReactiveController {
     const log = this.log();
     if (!log) return;
     this.#atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 4;
+    // Moving up is the reader's doing (growth below never moves scrollTop up): stop following.
+    if (!this.#atBottom && log.scrollTop < this.#lastTop - 1) this.#follow = false;
+    this.#lastTop = log.scrollTop;
     if (this.#atBottom && this.unseen) {
       this.unseen = 0;
       this.host.requestUpdate();
@@ -133,17 +143,32 @@ export class TimelineScroll implements ReactiveController {
   }
 
   afterRender(): void {
+    if (this.#follow) this.#observe();
     if (this.#frames > 0) {
       this.#still = 0;
       this.#schedule();
-      const log = this.log();
-      if (this.#anchor && log) {
-        // The virtualizer lays rows out in microtasks and ResizeObserver callbacks after the frame's
-        // animation callbacks: correct right after each of its writes, so no frame paints a jump.
-        this.#observer ??= new MutationObserver(() => this.#correctAnchor());
-        this.#observer.observe(log, { subtree: true, childList: true, attributeFilter: ['style'] });
-      }
+      this.#observe();
     }
+  }
+
+  /**
+   * The virtualizer lays rows out in microtasks and ResizeObserver callbacks, after the frame's
+   * animation callbacks and for as long as it keeps measuring: correct right after each of its
+   * writes, before paint, so no frame shows a jump and a slow machine never ends short of the bottom.
+   */
+  #observe(): void {
+    const log = this.log();
+    if (!log || (!this.#anchor && !this.#follow)) return;
+    this.#observer ??= new MutationObserver(() => this.#onLayout());
+    this.#observer.observe(log, { subtree: true, childList: true, attributeFilter: ['style'] });
+  }
+
+  #onLayout(): void {
+    const log = this.log();
+    if (this.#anchor) this.#correctAnchor();
+    else if (this.#follow && log && log.scrollHeight - log.scrollTop - log.clientHeight > 1)
+      log.scrollTop = log.scrollHeight;
+    else if (!this.#follow) this.#observer?.disconnect();
   }
 
   #correctAnchor(): void {
@@ -188,7 +213,7 @@ export class TimelineScroll implements ReactiveController {
     this.#frames = 0;
     this.#anchor = undefined;
     this.#toBottom = false;
-    this.#observer?.disconnect();
+    if (!this.#follow) this.#observer?.disconnect();
   }
 
   /** The first message fully in view: date separators move when older rows of their day arrive. */
