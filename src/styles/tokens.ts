@@ -68,6 +68,10 @@ export const base = css`
   :host {
     box-sizing: border-box;
   }
+  /* The hidden attribute hides every element, whatever display its :host sets. */
+  :host([hidden]) {
+    display: none !important;
+  }
   /*
    * border-box directly, not \`inherit\`: an explicitly inherited property ties each element's style
    * to its parent's, so when a virtualized list moves a row (an inline transform) Chromium restyles

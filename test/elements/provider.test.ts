@@ -84,3 +84,20 @@ describe('configureInbox()', () => {
     store.dispose();
   });
 });
+
+describe('the hidden attribute', () => {
+  it('hides every inbox element', async () => {
+    const root = await fixture<HTMLElement>(
+      html`<div>
+        <inbox-conversation-list hidden></inbox-conversation-list>
+        <inbox-timeline hidden></inbox-timeline>
+        <inbox-composer hidden></inbox-composer>
+        <inbox-space-switcher hidden></inbox-space-switcher>
+      </div>`,
+    );
+    const shown = [...root.children]
+      .filter((el) => getComputedStyle(el).display !== 'none')
+      .map((el) => el.localName);
+    expect(shown).to.deep.equal([]);
+  });
+});

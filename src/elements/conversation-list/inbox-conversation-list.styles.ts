@@ -7,9 +7,6 @@ export const styles = css`
     background: var(--_bg);
     block-size: 480px;
   }
-  :host([hidden]) {
-    display: none;
-  }
   .frame {
     display: flex;
     flex-direction: column;

@@ -12,9 +12,6 @@ export const styles = css`
     --_note: var(--inbox-color-note, #3a3214);
     --_note-fg: var(--inbox-color-on-note, #f3e3a3);
   }
-  :host([hidden]) {
-    display: none;
-  }
   .frame {
     display: flex;
     flex-direction: column;
