@@ -67,6 +67,7 @@ export default tseslint.config(
       'scripts/**',
       'test/e2e/**',
       'test/size/**',
+      'test/package/**',
       'test/stories/**',
       'bench/**',
     ],

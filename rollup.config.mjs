@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { defineConfig } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
 
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const emojiData = createRequire(import.meta.url).resolve('emoji-picker-element-data/en/emojibase/data.json');
 
 /** Emits the emoji data beside the emoji chunk: the picker loads it from there, never from a public CDN. */
@@ -32,7 +33,13 @@ export default defineConfig({
   },
   plugins: [
     // nanostores reads process.env.NODE_ENV at run time; a browser page has no `process`.
-    replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+    replace({
+      preventAssignment: true,
+      values: {
+        'process.env.NODE_ENV': JSON.stringify('production'),
+        __INBOX_ELEMENTS_VERSION__: JSON.stringify(version),
+      },
+    }),
     nodeResolve({ browser: true, exportConditions: ['production'] }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     terser({ ecma: 2022, module: true, format: { comments: false } }),

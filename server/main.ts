@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createServer } from './app.js';
 
 /**
@@ -8,6 +10,12 @@ import { createServer } from './app.js';
  * ending in 0000 with "The number is not reachable." (the demo's failure path).
  */
 const env = process.env;
+// `npm start` runs this from server/: a relative DATA_DIR means relative to where npm was started,
+// and the default `.data/` sits at the repository's root.
+const repositoryRoot = fileURLToPath(new URL('../', import.meta.url));
+const dataDir = env.DATA_DIR
+  ? resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR)
+  : `${repositoryRoot}.data/`;
 const databaseUrl =
   env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? env.DATABASE_URL : undefined;
 const production = env.NODE_ENV === 'production';
@@ -15,7 +23,7 @@ const production = env.NODE_ENV === 'production';
 const running = await createServer({
   port: env.PORT ? Number(env.PORT) : 8080,
   host: env.HOST ?? '127.0.0.1',
-  ...(databaseUrl ? { databaseUrl } : { dataDir: env.DATA_DIR || '.data/' }),
+  ...(databaseUrl ? { databaseUrl } : { dataDir }),
   production,
   simulatorIntervalMs:
     env.SIMULATOR_INBOUND_INTERVAL_MS !== undefined ? Number(env.SIMULATOR_INBOUND_INTERVAL_MS) : 30_000,

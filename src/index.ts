@@ -1,16 +1,26 @@
 /**
- * Inbox Elements: side-effect free. Import the classes, events and stores from here; import
- * `inbox-elements/define` (or one module under `define/`) to register the tags.
+ * Inbox Elements: the public surface, side-effect free. Import `inbox-elements/define` (or one module
+ * under `define/`) to register the tags; import classes, events and setup from here.
  */
 export { InboxProvider } from './elements/provider/inbox-provider.js';
 export { InboxConversationList } from './elements/conversation-list/inbox-conversation-list.js';
 export { InboxSpaceSwitcher } from './elements/space-switcher/inbox-space-switcher.js';
 export { InboxTimeline } from './elements/timeline/inbox-timeline.js';
 export { InboxComposer } from './elements/composer/inbox-composer.js';
-export { InboxElement } from './elements/inbox-element.js';
 export * from './events/index.js';
-export * from './api/index.js';
-export * from './stores/index.js';
+
+// Connecting elements outside a provider, and the store bundle a provider or configureInbox() makes.
+export { configureInbox, type ConfigureInboxOptions } from './stores/default-inbox.js';
+export type { InboxStore } from './stores/inbox-store.js';
+export type { InboxStoreOptions } from './stores/context.js';
+/** For host elements that render beside ours inside an `<inbox-provider>` (Lit context). */
 export { inboxContext } from './context.js';
-export { resolveLocale, supportedLocales, type Catalogue } from './i18n/index.js';
+
+// The typed client of the contract, and the one error it raises.
+export { createInboxClient, type InboxClient, type InboxClientConfig } from './api/client.js';
+export { InboxApiError, isInboxApiError } from './api/errors.js';
+export type { TokenProvider } from './api/middleware.js';
+export type * from './api/types.js';
+
+export { supportedLocales } from './i18n/index.js';
 export { version } from './define/define.js';

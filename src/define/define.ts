@@ -1,22 +1,34 @@
-/** The library version, written into the registry so a clash between two copies can be reported. */
-export const version = '0.1.0';
+// Stamped at build time from package.json (rollup and scripts/stamp-version.mjs replace it);
+// source run directly (tests, Storybook) reports itself as a development copy.
+declare const __INBOX_ELEMENTS_VERSION__: string | undefined;
 
-const registered = new Map<string, string>();
+/** The library version, recorded per tag so that a clash between two copies can be reported. */
+export const version: string =
+  typeof __INBOX_ELEMENTS_VERSION__ === 'string' ? __INBOX_ELEMENTS_VERSION__ : 'development';
+
+/** Which version defined each tag, shared by every copy of the library on the page. */
+const definedBy: Map<string, string> = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for('inbox-elements.defined-by')
+] ??= new Map<string, string>()) as Map<string, string>;
+
+const warned = new Set<string>();
 
 /**
- * Defines a tag unless it is taken. A host page that loads the library twice keeps the first
- * definition; if that one came from another version, say so once instead of throwing.
+ * Defines a tag unless it is taken. A page that loads the library twice keeps the first definition;
+ * two copies of the same version are harmless and stay quiet, and another version is reported once.
  */
 export function defineElement(tag: string, constructor: CustomElementConstructor): void {
   const existing = customElements.get(tag);
   if (!existing) {
     customElements.define(tag, constructor);
-    registered.set(tag, version);
+    definedBy.set(tag, version);
     return;
   }
-  if (existing !== constructor && !registered.has(tag)) {
-    console.warn(
-      `<${tag}> is already defined by another copy of inbox-elements; keeping that one (this is ${version}).`,
-    );
-  }
+  const other = definedBy.get(tag);
+  if (existing === constructor || other === version || warned.has(`${tag}@${version}`)) return;
+  warned.add(`${tag}@${version}`);
+  console.warn(
+    `<${tag}> is already defined by ${other ? `inbox-elements ${other}` : 'another script'}; ` +
+      `keeping that one and ignoring ${version}. Load one copy of inbox-elements per page.`,
+  );
 }

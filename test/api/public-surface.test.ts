@@ -1,0 +1,33 @@
+import { expect } from '@open-wc/testing';
+import * as publicApi from '../../src/index.js';
+
+// The package's entry is a chosen surface: a new export is a decision, made here on purpose.
+describe('the public entry', () => {
+  it('exports the elements, events, setup, client and error, and nothing else at run time', () => {
+    expect(Object.keys(publicApi).sort()).to.deep.equal([
+      'InboxApiError',
+      'InboxBeforeSendEvent',
+      'InboxComposer',
+      'InboxConversationList',
+      'InboxConversationSelectEvent',
+      'InboxErrorEvent',
+      'InboxMessageFailEvent',
+      'InboxMessageSendEvent',
+      'InboxProvider',
+      'InboxSpaceChangeEvent',
+      'InboxSpaceSwitcher',
+      'InboxStatusChangeEvent',
+      'InboxTimeline',
+      'configureInbox',
+      'createInboxClient',
+      'inboxContext',
+      'isInboxApiError',
+      'supportedLocales',
+      'version',
+    ]);
+  });
+
+  it('defines no tag by being imported', () => {
+    expect(customElements.get('inbox-conversation-list')).to.equal(undefined);
+  });
+});

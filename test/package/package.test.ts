@@ -1,0 +1,63 @@
+// What a host installs: browser code only, a chosen set of files, nothing of the reference server.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  private?: boolean;
+  dependencies: Record<string, string>;
+  workspaces?: string[];
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** The packages the browser code imports (bare specifiers, by package name). */
+function importedPackages(): Set<string> {
+  const names = new Set<string>();
+  const specifier = /(?:from\s+|import\s*\(\s*|import\s+)'([^.'/][^']*)'/g;
+  for (const file of sourceFiles('src')) {
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(specifier)) {
+      const parts = spec!.split('/');
+      names.add(spec!.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!);
+    }
+  }
+  return names;
+}
+
+test('the library is publishable and depends on exactly what its browser code imports', () => {
+  assert.notEqual(pkg.private, true, 'the root package is the published library');
+  assert.deepEqual(Object.keys(pkg.dependencies).sort(), [...importedPackages()].sort());
+  assert.deepEqual(pkg.workspaces, ['server'], 'the reference server is its own workspace package');
+});
+
+test('npm pack ships the build, the manifest, the contract, README and LICENSE, and no server code', () => {
+  const [report] = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }),
+  ) as [{ files: { path: string }[] }];
+  const files = report.files.map((file) => file.path);
+  const outside = files.filter(
+    (path) =>
+      !path.startsWith('dist/') &&
+      !['LICENSE', 'README.md', 'package.json', 'custom-elements.json', 'openapi/inbox.yaml'].includes(path),
+  );
+  assert.deepEqual(outside, []);
+  for (const needed of [
+    'dist/index.js',
+    'dist/index.d.ts',
+    'dist/define/index.js',
+    'dist/cdn/inbox-elements.js',
+  ])
+    assert.ok(files.includes(needed), `${needed} is in the package (run npm run build first)`);
+  assert.deepEqual(
+    files.filter((path) => /server|pglite|\.sql$/i.test(path)),
+    [],
+    'no reference server, database or migration in the package',
+  );
+});
