@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
+import { OutsidePressController } from './outside-press.js';
 
 const ITEM = '[role^="menuitem"]';
 
@@ -16,15 +17,16 @@ export class MenuController implements ReactiveController {
     private readonly menuSelector: string,
   ) {
     host.addController(this);
+    new OutsidePressController(host, {
+      isInside: (path) => {
+        const menu = this.host.renderRoot.querySelector(this.menuSelector);
+        return (!!menu && path.includes(menu)) || (!!this.#button && path.includes(this.#button));
+      },
+      onOutside: () => this.close(false),
+    });
   }
 
-  hostConnected(): void {
-    document.addEventListener('pointerdown', this.#onOutsidePointer, true);
-  }
-
-  hostDisconnected(): void {
-    document.removeEventListener('pointerdown', this.#onOutsidePointer, true);
-  }
+  hostConnected(): void {}
 
   /** Opens the menu below `button` and focuses its first (or last) item. */
   async show(button: HTMLElement, focus: 'first' | 'last' = 'first'): Promise<void> {
@@ -93,12 +95,4 @@ export class MenuController implements ReactiveController {
     const menu = this.host.renderRoot.querySelector(this.menuSelector);
     return menu ? [...menu.querySelectorAll<HTMLElement>(ITEM)] : [];
   }
-
-  #onOutsidePointer = (event: PointerEvent): void => {
-    if (!this.open) return;
-    const path = event.composedPath();
-    const menu = this.host.renderRoot.querySelector(this.menuSelector);
-    if ((menu && path.includes(menu)) || (this.#button && path.includes(this.#button))) return;
-    this.close(false);
-  };
 }
