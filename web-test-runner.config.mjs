@@ -4,7 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, chromiumPath } from './test/chromium.mjs';
 
 export default {
-  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/size/**', '!test/stories/**'],
+  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/size/**', '!test/package/**', '!test/stories/**'],
   nodeResolve: { exportConditions: ['development'] },
   // One file at a time: a background tab gets no focus events, and keyboard tests need focus.
   concurrency: 1,

@@ -1,4 +1,27 @@
-import type { Problem, ProblemFieldError } from './types.js';
+import type { Channel, ConversationStatus, Problem, ProblemFieldError } from './types.js';
+
+/**
+ * Why the client itself refused or gave up, as a code with its facts: never words. The i18n layer
+ * (`describeError`) says it in the user's language.
+ */
+export type ClientProblem =
+  | { code: 'empty-message' | 'empty-note' | 'not-signed-in' | 'notes-not-allowed' }
+  | { code: 'send-undone' | 'undo-too-late' | 'inbox-closed' | 'unexpected-answer' }
+  | { code: 'text-too-long'; channel: Channel; length: number; max: number }
+  | { code: 'too-many-sms-parts'; parts: number; max: number }
+  | { code: 'attachments-not-allowed'; channel: Channel }
+  | {
+      code: 'file-type-refused';
+      channel: Channel;
+      extension: string | null;
+      type: string;
+      accepted: string[];
+    }
+  | { code: 'file-empty' }
+  | { code: 'file-too-large'; channel: Channel; size: number; max: number }
+  | { code: 'status-conflict'; status: ConversationStatus | null };
+
+export type ClientProblemCode = ClientProblem['code'];
 
 export const NETWORK_PROBLEM_TYPE = 'urn:inbox:problem:network';
 /** A failure on this side of the wire (e.g. the token provider threw). */
@@ -21,8 +44,13 @@ export class InboxApiError extends Error {
   readonly current: Record<string, unknown> | undefined;
   /** The problem body as received, when there was one. */
   readonly problem: Problem | undefined;
+  /** Set when the client refused or gave up on its own (or explains a server answer in its terms). */
+  readonly clientProblem: ClientProblem | undefined;
 
-  constructor(problem: Problem, options?: { cause?: unknown; raw?: Problem }) {
+  constructor(
+    problem: Problem,
+    options?: { cause?: unknown; raw?: Problem; clientProblem?: ClientProblem | undefined },
+  ) {
     super(problem.detail, options?.cause === undefined ? undefined : { cause: options.cause });
     this.status = problem.status;
     this.type = problem.type;
@@ -31,6 +59,27 @@ export class InboxApiError extends Error {
     this.errors = problem.errors ?? [];
     this.current = isRecord(problem.current) ? problem.current : undefined;
     this.problem = options?.raw;
+    this.clientProblem = options?.clientProblem;
+  }
+
+  /**
+   * A refusal of the client's own. Its `message` is the code (for logs and hosts); what a person
+   * reads comes from `describeError` in their language.
+   */
+  static client(clientProblem: ClientProblem, base?: InboxApiError): InboxApiError {
+    if (base) {
+      const { type, title, status, detail, problem } = base;
+      return new InboxApiError(problem ?? { type, title, status, detail }, {
+        cause: base,
+        clientProblem,
+        ...(problem ? { raw: problem } : {}),
+      });
+    }
+    const { code } = clientProblem;
+    return new InboxApiError(
+      { type: `${CLIENT_PROBLEM_TYPE}:${code}`, title: code, status: 0, detail: code },
+      { clientProblem },
+    );
   }
 
   /** From a non-2xx response and its body (already parsed JSON, text, or nothing). */

@@ -7,8 +7,10 @@ export interface InboxMessageFailDetail {
   /** What was not sent; the composer has put it back into the draft. */
   text: string;
   attachmentIds: string[];
-  /** Why, with a message for people (`error.message`). */
+  /** Why: the problem's type, status and (for the client's own refusals) `clientProblem` code. */
   error: InboxApiError;
+  /** What the composer showed the user, in their language. */
+  message: string;
 }
 
 /** The server (or the client, before sending) refused a message or note written in this composer. */

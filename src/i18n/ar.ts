@@ -77,7 +77,8 @@ export const ar: Catalogue = {
   composerNoteLabel: 'ملاحظة داخلية لفريقك',
   composerMessagePlaceholder: 'اكتب رسالة…',
   composerNotePlaceholder: 'اكتب ملاحظة داخلية…',
-  composerNoteHint: 'لا يرى الملاحظات الداخلية إلا فريقك.',
+  composerNoteHint:
+    'لا يرى الملاحظات الداخلية إلا الوكلاء الذين يسمح لهم دورهم بذلك؛ ولا يراها جهة الاتصال أبدًا.',
   composerNoConversation: 'اختر محادثة لتكتب فيها.',
   composerLoading: 'جارٍ تحميل المحادثة…',
   composerEnterHint: 'يرسل Enter، ويضيف Shift+Enter سطرًا جديدًا.',
@@ -142,5 +143,33 @@ export const ar: Catalogue = {
   attachmentLabel: (name, size) => `${name}، ${size}`,
   today: 'اليوم',
   yesterday: 'أمس',
+  problemEmptyMessage: 'اكتب رسالة أو أرفق ملفًا أولاً.',
+  problemEmptyNote: 'اكتب ملاحظة أولاً.',
+  problemNotSignedIn: 'لم يتم تسجيل الدخول إلى صندوق الوارد بعد؛ حاول مرة أخرى بعد لحظة.',
+  problemNotesNotAllowed: 'ليس لديك إذن بكتابة الملاحظات الداخلية.',
+  problemSendUndone: 'تم التراجع عن الرسالة قبل إرسالها.',
+  problemUndoTooLate: 'لم يعد بالإمكان التراجع عن هذه الرسالة.',
+  problemInboxClosed: 'أُغلق صندوق الوارد؛ ستُرسل الرسالة عند فتحه من جديد.',
+  problemUnexpectedAnswer: 'ردّ الخادم بشيء غير متوقع. حاول مرة أخرى.',
+  problemTextTooLong: (length: number, max: number, channel: string) =>
+    `هذه الرسالة من ${length} حرفًا؛ يقبل ${channel} حتى ${max}.`,
+  problemTooManySmsParts: (parts: number, max: number) =>
+    `تحتاج هذه الرسالة إلى ${parts} أجزاء SMS؛ الحد الأقصى ${max}.`,
+  problemAttachmentsNotAllowed: (channel: string) => `لا تقبل رسائل ${channel} المرفقات.`,
+  problemFileTypeRefused: (channel: string, what: string, accepted: string) =>
+    `لا يقبل ${channel} ${what}.${accepted ? ` يقبل ${accepted}.` : ''}`,
+  filesWithExtension: (extension: string) => `ملفات ‎.${extension}`,
+  filesOfType: (type: string) => `هذا النوع من الملفات (${type || 'نوع غير معروف'})`,
+  fileTypeGroup: (kind: string) =>
+    ({ image: 'الصور', video: 'الفيديوهات', audio: 'الملفات الصوتية', text: 'الملفات النصية' })[kind] ??
+    `ملفات ${kind}`,
+  problemFileEmpty: 'هذا الملف فارغ.',
+  problemFileTooLarge: (size: string, max: string, channel: string) =>
+    `حجم هذا الملف ${size}؛ يقبل ${channel} حتى ${max}.`,
+  problemStatusConflict: (status: string) =>
+    `غيّر شخص آخر هذه المحادثة للتو؛ حالتها الآن ${status}. راجعها وحاول مرة أخرى.`,
+  problemConflict: 'غيّر شخص آخر هذا للتو. راجعه وحاول مرة أخرى.',
+  errorNetwork: 'تعذّر الوصول إلى خادم صندوق الوارد. تحقّق من اتصالك.',
+  errorUnexpected: (status: number) => `ردّ خادم صندوق الوارد بخطأ غير متوقع (${status}).`,
   notConfigured: 'صندوق الوارد هذا غير متصل: ضعه داخل <inbox-provider> أو استدعِ configureInbox() أولاً.',
 };

@@ -59,7 +59,7 @@ export const en = {
   composerNoteLabel: 'Internal note for your team',
   composerMessagePlaceholder: 'Write a message…',
   composerNotePlaceholder: 'Write an internal note…',
-  composerNoteHint: 'Only your team sees internal notes.',
+  composerNoteHint: 'Only agents whose role allows internal notes see them; the contact never does.',
   composerNoConversation: 'Choose a conversation to write to.',
   composerLoading: 'Loading the conversation…',
   composerEnterHint: 'Enter sends, Shift+Enter adds a line.',
@@ -125,6 +125,33 @@ export const en = {
   attachmentLabel: (name: string, size: string) => `${name}, ${size}`,
   today: 'Today',
   yesterday: 'Yesterday',
+  problemEmptyMessage: 'Write a message or attach a file first.',
+  problemEmptyNote: 'Write a note first.',
+  problemNotSignedIn: 'The inbox is not signed in yet; try again in a moment.',
+  problemNotesNotAllowed: "You don't have permission to write internal notes.",
+  problemSendUndone: 'The message was undone before it was sent.',
+  problemUndoTooLate: 'This message can no longer be undone.',
+  problemInboxClosed: 'The inbox was closed; the message is sent when it opens again.',
+  problemUnexpectedAnswer: 'The server answered with something unexpected. Try again.',
+  problemTextTooLong: (length: number, max: number, channel: string) =>
+    `That message is ${length} characters; ${channel} takes up to ${max}.`,
+  problemTooManySmsParts: (parts: number, max: number) =>
+    `That message needs ${parts} SMS parts; the limit is ${max}.`,
+  problemAttachmentsNotAllowed: (channel: string) => `${channel} messages can't carry attachments.`,
+  problemFileTypeRefused: (channel: string, what: string, accepted: string) =>
+    `${channel} doesn't take ${what}.${accepted ? ` It takes ${accepted}.` : ''}`,
+  filesWithExtension: (extension: string) => `.${extension} files`,
+  filesOfType: (type: string) => `this kind of file (${type || 'unknown type'})`,
+  fileTypeGroup: (kind: string) =>
+    ({ image: 'images', video: 'videos', audio: 'audio files', text: 'text files' })[kind] ?? `${kind} files`,
+  problemFileEmpty: 'That file is empty.',
+  problemFileTooLarge: (size: string, max: string, channel: string) =>
+    `That file is ${size}; ${channel} takes up to ${max}.`,
+  problemStatusConflict: (status: string) =>
+    `Someone else changed this conversation just now; its status is now ${status}. Check it and try again.`,
+  problemConflict: 'Someone else changed this just now. Check it and try again.',
+  errorNetwork: "Can't reach the inbox server. Check your connection.",
+  errorUnexpected: (status: number) => `The inbox server answered with an unexpected error (${status}).`,
   notConfigured:
     'This inbox is not connected: place it inside <inbox-provider> or call configureInbox() first.',
 };

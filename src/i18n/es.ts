@@ -60,7 +60,7 @@ export const es: Catalogue = {
   composerNoteLabel: 'Nota interna para tu equipo',
   composerMessagePlaceholder: 'Escribe un mensaje…',
   composerNotePlaceholder: 'Escribe una nota interna…',
-  composerNoteHint: 'Solo tu equipo ve las notas internas.',
+  composerNoteHint: 'Solo los agentes cuyo rol permite notas internas las ven; el contacto nunca.',
   composerNoConversation: 'Elige una conversación para escribir.',
   composerLoading: 'Cargando la conversación…',
   composerEnterHint: 'Intro envía, Mayús+Intro añade una línea.',
@@ -125,6 +125,35 @@ export const es: Catalogue = {
   attachmentLabel: (name, size) => `${name}, ${size}`,
   today: 'Hoy',
   yesterday: 'Ayer',
+  problemEmptyMessage: 'Escribe un mensaje o adjunta un archivo primero.',
+  problemEmptyNote: 'Escribe una nota primero.',
+  problemNotSignedIn: 'La bandeja aún no ha iniciado sesión; inténtalo de nuevo en un momento.',
+  problemNotesNotAllowed: 'No tienes permiso para escribir notas internas.',
+  problemSendUndone: 'El mensaje se deshizo antes de enviarse.',
+  problemUndoTooLate: 'Este mensaje ya no se puede deshacer.',
+  problemInboxClosed: 'La bandeja se cerró; el mensaje se enviará cuando vuelva a abrirse.',
+  problemUnexpectedAnswer: 'El servidor respondió algo inesperado. Inténtalo de nuevo.',
+  problemTextTooLong: (length: number, max: number, channel: string) =>
+    `Ese mensaje tiene ${length} caracteres; ${channel} admite hasta ${max}.`,
+  problemTooManySmsParts: (parts: number, max: number) =>
+    `Ese mensaje necesita ${parts} partes de SMS; el límite es ${max}.`,
+  problemAttachmentsNotAllowed: (channel: string) => `Los mensajes de ${channel} no admiten adjuntos.`,
+  problemFileTypeRefused: (channel: string, what: string, accepted: string) =>
+    `${channel} no admite ${what}.${accepted ? ` Admite ${accepted}.` : ''}`,
+  filesWithExtension: (extension: string) => `archivos .${extension}`,
+  filesOfType: (type: string) => `este tipo de archivo (${type || 'tipo desconocido'})`,
+  fileTypeGroup: (kind: string) =>
+    ({ image: 'imágenes', video: 'vídeos', audio: 'archivos de audio', text: 'archivos de texto' })[kind] ??
+    `archivos ${kind}`,
+  problemFileEmpty: 'Ese archivo está vacío.',
+  problemFileTooLarge: (size: string, max: string, channel: string) =>
+    `Ese archivo ocupa ${size}; ${channel} admite hasta ${max}.`,
+  problemStatusConflict: (status: string) =>
+    `Otra persona acaba de cambiar esta conversación; ahora su estado es ${status}. Revísala e inténtalo de nuevo.`,
+  problemConflict: 'Otra persona acaba de cambiar esto. Revísalo e inténtalo de nuevo.',
+  errorNetwork: 'No se puede conectar con el servidor de la bandeja. Comprueba tu conexión.',
+  errorUnexpected: (status: number) =>
+    `El servidor de la bandeja respondió con un error inesperado (${status}).`,
   notConfigured:
     'Esta bandeja no está conectada: colóquela dentro de <inbox-provider> o llame antes a configureInbox().',
 };

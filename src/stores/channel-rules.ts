@@ -1,4 +1,5 @@
-// Pure channel rules the composer shows before the server would refuse: SMS parts, attachments.
+// Pure channel rules the composer checks before the server would refuse: SMS parts, attachments.
+import type { ClientProblem } from '../api/errors.js';
 import type { ChannelCapabilities } from '../api/types.js';
 
 export type SmsEncoding = 'GSM-7' | 'UCS-2';
@@ -54,16 +55,29 @@ export function textLimit(channel: ChannelCapabilities): number {
   return channel.maxTextLength;
 }
 
-/** Why this text cannot go out on this channel, in words for people; null when it can. */
-export function checkText(text: string, channel: ChannelCapabilities): string | null {
-  const length = text.length;
-  if (length > channel.maxTextLength) {
-    return `That message is ${length} characters; ${channel.label} takes up to ${channel.maxTextLength}.`;
+/** The refusals of checkText and checkAttachment; the i18n layer words them. */
+export type ChannelProblem = Extract<
+  ClientProblem,
+  {
+    code:
+      | 'text-too-long'
+      | 'too-many-sms-parts'
+      | 'attachments-not-allowed'
+      | 'file-type-refused'
+      | 'file-empty'
+      | 'file-too-large';
   }
+>;
+
+/** Why this text cannot go out on this channel; null when it can. */
+export function checkText(text: string, channel: ChannelCapabilities): ChannelProblem | null {
+  const length = text.length;
+  if (length > channel.maxTextLength)
+    return { code: 'text-too-long', channel: channel.channel, length, max: channel.maxTextLength };
   const maxParts = channel.maxSmsSegments;
   if (channel.channel === 'sms' && maxParts) {
     const { segments } = smsSegments(text);
-    if (segments > maxParts) return `That message needs ${segments} SMS parts; the limit is ${maxParts}.`;
+    if (segments > maxParts) return { code: 'too-many-sms-parts', parts: segments, max: maxParts };
   }
   return null;
 }
@@ -75,22 +89,26 @@ export interface AttachmentCandidate {
   type: string;
 }
 
-const MB = 1024 * 1024;
-
-/** Why this file cannot be attached on this channel, in words for people; null when it can. */
-export function checkAttachment(file: AttachmentCandidate, channel: ChannelCapabilities): string | null {
+/** Why this file cannot be attached on this channel; null when it can. */
+export function checkAttachment(
+  file: AttachmentCandidate,
+  channel: ChannelCapabilities,
+): ChannelProblem | null {
   const { allowed, contentTypes, maxBytes } = channel.attachments;
-  const label = channel.label;
-  if (!allowed) return `${label} messages can't carry attachments.`;
+  if (!allowed) return { code: 'attachments-not-allowed', channel: channel.channel };
   if (!acceptsType(contentTypes, file.type)) {
-    const extension = /\.([A-Za-z0-9]{1,10})$/.exec(file.name)?.[1]?.toLowerCase();
-    const what = extension ? `.${extension} files` : `this kind of file (${file.type || 'unknown type'})`;
-    const takes = contentTypes.map(typeLabel);
-    return `${label} doesn't take ${what}.${takes.length ? ` It takes ${listOf(takes)}.` : ''}`;
+    const extension = /\.([A-Za-z0-9]{1,10})$/.exec(file.name)?.[1]?.toLowerCase() ?? null;
+    return {
+      code: 'file-type-refused',
+      channel: channel.channel,
+      extension,
+      type: file.type,
+      accepted: contentTypes,
+    };
   }
-  if (file.size === 0) return 'That file is empty.';
+  if (file.size === 0) return { code: 'file-empty' };
   if (file.size > maxBytes)
-    return `That file is ${megabytes(file.size)}; ${label} takes up to ${megabytes(maxBytes)}.`;
+    return { code: 'file-too-large', channel: channel.channel, size: file.size, max: maxBytes };
   return null;
 }
 
@@ -101,22 +119,4 @@ function acceptsType(contentTypes: readonly string[], type: string): boolean {
     const a = accepted.toLowerCase();
     return a === normalized || (a.endsWith('/*') && normalized.startsWith(a.slice(0, -1)));
   });
-}
-
-/** `image/jpeg` → `JPEG`, `text/plain` → `TXT`, `image/*` → `images`. */
-function typeLabel(contentType: string): string {
-  const [kind = '', subtype = ''] = contentType.toLowerCase().split('/');
-  if (subtype === '*') return `${kind}s`;
-  if (contentType === 'text/plain') return 'TXT';
-  return subtype.replace(/^x-/, '').toUpperCase();
-}
-
-function listOf(items: readonly string[]): string {
-  const unique = [...new Set(items)];
-  return unique.length < 2 ? (unique[0] ?? '') : `${unique.slice(0, -1).join(', ')} and ${unique.at(-1)}`;
-}
-
-function megabytes(bytes: number): string {
-  const value = bytes / MB;
-  return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} MB`;
 }

@@ -1,4 +1,5 @@
 import { atom, computed, map, type ReadableAtom } from 'nanostores';
+import { InboxApiError } from '../api/errors.js';
 import { unwrap } from '../api/middleware.js';
 import type { InboxClient } from '../api/client.js';
 import type { Conversation, ConversationStatus, InboxEvent } from '../api/types.js';
@@ -29,6 +30,18 @@ export interface ConversationsStore {
    * (a move the server refuses) it is the server's detail. See `legalStatusMoves`.
    */
   setStatus(conversationId: string, status: ConversationStatus): Promise<Conversation>;
+  /**
+   * The status change as elements make it (list row menus, the timeline header): setStatus that
+   * never rejects. Resolves with the status it left and the conversation after the change, or null
+   * when it failed; the failure is in `$statusChangeError` until the next change or a dismiss.
+   */
+  changeStatus(
+    conversationId: string,
+    status: ConversationStatus,
+  ): Promise<{ from: ConversationStatus; conversation: Conversation } | null>;
+  /** The last status change that failed, and why. */
+  $statusChangeError: ReadableAtom<{ conversationId: string; error: InboxApiError } | null>;
+  dismissStatusChangeError(): void;
   /** Stores a conversation (e.g. a mutation's answer) unless a newer version is known. */
   upsertConversation(conversation: Conversation): boolean;
   /**
@@ -100,6 +113,7 @@ export function createConversationsStore({
   }
 
   const meId = (): string | undefined => session.$me.get()?.user.id;
+  const $statusChangeError = atom<{ conversationId: string; error: InboxApiError } | null>(null);
 
   const setStatus = createStatusChange({
     client,
@@ -164,6 +178,7 @@ export function createConversationsStore({
   const stopSpaceListener = directory.onSpaceChange(() => {
     // Another space's conversations and selection mean nothing here.
     $byId.set({});
+    $statusChangeError.set(null);
     removedAt.clear();
     $activeConversationId.set(null);
     return Promise.all([reloadLists(), reloadKept()]).then(() => undefined);
@@ -194,6 +209,19 @@ export function createConversationsStore({
       return list;
     },
     setStatus,
+    async changeStatus(conversationId, status) {
+      $statusChangeError.set(null);
+      const from = $byId.get()[conversationId]?.status;
+      try {
+        const conversation = await setStatus(conversationId, status);
+        return { from: from ?? conversation.status, conversation };
+      } catch (thrown) {
+        $statusChangeError.set({ conversationId, error: InboxApiError.from(thrown) });
+        return null;
+      }
+    },
+    $statusChangeError,
+    dismissStatusChangeError: () => $statusChangeError.set(null),
     upsertConversation,
     loadConversation,
     keepLoaded(conversationId) {

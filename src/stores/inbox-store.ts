@@ -13,6 +13,7 @@ import { createReadPolicy, documentIsVisible, type ReadPolicyStore } from './rea
 import { createRealtimeStore, type RealtimeStore } from './realtime.js';
 import { createSessionStore, type SessionStore } from './session.js';
 import { createTimelineStore, type TimelineStore } from './timeline.js';
+import { createUploadsStore, type UploadsStore } from './uploads.js';
 import { createUserStorage } from './user-storage.js';
 
 /** One inbox: a client and every store built on it. Two bundles share nothing. */
@@ -32,6 +33,8 @@ export interface InboxStore {
   readonly timeline: TimelineStore;
   /** Sends, notes, undo, retry and uploads; unacknowledged sends survive a reload. */
   readonly outbox: OutboxStore;
+  /** Files attached per conversation, uploading or ready to go with the next message. */
+  readonly uploads: UploadsStore;
   /** Unsent text per conversation and composer tab, kept per user in this browser. */
   readonly drafts: DraftsStore;
   /** When conversations count as read, and `markRead`. */
@@ -74,6 +77,8 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
   });
   const clock = createClockStore(timers, now);
   const userStorage = createUserStorage(options.storage);
+  const uploads = createUploadsStore(client);
+  const stopUploadsFollowingSpace = directory.onSpaceChange(() => uploads.reset());
   const drafts = createDraftsStore(session, userStorage, timers, options.draftDebounceMs ?? 400);
   // The outbox and the timelines feed each other (answers go in, pending sends come out); the
   // closures below run only after every store exists.
@@ -135,6 +140,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     clock,
     timeline,
     outbox,
+    uploads,
     drafts,
     readPolicy,
     start() {
@@ -146,6 +152,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     },
     dispose() {
       disposed = true;
+      stopUploadsFollowingSpace();
       realtime.dispose();
       conversations.dispose();
       presence.dispose();

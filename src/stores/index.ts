@@ -54,8 +54,9 @@ export {
   type PendingEntry,
   type TimelineEntry,
 } from './timeline-items.js';
-export { SEND_UNDONE_TYPE, type OutboxStore } from './outbox.js';
-export type { SendInput, SendOutcome, SendReceipt, UndoneSend } from './outbox-types.js';
+export { type OutboxStore } from './outbox.js';
+export type { SendHandle, SendInput, SendOutcome, SendReceipt, UndoneSend } from './outbox-types.js';
+export { type Upload, type UploadsStore } from './uploads.js';
 export { type DraftsStore, type DraftTab } from './drafts.js';
 export { type ReadPolicy, type ReadPolicyStore } from './read-policy.js';
 export {
@@ -64,6 +65,8 @@ export {
   smsSegments,
   textLimit,
   type AttachmentCandidate,
+  type ChannelProblem,
   type SmsEncoding,
   type SmsSegments,
 } from './channel-rules.js';
+export { settle, type Result } from './result.js';

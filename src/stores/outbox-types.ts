@@ -23,17 +23,30 @@ export interface UndoneSend {
   attachmentIds: string[];
 }
 
-/** How each send ended, for elements to fire their public events (also for sends resumed after a reload). */
+/**
+ * How a send ended, for elements to fire their public events. `resumed` marks sends re-sent after a
+ * reload, which no element of this page started.
+ */
 export type SendOutcome =
-  | { type: 'sent'; clientMessageId: string; conversationId: string; item: MessageItem | NoteItem }
+  | {
+      type: 'sent';
+      clientMessageId: string;
+      conversationId: string;
+      item: MessageItem | NoteItem;
+      /** When the server's undo window ends (ms), or null. */
+      undoUntil: number | null;
+      resumed: boolean;
+    }
   | {
       type: 'failed';
-      clientMessageId: string;
+      /** Null when it was refused before it was ever queued (nothing to send, not signed in). */
+      clientMessageId: string | null;
       conversationId: string;
       kind: 'message' | 'note';
       text: string;
       attachmentIds: string[];
       error: InboxApiError;
+      resumed: boolean;
     }
   | {
       type: 'undone';
@@ -41,4 +54,16 @@ export type SendOutcome =
       conversationId: string;
       text: string;
       attachmentIds: string[];
+      resumed: boolean;
     };
+
+/**
+ * A send just made: awaited, the server's answer (rejecting when refused); and at once its id
+ * (null when refused before it was queued), the estimated end of its undo window, and its outcome,
+ * which never rejects.
+ */
+export type SendHandle<T> = Promise<T> & {
+  clientMessageId: string | null;
+  undoUntil: number | null;
+  outcome: Promise<SendOutcome>;
+};

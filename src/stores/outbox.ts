@@ -1,15 +1,14 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import type { InboxClient } from '../api/client.js';
-import { CLIENT_PROBLEM_TYPE, InboxApiError } from '../api/errors.js';
+import { InboxApiError, type ClientProblem } from '../api/errors.js';
 import { backoffDelay } from '../api/events-stream.js';
 import { idempotencyHeader, idempotencyKey, unwrap } from '../api/middleware.js';
-import type { Attachment, ChannelCapabilities, MessageItem, NoteItem, TimelineItem } from '../api/types.js';
-import { checkAttachment } from './channel-rules.js';
+import type { MessageItem, NoteItem, TimelineItem } from '../api/types.js';
 import type { Timers } from './context.js';
 import type { DraftsOutboxSide, DraftTab } from './drafts.js';
 import { createOutboxStorage, type StoredSend } from './outbox-storage.js';
 import type { SessionStore } from './session.js';
-import type { SendInput, SendOutcome, SendReceipt, UndoneSend } from './outbox-types.js';
+import type { SendHandle, SendInput, SendOutcome, SendReceipt, UndoneSend } from './outbox-types.js';
 import type { PendingEntry } from './timeline-items.js';
 import type { UserStorage } from './user-storage.js';
 
@@ -19,13 +18,14 @@ export interface OutboxStore {
   /**
    * Sends a message. It shows at once as pending and is saved (for this user, in this browser)
    * before the request, so a reload or crash re-sends it with the same Idempotency-Key. Network
-   * failures and 5xx retry with backoff, never lost nor duplicated. Resolves when the server has it;
-   * rejects with an InboxApiError when the server refuses it (the text goes back into the draft
-   * and stays on the failed entry) or the input is empty.
+   * failures and 5xx retry with backoff, never lost nor duplicated. The handle carries the send's
+   * id at once and its `outcome`; awaited, it resolves when the server has it and rejects with an
+   * InboxApiError when the server refuses it (the text goes back into the draft and stays on the
+   * failed entry) or the input is empty.
    */
-  send(conversationId: string, input: SendInput): Promise<SendReceipt>;
+  send(conversationId: string, input: SendInput): SendHandle<SendReceipt>;
   /** Leaves an internal note, with the same guarantees (no undo). Needs `writeNotes`. */
-  addNote(conversationId: string, text: string): Promise<NoteItem>;
+  addNote(conversationId: string, text: string): SendHandle<NoteItem>;
   /**
    * Undoes a send inside its window: the server cancels it (it is never dispatched), the text goes
    * back into the draft and is returned. After dispatch it rejects with the server's readable
@@ -36,9 +36,7 @@ export interface OutboxStore {
   retry(messageId: string): Promise<MessageItem>;
   /** Removes a send the server refused from `$pending`. */
   dismiss(clientMessageId: string): void;
-  /** Checks the file against the channel (see checkAttachment), then uploads it for a later send. */
-  upload(file: File, channel: ChannelCapabilities): Promise<Attachment>;
-  /** Hears how every send ends; returns the unsubscribe. */
+  /** Hears how every queued send ends (also those resumed after a reload); returns the unsubscribe. */
   onSettled(listener: (outcome: SendOutcome) => void): () => void;
   /** Re-sends what storage holds for the signed-in user (start does this). Resolves when all settled. */
   resume(): Promise<void>;
@@ -59,8 +57,6 @@ export interface OutboxDeps {
   findMessage(clientMessageId: string): MessageItem | undefined;
 }
 
-/** The type of the error a send rejects with when it was undone before it ever left. */
-export const SEND_UNDONE_TYPE = 'urn:inbox:problem:send-undone';
 const RETRY_BACKOFF = { baseMs: 1000, capMs: 30_000 };
 
 interface Job {
@@ -73,6 +69,8 @@ interface Job {
   error: InboxApiError | null;
   /** Undone before any request: it must never go out. */
   dropped: boolean;
+  /** Re-sent from storage after a reload: no composer of this page started it. */
+  resumed: boolean;
   /** Ends the backoff wait early (undo, dispose). */
   wake: (() => void) | undefined;
   /** The server's item, or why there is none; settles at once when the send is undone. */
@@ -83,12 +81,15 @@ interface Job {
 
 const tabOf = (kind: StoredSend['kind']): DraftTab => (kind === 'note' ? 'note' : 'message');
 
-function refuse(detail: string, title = 'Not sent', type = CLIENT_PROBLEM_TYPE): InboxApiError {
-  return new InboxApiError({ type, title, status: 0, detail });
+/** When the server holds a message until (its undo window), or null when it is already going out. */
+function serverUndoDeadline(item: MessageItem | NoteItem): number | null {
+  return item.kind === 'message' && item.status === 'scheduled' && item.scheduledFor
+    ? Date.parse(item.scheduledFor)
+    : null;
 }
 
-const undoneError = (): InboxApiError =>
-  refuse('The message was undone before it was sent.', 'Undone', SEND_UNDONE_TYPE);
+const refuse = (problem: ClientProblem): InboxApiError => InboxApiError.client(problem);
+const undoneError = (): InboxApiError => refuse({ code: 'send-undone' });
 
 /** Worth trying again with the same key: nothing reached a verdict on the message itself. */
 function isRetryable(error: InboxApiError): boolean {
@@ -108,7 +109,15 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
   const listeners = new Set<(outcome: SendOutcome) => void>();
   let disposed = false;
 
-  const emit = (outcome: SendOutcome): void => listeners.forEach((listener) => listener(outcome));
+  // The handles waiting for their send's outcome, by client message id.
+  const outcomeWaiters = new Map<string, (outcome: SendOutcome) => void>();
+  const emit = (outcome: SendOutcome): void => {
+    if (outcome.clientMessageId) {
+      outcomeWaiters.get(outcome.clientMessageId)?.(outcome);
+      outcomeWaiters.delete(outcome.clientMessageId);
+    }
+    listeners.forEach((listener) => listener(outcome));
+  };
   const undoWindowMs = (): number => (session.$me.get()?.tenant.undoWindowSeconds ?? 0) * 1000;
 
   function publish(): void {
@@ -163,7 +172,7 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
   async function deliver(job: Job): Promise<TimelineItem> {
     for (;;) {
       if (job.dropped) throw undoneError();
-      if (disposed) throw refuse('The inbox was closed; the message is sent when it opens again.');
+      if (disposed) throw refuse({ code: 'inbox-closed' });
       job.attempts++;
       job.inFlight = true;
       let error: InboxApiError;
@@ -198,6 +207,8 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
         clientMessageId: send.clientMessageId,
         conversationId: send.conversationId,
         item,
+        undoUntil: serverUndoDeadline(item),
+        resumed: job.resumed,
       });
   }
 
@@ -209,10 +220,19 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
     drafts.restore(send.conversationId, tabOf(send.kind), send.text, send.clientMessageId);
     publish();
     const { clientMessageId, conversationId, kind, text, attachmentIds } = send;
-    emit({ type: 'failed', clientMessageId, conversationId, kind, text, attachmentIds, error });
+    emit({
+      type: 'failed',
+      clientMessageId,
+      conversationId,
+      kind,
+      text,
+      attachmentIds,
+      error,
+      resumed: job.resumed,
+    });
   }
 
-  function start(send: StoredSend, attempts: number): Job {
+  function start(send: StoredSend, attempts: number, resumed = false): Job {
     const lane = send.conversationId;
     const previous = lanes.get(lane) ?? Promise.resolve();
     let abandon: (error: InboxApiError) => void = () => undefined;
@@ -225,6 +245,7 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
       retrying: false,
       error: null,
       dropped: false,
+      resumed,
       wake: undefined,
       settled: abandoned,
       abandon,
@@ -265,7 +286,7 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
     attachmentIds: string[],
   ): Job {
     const me = session.$me.get();
-    if (!me || disposed) throw refuse('The inbox is not signed in yet; try again in a moment.');
+    if (!me || disposed) throw refuse({ code: 'not-signed-in' });
     const send: StoredSend = {
       clientMessageId: idempotencyKey(),
       conversationId,
@@ -281,33 +302,95 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
     return start(send, 0);
   }
 
-  async function send(conversationId: string, input: SendInput): Promise<SendReceipt> {
-    const text = input.text.trim();
-    const attachmentIds = [...(input.attachmentIds ?? [])];
-    if (!text && attachmentIds.length === 0) throw refuse('Write a message or attach a file first.');
-    const job = enqueue(conversationId, 'message', text, attachmentIds);
-    const item = await job.settled;
-    if (item.kind !== 'message')
-      throw InboxApiError.from(new Error('The server answered with something else.'));
-    const undoUntil = item.status === 'scheduled' && item.scheduledFor ? Date.parse(item.scheduledFor) : null;
-    return { clientMessageId: job.send.clientMessageId, item, undoUntil };
+  /**
+   * Queues a send and returns its handle: the promise of the server's answer, the send's id, and
+   * its outcome (which never rejects). A refusal before queueing has no id, and its outcome says why.
+   */
+  function handle<T>(
+    conversationId: string,
+    kind: StoredSend['kind'],
+    text: string,
+    attachmentIds: string[],
+    answer: (item: TimelineItem, job: Job) => T,
+    refused?: InboxApiError,
+  ): SendHandle<T> {
+    let job: Job | undefined;
+    let refusal = refused;
+    try {
+      if (!refusal) job = enqueue(conversationId, kind, text, attachmentIds);
+    } catch (thrown) {
+      refusal = InboxApiError.from(thrown);
+    }
+    const result: Promise<T> = job
+      ? job.settled.then((item) => answer(item, job))
+      : Promise.reject(refusal ?? refuse({ code: 'unexpected-answer' }));
+    const outcome: Promise<SendOutcome> = job
+      ? new Promise((resolve) => outcomeWaiters.set(job.send.clientMessageId, resolve))
+      : Promise.resolve({
+          type: 'failed',
+          clientMessageId: null,
+          conversationId,
+          kind,
+          text,
+          attachmentIds,
+          error: refusal!,
+          resumed: false,
+        });
+    result.catch(() => undefined); // Callers may follow `outcome` instead.
+    return Object.assign(result, {
+      clientMessageId: job?.send.clientMessageId ?? null,
+      undoUntil: job ? estimatedUndoDeadline(job.send) : null,
+      outcome,
+    });
   }
 
-  async function addNote(conversationId: string, input: string): Promise<NoteItem> {
-    if (!session.$capabilities.get()?.writeNotes)
-      throw refuse("You don't have permission to write internal notes.", 'Not allowed');
+  function estimatedUndoDeadline(send: StoredSend): number | null {
+    const windowMs = undoWindowMs();
+    return send.kind === 'message' && windowMs > 0 ? Date.parse(send.createdAt) + windowMs : null;
+  }
+
+  function send(conversationId: string, input: SendInput): SendHandle<SendReceipt> {
+    const text = input.text.trim();
+    const attachmentIds = [...(input.attachmentIds ?? [])];
+    const empty = !text && attachmentIds.length === 0;
+    return handle(
+      conversationId,
+      'message',
+      text,
+      attachmentIds,
+      (item, job) => {
+        if (item.kind !== 'message') throw refuse({ code: 'unexpected-answer' });
+        return { clientMessageId: job.send.clientMessageId, item, undoUntil: serverUndoDeadline(item) };
+      },
+      empty ? refuse({ code: 'empty-message' }) : undefined,
+    );
+  }
+
+  function addNote(conversationId: string, input: string): SendHandle<NoteItem> {
     const text = input.trim();
-    if (!text) throw refuse('Write a note first.');
-    const item = await enqueue(conversationId, 'note', text, []).settled;
-    if (item.kind !== 'note') throw InboxApiError.from(new Error('The server answered with something else.'));
-    return item;
+    const refusal = !session.$capabilities.get()?.writeNotes
+      ? refuse({ code: 'notes-not-allowed' })
+      : !text
+        ? refuse({ code: 'empty-note' })
+        : undefined;
+    return handle(
+      conversationId,
+      'note',
+      text,
+      [],
+      (item) => {
+        if (item.kind !== 'note') throw refuse({ code: 'unexpected-answer' });
+        return item;
+      },
+      refusal,
+    );
   }
 
   async function cancelOnServer(clientMessageId: string): Promise<UndoneSend> {
     const known = acknowledged.get(clientMessageId);
     const loaded = known ? undefined : deps.findMessage(clientMessageId);
     const messageId = known?.messageId ?? loaded?.id;
-    if (!messageId) throw refuse('This message can no longer be undone.', 'Not undone');
+    if (!messageId) throw refuse({ code: 'undo-too-late' });
     const cancelled = await unwrap(
       client.api.POST('/messages/{messageId}/cancel', { params: { path: { messageId } } }),
     );
@@ -317,7 +400,7 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
     const text = known?.send.text ?? cancelled.text;
     const attachmentIds = known?.send.attachmentIds ?? cancelled.attachments.map((a) => a.id);
     drafts.restore(conversationId, 'message', text);
-    emit({ type: 'undone', clientMessageId, conversationId, text, attachmentIds });
+    emit({ type: 'undone', clientMessageId, conversationId, text, attachmentIds, resumed: false });
     return { conversationId, text, attachmentIds };
   }
 
@@ -340,7 +423,7 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
       const { conversationId, kind, text, attachmentIds } = job.send;
       drafts.restore(conversationId, tabOf(kind), text, clientMessageId);
       publish();
-      emit({ type: 'undone', clientMessageId, conversationId, text, attachmentIds });
+      emit({ type: 'undone', clientMessageId, conversationId, text, attachmentIds, resumed: job.resumed });
       return { conversationId, text, attachmentIds };
     }
     if (job) {
@@ -375,21 +458,6 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
       jobs.delete(clientMessageId);
       publish();
     },
-    async upload(file, channel) {
-      const reason = checkAttachment(file, channel);
-      if (reason) throw refuse(reason, 'Not attached');
-      const form = new FormData();
-      form.append('file', file, file.name);
-      return unwrap(
-        client.api.POST('/attachments', {
-          params: { query: { channel: channel.channel } },
-          // The contract types the binary part as a string; the FormData carries the real bytes
-          // (openapi-fetch leaves Content-Type to the browser, with the multipart boundary).
-          body: { file: file.name },
-          bodySerializer: () => form,
-        }),
-      );
-    },
     onSettled(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -399,7 +467,7 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
       if (!me || disposed) return;
       const saved = stored.readAll(me.user.id).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       // It may have reached the server before the reload, so count it as attempted: undo asks the server.
-      const resumed = saved.filter((s) => !jobs.has(s.clientMessageId)).map((s) => start(s, 1));
+      const resumed = saved.filter((s) => !jobs.has(s.clientMessageId)).map((s) => start(s, 1, true));
       drafts.reclaim(new Set([...saved.map((s) => s.clientMessageId), ...jobs.keys()]));
       await Promise.allSettled(resumed.map((job) => job.settled));
     },

@@ -17,12 +17,6 @@ export interface StatusChangeContext {
   now(): number;
 }
 
-const LABELS: Record<ConversationStatus, string> = {
-  unanswered: 'Unanswered',
-  active: 'Active',
-  closed: 'Closed',
-};
-
 /** `setStatus` of the conversations store: optimistic, conditional on the cached version. */
 export function createStatusChange(ctx: StatusChangeContext) {
   // Changes to one conversation go one after another: the second needs the first's new version.
@@ -69,20 +63,13 @@ export function createStatusChange(ctx: StatusChangeContext) {
     }
   }
 
-  /** Takes in the conversation as it is now and says so in words the element can show. */
+  /** Takes in the conversation as it is now, and says what its status became (the i18n layer words it). */
   async function explainStale(id: string, error: InboxApiError): Promise<InboxApiError> {
     const sent = asConversation(error.current, id);
     if (sent) ctx.upsert(sent);
     const current = sent ?? (await fetchConversation(id).catch(() => undefined));
-    const detail = current
-      ? `Someone else changed this conversation just now; its status is now ${LABELS[current.status]}. Check it and try again.`
-      : 'Someone else changed this conversation just now. Check it and try again.';
     // The server's problem (with `current`) stays, so an element can still show what changed.
-    const { type, title, status, problem } = error;
-    return new InboxApiError(
-      { ...(problem ?? { type, title }), status, detail },
-      { cause: error, ...(problem ? { raw: problem } : {}) },
-    );
+    return InboxApiError.client({ code: 'status-conflict', status: current?.status ?? null }, error);
   }
 
   return function setStatus(id: string, status: ConversationStatus): Promise<Conversation> {

@@ -18,10 +18,16 @@ const dark = css`
   --_sms: var(--inbox-color-channel-sms, #a3acb9);
   --_whatsapp: var(--inbox-color-channel-whatsapp, #4cc38a);
   --_telegram: var(--inbox-color-channel-telegram, #5eb0ef);
+  --_note: var(--inbox-color-note, #3a3214);
+  --_note-fg: var(--inbox-color-on-note, #f3e3a3);
+  --_note-border: var(--inbox-color-note-border, #8a7430);
+  --_read: var(--inbox-color-read-receipt, #0a3d91);
 `;
 
 /**
- * The `--inbox-*` design tokens. Light unless the element has `theme="dark"` (or `theme="auto"` and a
+ * The `--inbox-*` design tokens: the one place each is defined, with its light and dark value.
+ * Elements use the private `--_*` names; `--inbox-color-read-receipt` sits on the outbound
+ * (accent) bubble, so it contrasts with the accent rather than the surface. Light unless the element has `theme="dark"` (or `theme="auto"` and a
  * dark system preference): an embedded widget should not change colour under a host page that didn't
  * ask for it. Hosts override any public `--inbox-*` token on the element or an ancestor.
  */
@@ -42,6 +48,10 @@ export const tokens = css`
     --_sms: var(--inbox-color-channel-sms, #5b6472);
     --_whatsapp: var(--inbox-color-channel-whatsapp, #1a7f4b);
     --_telegram: var(--inbox-color-channel-telegram, #1f6fb2);
+    --_note: var(--inbox-color-note, #fff6d6);
+    --_note-fg: var(--inbox-color-on-note, #4a3b00);
+    --_note-border: var(--inbox-color-note-border, #c9a227);
+    --_read: var(--inbox-color-read-receipt, #d4ebff);
     --_radius: var(--inbox-radius, 8px);
     --_space: var(--inbox-space, 8px);
     --_font: var(--inbox-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);

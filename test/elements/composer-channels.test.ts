@@ -64,7 +64,7 @@ describe('<inbox-composer> channels', () => {
     await composer.updateComplete;
     expect(part(composer, 'error')!.getAttribute('role')).to.equal('alert');
     expect(partText(composer, 'error')).to.equal(
-      "setup.exe: WhatsApp doesn't take .exe files. It takes JPEG, PNG and PDF.",
+      "setup.exe: WhatsApp doesn't take .exe files. It takes JPEG, PNG, and PDF.",
     );
     chooseFiles(composer, [png('huge.png', 17 * 1024 * 1024)]);
     await composer.updateComplete;

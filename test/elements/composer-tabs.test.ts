@@ -68,7 +68,9 @@ describe('<inbox-composer> drafts and tabs', () => {
     await composer.updateComplete;
     expect(tabs(composer)[1]!.getAttribute('aria-selected')).to.equal('true');
     expect(composer.shadowRoot!.activeElement).to.equal(tabs(composer)[1]);
-    expect(partText(composer, 'note-hint')).to.equal('Only your team sees internal notes.');
+    expect(partText(composer, 'note-hint')).to.equal(
+      'Only agents whose role allows internal notes see them; the contact never does.',
+    );
     expect(part(composer, 'send-button')!.getAttribute('aria-label')).to.equal('Add note');
     expect(field(composer).value).to.equal('');
 

@@ -96,6 +96,16 @@ describe('<inbox-composer> sending', () => {
     expect(event.bubbles && event.composed).to.be.true;
   });
 
+  it('counts down from the undo window, even when the server clock runs ahead', async () => {
+    const { composer, backend } = await mountComposer();
+    backend.serverAheadMs = 900;
+    await typeInto(composer, 'On my way');
+    setTimeout(() => part<HTMLButtonElement>(composer, 'send-button')!.click());
+    await oneEvent(composer, 'inbox-message-send');
+    await composer.updateComplete;
+    expect(partText(composer, 'undo-bar')).to.match(/^Sending in 5 s Sending in 5 s · Undo$/);
+  });
+
   it('undoes a send: the server cancels it, the text comes back and focus returns to the field', async () => {
     const { composer, backend } = await mountComposer();
     await typeInto(composer, 'Oops, wrong customer');

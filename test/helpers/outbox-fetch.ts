@@ -25,6 +25,8 @@ export interface OutboxBackend extends FixtureBackend {
   cancelProblem?: Problem;
   /** Seconds the server holds a message as `scheduled` (the tenant's undo window). */
   undoWindowSeconds: number;
+  /** How far the server's clock (and the round trip) puts `scheduledFor` past this page's clock. */
+  serverAheadMs: number;
   /** Overrides of the signed-in agent's capabilities (e.g. `{ writeNotes: false }`). */
   capabilities: Partial<Schemas['Capabilities']>;
 }
@@ -75,7 +77,7 @@ export function outboxBackend(conversations?: Schemas['Conversation'][]): Outbox
         authorId: agent.id,
         clientMessageId: request.headers.get('Idempotency-Key'),
         failureReason: null,
-        scheduledFor: window > 0 ? new Date(Date.now() + window).toISOString() : null,
+        scheduledFor: window > 0 ? new Date(Date.now() + window + backend.serverAheadMs).toISOString() : null,
       };
       messages.set(item.id, item);
       return json(item, 201);
@@ -108,6 +110,7 @@ export function outboxBackend(conversations?: Schemas['Conversation'][]): Outbox
     capabilities: {},
     writes: [] as RecordedRequest[],
     undoWindowSeconds: me.tenant.undoWindowSeconds,
+    serverAheadMs: 0,
     fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
       const request = new Request(input, init);
       const path = new URL(request.url).pathname.replace(/^\/api/, '');

@@ -1,6 +1,14 @@
 import { expect } from '@open-wc/testing';
 import type { ChannelCapabilities } from '../../src/api/index.js';
-import { checkAttachment, checkText, smsSegments, textLimit } from '../../src/stores/index.js';
+import { describeClientProblem } from '../../src/i18n/describe-error.js';
+import { resolveLocale } from '../../src/i18n/index.js';
+import {
+  checkAttachment,
+  checkText,
+  smsSegments,
+  textLimit,
+  type ChannelProblem,
+} from '../../src/stores/index.js';
 
 const MB = 1024 * 1024;
 const MEDIA = ['image/jpeg', 'image/png', 'application/pdf'];
@@ -66,27 +74,56 @@ describe('smsSegments', () => {
 });
 
 describe('checkAttachment, checkText and textLimit', () => {
-  it('explains why a file cannot go, in words', () => {
+  // The rules give codes; the i18n layer words them (in English here, and in every locale).
+  const words = (problem: ChannelProblem | null) =>
+    problem && describeClientProblem(problem, resolveLocale('en'));
+
+  it('explains why a file cannot go', () => {
     const photo = { name: 'photo.jpg', size: 2 * MB, type: 'image/jpeg' };
     expect(checkAttachment(photo, channel({}))).to.equal(null);
-    expect(checkAttachment(photo, sms)).to.equal("SMS messages can't carry attachments.");
-    expect(checkAttachment({ ...photo, size: 20 * MB }, channel({}))).to.equal(
+    expect(checkAttachment(photo, sms)).to.deep.equal({ code: 'attachments-not-allowed', channel: 'sms' });
+    expect(words(checkAttachment(photo, sms))).to.equal("SMS messages can't carry attachments.");
+    expect(words(checkAttachment({ ...photo, size: 20 * MB }, channel({})))).to.equal(
       'That file is 20 MB; WhatsApp takes up to 16 MB.',
     );
-    expect(checkAttachment({ name: 'logo.SVG', size: 100, type: 'image/svg+xml' }, channel({}))).to.equal(
-      "WhatsApp doesn't take .svg files. It takes JPEG, PNG and PDF.",
-    );
-    expect(checkAttachment({ ...photo, size: 0 }, channel({}))).to.equal('That file is empty.');
+    expect(
+      words(checkAttachment({ name: 'logo.SVG', size: 100, type: 'image/svg+xml' }, channel({}))),
+    ).to.equal("WhatsApp doesn't take .svg files. It takes JPEG, PNG, and PDF.");
+    expect(words(checkAttachment({ ...photo, size: 0 }, channel({})))).to.equal('That file is empty.');
     const anyImage = channel({ attachments: { allowed: true, contentTypes: ['image/*'], maxBytes: MB } });
     expect(checkAttachment({ name: 'a.gif', size: 10, type: 'image/gif' }, anyImage)).to.equal(null);
+    expect(words(checkAttachment({ name: 'a.txt', size: 10, type: 'text/plain' }, anyImage))).to.equal(
+      "WhatsApp doesn't take .txt files. It takes images.",
+    );
   });
 
   it('gives the text limit and refuses text past it or past the SMS parts', () => {
     expect(textLimit(sms)).to.equal(1600);
     expect(checkText('hi', sms)).to.equal(null);
-    expect(checkText('ж'.repeat(700), sms)).to.equal('That message needs 11 SMS parts; the limit is 10.');
-    expect(checkText('a'.repeat(4097), channel({}))).to.equal(
+    expect(checkText('ж'.repeat(700), sms)).to.deep.equal({ code: 'too-many-sms-parts', parts: 11, max: 10 });
+    expect(words(checkText('ж'.repeat(700), sms))).to.equal(
+      'That message needs 11 SMS parts; the limit is 10.',
+    );
+    expect(words(checkText('a'.repeat(4097), channel({})))).to.equal(
       'That message is 4097 characters; WhatsApp takes up to 4096.',
     );
+  });
+
+  it('are worded in Spanish and Arabic without a word of English', () => {
+    const problems = [
+      checkAttachment({ name: 'photo.jpg', size: 1, type: 'image/jpeg' }, sms),
+      checkAttachment({ name: 'logo.svg', size: 100, type: 'image/svg+xml' }, channel({})),
+      checkAttachment({ name: 'big.jpg', size: 20 * MB, type: 'image/jpeg' }, channel({})),
+      checkText('ж'.repeat(700), sms),
+      checkText('a'.repeat(4097), channel({})),
+    ];
+    for (const locale of ['es', 'ar']) {
+      const english = problems.map((p) => describeClientProblem(p!, resolveLocale('en')));
+      for (const [index, problem] of problems.entries()) {
+        const text = describeClientProblem(problem!, resolveLocale(locale));
+        expect(text, locale).to.not.equal(english[index]);
+        expect(text, `${locale}: ${text}`).to.not.match(/\b(the|that|file|message|takes|limit|can't)\b/i);
+      }
+    }
   });
 });

@@ -58,6 +58,28 @@ describe('outbox', () => {
     expect(outcomes.map((o) => o.type)).to.deep.equal(['sent']);
   });
 
+  it("returns the send's id at once, and its outcome; a refusal before queueing has no id", async () => {
+    const { store } = await opened();
+    const sending = store.outbox.send('c1', { text: 'Hi' });
+    expect(sending.clientMessageId).to.equal(messages(store)[0]!.clientMessageId);
+    expect(sending.undoUntil).to.equal(T0 + 5000);
+    const outcome = await sending.outcome;
+    expect(outcome).to.include({
+      type: 'sent',
+      clientMessageId: sending.clientMessageId,
+      undoUntil: T0 + 5000,
+    });
+    expect(outcome.resumed).to.equal(false);
+
+    const empty = store.outbox.send('c1', { text: '   ' });
+    expect(empty.clientMessageId).to.equal(null);
+    const refused = await empty.outcome;
+    expect(refused.type).to.equal('failed');
+    if (refused.type === 'failed')
+      expect(refused.error.clientProblem).to.deep.equal({ code: 'empty-message' });
+    expect(messages(store)).to.deep.equal([]);
+  });
+
   it('re-sends after a reload with the same Idempotency-Key and ends with exactly one message', async () => {
     const { setup, store } = await opened();
     // The server keeps the message but the answer is lost; then the tab closes.
@@ -74,6 +96,7 @@ describe('outbox', () => {
     reloaded.outbox.onSettled((outcome) => sent.push(outcome));
     await reloaded.start();
     await until(() => sent.length === 1);
+    expect(sent[0]).to.include({ type: 'sent', resumed: true });
     const [key] = setup.server.sendKeys;
     expect(setup.server.sendKeys).to.deep.equal([key, key]);
     expect(setup.server.items['c1']).to.have.length(1);
@@ -153,7 +176,7 @@ describe('outbox', () => {
     const queued = messages(store)[1]!.clientMessageId;
 
     expect(await store.outbox.undo(queued)).to.include({ text: 'second' });
-    expect((await second) as InboxApiError).to.include({ type: 'urn:inbox:problem:send-undone' });
+    expect(((await second) as InboxApiError).clientProblem).to.deep.equal({ code: 'send-undone' });
     gate.resolve();
     await Promise.all([first, third]);
     expect(setup.server.sendKeys).to.have.length(2);
@@ -203,7 +226,7 @@ describe('outbox', () => {
     );
     await store.session.loadSession();
     const error = await store.outbox.addNote('c1', 'secret').catch((e: unknown) => e);
-    expect((error as InboxApiError).message).to.equal("You don't have permission to write internal notes.");
+    expect((error as InboxApiError).clientProblem).to.deep.equal({ code: 'notes-not-allowed' });
     expect(setup.server.sendKeys).to.have.length(1);
   });
 
@@ -218,7 +241,7 @@ describe('outbox', () => {
     expect(timeline.$items.get()[0]).to.include({ status: 'queued' });
   });
 
-  it('uploads a file as multipart after the channel rules pass', async () => {
+  it('uploads a file as multipart after the channel rules pass, kept per conversation', async () => {
     const { setup, store } = await opened();
     const whatsapp: ChannelCapabilities = {
       channel: 'whatsapp',
@@ -230,14 +253,36 @@ describe('outbox', () => {
       startByPhone: true,
     };
     const png = new File([new Uint8Array([137, 80, 78, 71])], 'photo.png', { type: 'image/png' });
-    const attachment = await store.outbox.upload(png, whatsapp);
-    expect(attachment).to.include({ id: 'att-whatsapp', name: 'photo.png', size: 4 });
+    const svg = new File(['<svg/>'], 'logo.svg', { type: 'image/svg+xml' });
+    const refused = store.uploads.add('c1', [png, svg], whatsapp);
+    expect(refused).to.deep.equal([
+      {
+        name: 'logo.svg',
+        problem: {
+          code: 'file-type-refused',
+          channel: 'whatsapp',
+          extension: 'svg',
+          type: 'image/svg+xml',
+          accepted: ['image/png'],
+        },
+      },
+    ]);
+    const $uploads = store.uploads.$uploads('c1');
+    expect($uploads.get()).to.deep.include({
+      key: $uploads.get()[0]!.key,
+      name: 'photo.png',
+      size: 4,
+      state: 'uploading',
+    });
+    await until(() => $uploads.get()[0]?.state === 'ready');
+    expect(store.uploads.readyIds('c1')).to.deep.equal(['att-whatsapp']);
+    expect(store.uploads.$uploads('c2').get()).to.deep.equal([]);
     const request = setup.api.server.requests.at(-1)!;
     expect(request.headers.get('Content-Type')).to.match(/^multipart\/form-data; boundary=/);
-
-    const svg = new File(['<svg/>'], 'logo.svg', { type: 'image/svg+xml' });
-    const error = await store.outbox.upload(svg, whatsapp).catch((e: unknown) => e);
-    expect((error as InboxApiError).message).to.equal("WhatsApp doesn't take .svg files. It takes PNG.");
     expect(setup.api.server.calls('/api/attachments')).to.have.length(1);
+
+    store.uploads.clear('c1');
+    store.uploads.restore('c1', ['att-whatsapp']);
+    expect($uploads.get().map((u) => [u.name, u.state])).to.deep.equal([['photo.png', 'ready']]);
   });
 });

@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { describeError } from '../../src/i18n/describe-error.js';
+import { resolveLocale } from '../../src/i18n/index.js';
 import type { Conversation, ConversationStatus, InboxApiError } from '../../src/api/index.js';
 import {
   createInboxStore,
@@ -102,9 +104,11 @@ describe('setStatus', () => {
     const error = await rejection(store.conversations.setStatus('c2', 'active'));
 
     expect(error.status).to.equal(412);
-    expect(error.message).to.equal(
+    expect(error.clientProblem).to.deep.equal({ code: 'status-conflict', status: 'closed' });
+    expect(describeError(error, resolveLocale('en'))).to.equal(
       'Someone else changed this conversation just now; its status is now Closed. Check it and try again.',
     );
+    expect(describeError(error, resolveLocale('es'))).to.contain('Cerrada');
     expect(error.current?.['version']).to.equal(3);
     expect(cached('c2')).to.include({ status: 'closed', version: 3, closedBy: 'u-else' });
     expect(ids('unanswered')).to.deep.equal([]);
@@ -125,9 +129,7 @@ describe('setStatus', () => {
 
     const error = await rejection(store.conversations.setStatus('c2', 'closed'));
 
-    expect(error.message).to.equal(
-      'Someone else changed this conversation just now; its status is now Closed. Check it and try again.',
-    );
+    expect(error.clientProblem).to.deep.equal({ code: 'status-conflict', status: 'closed' });
     expect(cached('c2')?.version).to.equal(2);
   });
 
@@ -145,6 +147,20 @@ describe('setStatus', () => {
     for (const list of Object.values(lists)) {
       expect(list.$counts.get()).to.deep.equal({ all: 3, active: 3, unanswered: 0, closed: 0 });
     }
+  });
+
+  it('changeStatus never rejects: the failure waits in $statusChangeError until the next change', async () => {
+    const { store, cached } = await setup();
+
+    expect(await store.conversations.changeStatus('c2', 'unanswered')).to.equal(null);
+    const failure = store.conversations.$statusChangeError.get();
+    expect(failure?.conversationId).to.equal('c2');
+    expect(failure?.error.status).to.equal(409);
+
+    const changed = await store.conversations.changeStatus('c2', 'closed');
+    expect(changed?.from).to.equal('active');
+    expect(changed?.conversation).to.equal(cached('c2'));
+    expect(store.conversations.$statusChangeError.get()).to.equal(null);
   });
 
   it('keeps a fresher realtime update instead of rolling back over it', async () => {

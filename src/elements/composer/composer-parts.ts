@@ -1,8 +1,9 @@
 // Small templates of the composer: tabs, attachment chips, SMS/length counter and the undo bar.
 import { html, nothing } from 'lit';
 import type { ChannelCapabilities } from '../../api/types.js';
-import type { Catalogue } from '../../i18n/index.js';
-import { smsSegments, textLimit, type DraftTab, type SmsEncoding } from '../../stores/index.js';
+import { describeError, formatBytes } from '../../i18n/describe-error.js';
+import type { Catalogue, ResolvedLocale } from '../../i18n/index.js';
+import { smsSegments, textLimit, type DraftTab, type SmsEncoding, type Upload } from '../../stores/index.js';
 
 export interface TabsView {
   messages: Catalogue;
@@ -35,30 +36,13 @@ export function composerTabs({ messages, tabs, active, onSelect, onKeydown }: Ta
   </div>`;
 }
 
-/** An attachment being uploaded, ready to go with the message, or refused by the server. */
-export interface Chip {
-  key: string;
-  name: string;
-  size: number;
-  state: 'uploading' | 'ready' | 'failed';
-  /** The server's attachment id once uploaded. */
-  id?: string;
-  error?: string;
-}
-
-export function formatBytes(bytes: number, locale: string): string {
-  const [unit, value] =
-    bytes >= 1024 * 1024 ? ['megabyte', bytes / 1024 / 1024] : ['kilobyte', Math.max(bytes / 1024, 0.1)];
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
-}
-
 export function attachmentChips(
-  chips: readonly Chip[],
-  messages: Catalogue,
-  locale: string,
-  onRemove: (chip: Chip) => void,
+  chips: readonly Upload[],
+  resolved: ResolvedLocale,
+  onRemove: (chip: Upload) => void,
 ) {
   if (chips.length === 0) return nothing;
+  const { messages, locale } = resolved;
   return html`<ul class="chips" aria-label=${messages.attachmentsLabel}>
     ${chips.map(
       (chip) =>
@@ -70,7 +54,7 @@ export function attachmentChips(
               ? html`<span class="chip-state" role="status">${messages.attachmentUploading}</span>`
               : chip.state === 'failed'
                 ? html`<span class="chip-state" role="alert"
-                    >${messages.attachmentFailed(chip.error ?? '')}</span
+                    >${messages.attachmentFailed(chip.error ? describeError(chip.error, resolved) : '')}</span
                   >`
                 : nothing
           }

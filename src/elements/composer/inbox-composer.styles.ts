@@ -3,18 +3,6 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
-    --_note-bg: var(--inbox-color-note, #fff6d8);
-    --_note-border: var(--inbox-color-note-border, #e7c65b);
-  }
-  :host([theme='dark']) {
-    --_note-bg: var(--inbox-color-note, #3a321b);
-    --_note-border: var(--inbox-color-note-border, #8a7430);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      --_note-bg: var(--inbox-color-note, #3a321b);
-      --_note-border: var(--inbox-color-note-border, #8a7430);
-    }
   }
   .frame {
     position: relative;
@@ -53,7 +41,7 @@ export const styles = css`
     padding: var(--_space);
   }
   .frame.note .panel {
-    background: var(--_note-bg);
+    background: var(--_note);
     box-shadow: inset 3px 0 0 var(--_note-border);
   }
   .from,

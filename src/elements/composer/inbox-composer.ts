@@ -1,30 +1,27 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { InboxApiError } from '../../api/errors.js';
-import type { Capabilities, Channel, ChannelCapabilities, Conversation, NoteItem } from '../../api/types.js';
+import type { InboxApiError } from '../../api/errors.js';
+import type { Capabilities, Channel, ChannelCapabilities, Conversation } from '../../api/types.js';
 import { nextTabIndex } from '../../controllers/listbox-keys.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { InboxBeforeSendEvent, InboxMessageFailEvent, InboxMessageSendEvent } from '../../events/index.js';
+import { describeClientProblem, describeError } from '../../i18n/describe-error.js';
+import { channelLabel } from '../../i18n/labels.js';
 import {
   checkText,
-  SEND_UNDONE_TYPE,
-  undoDeadline,
+  settle,
   type DraftTab,
   type InboxStore,
   type SendOutcome,
-  type SendReceipt,
+  type Upload,
 } from '../../stores/index.js';
 import { InboxElement } from '../inbox-element.js';
-import { ComposerAttachments } from './attachments.js';
 import { attachmentChips, composerTabs, counterText, undoBar } from './composer-parts.js';
 import { EmojiPopupController } from './emoji-popup.js';
 import { UndoWindowController } from './undo-window.js';
 import { icons } from './icons.js';
 import { styles } from './inbox-composer.styles.js';
-
-/** Which composer started each send on this page: only that one fires its public events. */
-const owners = new Map<string, InboxComposer>();
 
 /**
  * @summary Writes to the contact under the *Sender Profile* tab or leaves an *Internal note* for the
@@ -34,13 +31,13 @@ const owners = new Map<string, InboxComposer>();
  *
  * @fires inbox-before-send - Cancelable, before anything is sent; `detail` has `conversationId`, `kind`, `text`, `attachmentIds`. `preventDefault()` keeps the text and sends nothing.
  * @fires inbox-message-send - The server accepted a message or note from this composer; `detail.item` is the server's item.
- * @fires inbox-message-fail - A message or note from this composer was refused; `detail.error.message` says why, the text is back in the composer.
+ * @fires inbox-message-fail - A message or note from this composer was refused; `detail.message` says why in the user's language, the text is back in the composer.
  *
  * @csspart tabs - The tab list.
  * @csspart tab - One tab (*Sender Profile*, *Internal note*).
  * @csspart panel - The tab panel holding the field and toolbar (note-coloured on the note tab).
  * @csspart sender-profile - The sender profile and channel a message goes out from.
- * @csspart note-hint - "Only your team sees internal notes."
+ * @csspart note-hint - Who can read internal notes (never the contact).
  * @csspart notice - Why the composer is disabled (no conversation, still loading).
  * @csspart textarea - The text field.
  * @csspart error - Why something was not sent, attached or undone.
@@ -87,8 +84,8 @@ export class InboxComposer extends InboxElement {
   @property({ attribute: 'emoji-data-url' }) emojiDataUrl?: string;
 
   @state() private tab: DraftTab = 'message';
-  /** The last error, for the conversation it concerns. */
-  @state() private error?: { conversationId: string; text: string };
+  /** The last error, for the conversation it concerns (worded when shown, in the current language). */
+  @state() private error?: { conversationId: string; describe: () => string };
   @state() private announcement = '';
 
   @query('textarea') private field?: HTMLTextAreaElement;
@@ -99,10 +96,11 @@ export class InboxComposer extends InboxElement {
   readonly #channels = new StoreController<Partial<Record<Channel, ChannelCapabilities>>>(this);
   readonly #capabilities = new StoreController<Capabilities | undefined>(this);
   readonly #draft = new StoreController<string>(this);
+  readonly #uploads = new StoreController<Upload[]>(this);
   readonly #emoji = new EmojiPopupController(this, (unicode) => void this.#insert(unicode));
-  readonly #attachments = new ComposerAttachments(this);
   readonly #undo = new UndoWindowController(this);
   #draftKey = '';
+  #uploadsKey = '';
   #stopSettled: (() => void) | undefined;
   /** Keeps the conversation written to in the cache (it may be one no list has loaded). */
   #kept: { id: string; release: () => void } | undefined;
@@ -118,6 +116,8 @@ export class InboxComposer extends InboxElement {
     this.#channels.store = store?.directory.$channels;
     this.#capabilities.store = store?.session.$capabilities;
     this.#draftKey = '';
+    this.#uploadsKey = '';
+    this.error = undefined;
     this.#kept?.release();
     this.#kept = undefined;
     this.#listen();
@@ -155,10 +155,16 @@ export class InboxComposer extends InboxElement {
       this.#draftKey = key;
       this.#draft.store = store && id ? store.drafts.$draft(id, this.tab) : undefined;
     }
+    const uploadsKey = store && id ? id : '';
+    if (uploadsKey !== this.#uploadsKey) {
+      this.#uploadsKey = uploadsKey;
+      this.#uploads.store = store && id ? store.uploads.$uploads(id) : undefined;
+    }
   }
 
   protected override render() {
-    const { messages, dir, locale } = this.i18n.resolved;
+    const { resolved } = this.i18n;
+    const { messages, dir } = resolved;
     const store = this.inbox.store;
     const id = this.#target;
     const conversation = id ? this.#byId.value?.[id] : undefined;
@@ -166,8 +172,9 @@ export class InboxComposer extends InboxElement {
     const ready = Boolean(store && conversation && channel);
     const note = this.tab === 'note';
     const text = this.#draft.value ?? '';
-    const chips = id && !note ? this.#attachments.of(id) : [];
-    const tooLong = channel && !note ? checkText(text, channel) : null;
+    const chips = id && !note ? (this.#uploads.value ?? []) : [];
+    const limitProblem = channel && !note ? checkText(text, channel) : null;
+    const tooLong = limitProblem ? describeClientProblem(limitProblem, resolved) : null;
     const uploading = chips.some((chip) => chip.state === 'uploading');
     const hasContent = text.trim() !== '' || chips.some((chip) => chip.state === 'ready');
     const canSend = ready && hasContent && !tooLong && !uploading;
@@ -179,7 +186,7 @@ export class InboxComposer extends InboxElement {
         : !ready
           ? messages.composerLoading
           : '';
-    const error = this.error && this.error.conversationId === id ? this.error.text : '';
+    const error = this.error && this.error.conversationId === id ? this.error.describe() : '';
     const counter = channel && !note ? counterText(text, channel, messages) : '';
     const tabs: DraftTab[] = this.#capabilities.value?.writeNotes ? ['message', 'note'] : ['message'];
     const undo = this.#undo.visibleFor(id);
@@ -203,7 +210,7 @@ export class InboxComposer extends InboxElement {
         ${
           conversation && channel && !note
             ? html`<p part="sender-profile" class="from">
-                ${messages.composerFrom(conversation.senderProfile.name, channel.label)}
+                ${messages.composerFrom(conversation.senderProfile.name, channelLabel(conversation.channel, messages))}
               </p>`
             : nothing
         }
@@ -228,7 +235,7 @@ export class InboxComposer extends InboxElement {
         <span id="key-hint" class="visually-hidden">
           ${this.sendKey === 'mod-enter' ? messages.composerModEnterHint : messages.composerEnterHint}
         </span>
-        ${attachmentChips(chips, messages, locale, (chip) => id && this.#removeChip(id, chip.key))}
+        ${attachmentChips(chips, resolved, (chip) => id && this.#removeChip(id, chip.key))}
         ${error ? html`<p part="error" id="error" class="error" role="alert">${error}</p>` : nothing}
         <div part="limit" id="limit" class="limit" aria-live="polite">${tooLong ?? ''}</div>
         <div part="toolbar" class="toolbar">
@@ -291,7 +298,7 @@ export class InboxComposer extends InboxElement {
         undo
           ? undoBar({
               messages,
-              secondsLeft: this.#undo.secondsLeft(undo),
+              secondsLeft: this.#undo.secondsLeft(undo, this.#undoWindowSeconds()),
               announcement: undo.announcement,
               busy: this.#undo.busy,
               onUndo: () => void this.#undoSend(),
@@ -335,69 +342,65 @@ export class InboxComposer extends InboxElement {
     if (!store || !id) return;
     const kind = this.tab === 'note' ? 'note' : 'message';
     const text = this.#draft.value ?? '';
-    const attachmentIds = kind === 'message' ? this.#attachments.readyIds(id) : [];
+    const attachmentIds = kind === 'message' ? store.uploads.readyIds(id) : [];
     const before = new InboxBeforeSendEvent({ conversationId: id, kind, text, attachmentIds });
     this.dispatchEvent(before);
     if (before.defaultPrevented) return;
     this.error = undefined;
-    const { outbox } = store;
-    const queued = new Set(outbox.$pending.get().map((entry) => entry.clientMessageId));
-    const sending: Promise<SendReceipt | NoteItem> =
-      kind === 'note' ? outbox.addNote(id, text) : outbox.send(id, { text, attachmentIds });
-    // The outbox queues the send synchronously: its pending entry tells us the client message id.
-    const entry = outbox.$pending.get().find((e) => !queued.has(e.clientMessageId));
+    const sending =
+      kind === 'note' ? store.outbox.addNote(id, text) : store.outbox.send(id, { text, attachmentIds });
     this.field?.focus();
-    if (!entry) {
-      // Refused before it was queued (not signed in yet, nothing to send): nothing else will report it.
-      const error = await sending.then(() => undefined, InboxApiError.from);
-      if (!error) return;
-      this.error = { conversationId: id, text: error.message };
-      this.dispatchEvent(
-        new InboxMessageFailEvent({
-          conversationId: id,
-          clientMessageId: null,
-          kind,
-          text,
-          attachmentIds,
-          error,
-        }),
-      );
-      return;
+    const { clientMessageId, undoUntil } = sending;
+    if (clientMessageId) {
+      store.uploads.clear(id);
+      if (undoUntil !== null) {
+        this.announcement = '';
+        const announcement = this.i18n.messages.sendingIn(this.#undoWindowSeconds());
+        this.#undo.show({ clientMessageId, conversationId: id, until: undoUntil, announcement });
+      }
     }
-    owners.set(entry.clientMessageId, this);
-    this.#attachments.clear(id);
-    const until = undoDeadline(entry);
-    if (kind === 'message' && until !== null) {
-      const seconds = Math.max(1, Math.ceil((until - Date.now()) / 1000));
-      this.announcement = '';
-      const announcement = this.i18n.messages.sendingIn(seconds);
-      this.#undo.show({ clientMessageId: entry.clientMessageId, conversationId: id, until, announcement });
-    }
-    const result = await sending.catch(() => undefined); // #onSettled reports refusals.
-    if (result && 'undoUntil' in result) this.#undo.extend(result.clientMessageId, result.undoUntil);
+    this.#report(await sending.outcome);
   }
 
-  #onSettled = (outcome: SendOutcome): void => {
-    const owner = owners.get(outcome.clientMessageId);
-    if (outcome.type === 'undone') {
-      owners.delete(outcome.clientMessageId);
-      return;
-    }
-    // Sends re-sent after a reload have no owner: the composer showing their conversation reports them.
-    if (owner ? owner !== this : outcome.conversationId !== this.#target) return;
-    owners.delete(outcome.clientMessageId);
-    const { conversationId, clientMessageId } = outcome;
+  /** The tenant's undo window: what the bar counts down from, whatever the clocks say. */
+  #undoWindowSeconds(): number {
+    return this.inbox.store?.session.$me.get()?.tenant.undoWindowSeconds ?? 0;
+  }
+
+  /** Fires the public event for a send's end and shows a refusal where the user is looking. */
+  #report(outcome: SendOutcome): void {
+    if (outcome.type === 'undone') return;
     if (outcome.type === 'sent') {
-      this.dispatchEvent(new InboxMessageSendEvent({ conversationId, clientMessageId, item: outcome.item }));
+      const { conversationId, clientMessageId, item } = outcome;
+      this.#undo.extend(clientMessageId, outcome.undoUntil);
+      this.dispatchEvent(new InboxMessageSendEvent({ conversationId, clientMessageId, item }));
       return;
     }
-    this.#undo.hide(clientMessageId);
-    this.#attachments.restore(conversationId, outcome.attachmentIds);
-    this.error = { conversationId, text: outcome.error.message };
+    const { conversationId, clientMessageId } = outcome;
+    if (clientMessageId) this.#undo.hide(clientMessageId);
+    this.inbox.store?.uploads.restore(conversationId, outcome.attachmentIds);
     const { kind, text, attachmentIds, error } = outcome;
+    this.#showError(conversationId, error);
     this.dispatchEvent(
-      new InboxMessageFailEvent({ conversationId, clientMessageId, kind, text, attachmentIds, error }),
+      new InboxMessageFailEvent({
+        conversationId,
+        clientMessageId,
+        kind,
+        text,
+        attachmentIds,
+        error,
+        message: describeError(error, this.i18n.resolved),
+      }),
     );
+  }
+
+  #showError(conversationId: string, error: InboxApiError): void {
+    this.error = { conversationId, describe: () => describeError(error, this.i18n.resolved) };
+  }
+
+  /** Sends re-sent after a reload have no composer of their own: the one showing their conversation reports them. */
+  #onSettled = (outcome: SendOutcome): void => {
+    if (outcome.resumed && outcome.conversationId === this.#target) this.#report(outcome);
   };
 
   async #undoSend(): Promise<void> {
@@ -405,18 +408,15 @@ export class InboxComposer extends InboxElement {
     const undo = this.#undo.entry;
     if (!store || !undo || this.#undo.busy) return;
     this.#undo.setBusy(true);
-    try {
-      const back = await store.outbox.undo(undo.clientMessageId);
-      this.#attachments.restore(back.conversationId, back.attachmentIds);
+    const result = await settle(store.outbox.undo(undo.clientMessageId));
+    this.#undo.setBusy(false);
+    this.#undo.hide(undo.clientMessageId);
+    if (result.ok) {
+      store.uploads.restore(result.value.conversationId, result.value.attachmentIds);
       this.tab = 'message';
       this.announcement = this.i18n.messages.sendUndone;
-    } catch (thrown) {
-      const error = InboxApiError.from(thrown);
-      if (error.type !== SEND_UNDONE_TYPE)
-        this.error = { conversationId: undo.conversationId, text: error.message };
-    } finally {
-      this.#undo.setBusy(false);
-      this.#undo.hide(undo.clientMessageId);
+    } else if (result.error.clientProblem?.code !== 'send-undone') {
+      this.#showError(undo.conversationId, result.error);
     }
     await this.updateComplete;
     const field = this.field;
@@ -462,15 +462,22 @@ export class InboxComposer extends InboxElement {
     const conversation = id ? this.#byId.value?.[id] : undefined;
     const channel = conversation ? this.#channels.value?.[conversation.channel] : undefined;
     if (!store || !id || !channel) return;
-    const refused = this.#attachments.add(files, id, channel, store.outbox);
-    const { fileRefused } = this.i18n.messages;
+    const refused = store.uploads.add(id, files, channel);
     this.error = refused.length
-      ? { conversationId: id, text: refused.map((r) => fileRefused(r.name, r.reason)).join(' ') }
+      ? {
+          conversationId: id,
+          describe: () =>
+            refused
+              .map((r) =>
+                this.i18n.messages.fileRefused(r.name, describeClientProblem(r.problem, this.i18n.resolved)),
+              )
+              .join(' '),
+        }
       : undefined;
   }
 
   #removeChip(conversationId: string, key: string): void {
-    this.#attachments.remove(conversationId, key);
+    this.inbox.store?.uploads.remove(conversationId, key);
     this.field?.focus();
   }
 

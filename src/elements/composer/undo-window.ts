@@ -37,8 +37,13 @@ export class UndoWindowController implements ReactiveController {
     return entry && entry.conversationId === conversationId && this.now < entry.until ? entry : undefined;
   }
 
-  secondsLeft(entry: UndoEntry): number {
-    return Math.max(1, Math.ceil((entry.until - this.now) / 1000));
+  /**
+   * Whole seconds left, never more than the window itself: the deadline is the server's clock plus
+   * the window, which a round trip or clock skew would otherwise show as one second too many.
+   */
+  secondsLeft(entry: UndoEntry, windowSeconds: number): number {
+    const left = Math.max(1, Math.ceil((entry.until - this.now) / 1000));
+    return windowSeconds > 0 ? Math.min(windowSeconds, left) : left;
   }
 
   show(entry: UndoEntry): void {

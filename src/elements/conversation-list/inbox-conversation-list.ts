@@ -32,7 +32,10 @@ import { avatarStyles } from '../shared/avatar.styles.js';
 import { InboxElement } from '../inbox-element.js';
 import { conversationRow } from './conversation-row.js';
 import { styles } from './inbox-conversation-list.styles.js';
-import { listHeader, statusLabel, statusTabs } from './list-header.js';
+import type { InboxApiError } from '../../api/errors.js';
+import { describeError } from '../../i18n/describe-error.js';
+import { contactName, statusLabel } from '../../i18n/labels.js';
+import { listHeader, statusTabs } from './list-header.js';
 import { rowMenu } from './row-menu.js';
 import { keepOrder, lastResult } from './stable-order.js';
 
@@ -129,7 +132,6 @@ export class InboxConversationList extends InboxElement {
   @state() private actionsTop = 0;
   @state() private searchText = '';
   @state() private announcement = '';
-  @state() private notice = '';
   /** Row order captured when the pointer entered the list (see keepOrder). */
   @state() private frozenOrder?: string[];
 
@@ -147,6 +149,7 @@ export class InboxConversationList extends InboxElement {
   readonly #now = new StoreController<number>(this);
   readonly #connection = new StoreController<ConnectionStatus>(this);
   readonly #capabilities = new StoreController<Capabilities | undefined>(this);
+  readonly #statusError = new StoreController<{ conversationId: string; error: InboxApiError } | null>(this);
   readonly #menu = new MenuController(this, '#status-menu');
   /** What the last render showed, in order: keyboard moves follow what the user sees. */
   #displayed: Conversation[] = [];
@@ -178,6 +181,7 @@ export class InboxConversationList extends InboxElement {
     this.#now.store = store?.clock.$now;
     this.#connection.store = store?.realtime.$connection;
     this.#capabilities.store = store?.session.$capabilities;
+    this.#statusError.store = store?.conversations.$statusChangeError;
   }
 
   override connectedCallback(): void {
@@ -272,7 +276,11 @@ export class InboxConversationList extends InboxElement {
         return this.#message('loading', messages.loadingConversations);
       }
       if (listState.status === 'error')
-        return this.#message('error', listState.error?.message ?? messages.loadError, true);
+        return this.#message(
+          'error',
+          listState.error ? describeError(listState.error, this.i18n.resolved) : messages.loadError,
+          true,
+        );
       const q = this.#filters.value?.q;
       return q
         ? this.#message('empty', messages.noSearchResults(q), false, true)
@@ -345,14 +353,14 @@ export class InboxConversationList extends InboxElement {
         ? html`<div part="banner" class="banner offline" role="status">${messages.offline}</div>`
         : nothing
     }${
-      this.notice
+      this.#statusError.value
         ? html`<div part="banner" class="banner error" role="alert">
-            <span>${this.notice}</span>
+            <span>${describeError(this.#statusError.value.error, this.i18n.resolved)}</span>
             <button
               type="button"
               class="dismiss"
               aria-label=${messages.dismiss}
-              @click=${() => (this.notice = '')}
+              @click=${() => this.inbox.store?.conversations.dismissStatusChangeError()}
             >
               ×
             </button>
@@ -418,19 +426,19 @@ export class InboxConversationList extends InboxElement {
     const store = this.inbox.store;
     if (!store) return;
     this.#menu.close();
+    const changed = await store.conversations.changeStatus(conversation.id, to);
+    if (!changed) return; // The banner shows why.
     const { messages } = this.i18n.resolved;
-    const from = conversation.status;
-    try {
-      const updated = await store.conversations.setStatus(conversation.id, to);
-      this.notice = '';
-      const name = updated.contact.name || updated.contact.phone;
-      this.announcement = messages.statusChanged(name, statusLabel(to, messages));
-      this.dispatchEvent(
-        new InboxStatusChangeEvent({ conversationId: updated.id, from, to, conversation: updated }),
-      );
-    } catch (error) {
-      this.notice = error instanceof Error ? error.message : String(error);
-    }
+    const updated = changed.conversation;
+    this.announcement = messages.statusChanged(contactName(updated), statusLabel(to, messages));
+    this.dispatchEvent(
+      new InboxStatusChangeEvent({
+        conversationId: updated.id,
+        from: changed.from,
+        to,
+        conversation: updated,
+      }),
+    );
   };
 
   #onRowClick = (event: MouseEvent): void => {

@@ -9,18 +9,9 @@ import type {
 } from '../../api/types.js';
 import type { Catalogue } from '../../i18n/index.js';
 import type { ResolvedConversationFilters } from '../../stores/index.js';
+import { statusLabel } from '../../i18n/labels.js';
 
 export const statusTabs: StatusFilter[] = ['all', 'active', 'unanswered', 'closed'];
-
-export function statusLabel(status: StatusFilter, messages: Catalogue): string {
-  const labels: Record<StatusFilter, string> = {
-    all: messages.statusAll,
-    active: messages.statusActive,
-    unanswered: messages.statusUnanswered,
-    closed: messages.statusClosed,
-  };
-  return labels[status];
-}
 
 /** Which controls the host has pinned (and so hides). */
 export interface PinnedFilters {

@@ -9,14 +9,17 @@ export const avatarStyles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    inline-size: 20px;
-    block-size: 20px;
+    inline-size: 22px;
+    block-size: 22px;
     border-radius: 50%;
     border: 2px solid var(--_bg);
     background: var(--_fg-muted);
-    color: #fff;
-    font-size: 9px;
+    color: var(--_bg);
+    font-size: 8px;
     font-weight: 700;
+    letter-spacing: -0.02em;
+    line-height: 1;
+    white-space: nowrap;
     overflow: hidden;
   }
   .avatar + .avatar {

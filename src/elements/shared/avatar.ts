@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { styleProps } from '../../directives/style-props.js';
 import type { User } from '../../api/types.js';
+import { readableTextOn } from '../../styles/contrast.js';
 
 /** Only our own origin or https images; anything else (javascript:, data:, http:) shows initials. */
 const safeImage = (url: string | null | undefined) =>
@@ -13,7 +14,7 @@ export function avatar(user: User) {
     part="avatar"
     class="avatar"
     title=${user.name}
-    ${styleProps({ 'background-color': user.avatar.color })}
+    ${styleProps({ 'background-color': user.avatar.color, color: readableTextOn(user.avatar.color) })}
     >${image ? html`<img src=${image} alt="" />` : user.avatar.initials}</span
   >`;
 }

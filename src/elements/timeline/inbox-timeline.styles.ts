@@ -5,12 +5,6 @@ export const styles = css`
     display: block;
     block-size: 560px;
     background: var(--_bg);
-    --_note: var(--inbox-color-note, #fff6d6);
-    --_note-fg: var(--inbox-color-on-note, #4a3b00);
-  }
-  :host([theme='dark']) {
-    --_note: var(--inbox-color-note, #3a3214);
-    --_note-fg: var(--inbox-color-on-note, #f3e3a3);
   }
   .frame {
     display: flex;
@@ -166,10 +160,9 @@ export const styles = css`
     gap: 4px;
     margin-block-start: 2px;
     font-size: 0.75em;
-    opacity: 0.85;
   }
   .delivery.read {
-    color: var(--inbox-color-read-receipt, #6ec1ff);
+    color: var(--_read);
   }
   .failure {
     margin-block-start: 6px;

@@ -16,12 +16,15 @@ import type {
 import { MenuController } from '../../controllers/menu-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { InboxStatusChangeEvent } from '../../events/index.js';
-import type {
-  InboxStore,
-  PendingEntry,
-  TimelineEntry,
-  TimelineQuery,
-  TimelineState,
+import type { InboxApiError } from '../../api/errors.js';
+import { describeError } from '../../i18n/describe-error.js';
+import {
+  settle,
+  type InboxStore,
+  type PendingEntry,
+  type TimelineEntry,
+  type TimelineQuery,
+  type TimelineState,
 } from '../../stores/index.js';
 import { channelIconStyles, menuStyles, stateStyles } from '../../styles/shared.js';
 import { avatarStyles } from '../shared/avatar.styles.js';
@@ -76,6 +79,7 @@ import { TimelineScroll } from './timeline-scroll.js';
  * @csspart dismiss - Dismiss on a refused send.
  * @csspart new-messages - The "N new messages" button shown when reading older history.
  * @csspart state - Loading, error and empty messages.
+ * @csspart banner - Why a status change or a retry failed, with its dismiss button.
  *
  * @cssprop --inbox-color-surface - Background.
  * @cssprop --inbox-color-surface-raised - Inbound bubbles, header.
@@ -109,7 +113,8 @@ export class InboxTimeline extends InboxElement {
   /** `on-open` (default) marks a conversation read when it is shown; `manual` leaves it to the host. */
   @property({ attribute: 'read-policy' }) readPolicy?: 'on-open' | 'manual';
 
-  @state() private notice = '';
+  /** Why the last retry failed, for the conversation it concerns. */
+  @state() private retryError?: { conversationId: string; error: InboxApiError };
   @state() private announcement = '';
 
   @query('.log') private log?: HTMLElement;
@@ -124,6 +129,7 @@ export class InboxTimeline extends InboxElement {
   readonly #channels = new StoreController<Partial<Record<Channel, ChannelCapabilities>>>(this);
   readonly #presence = new StoreController<Record<string, PresenceEntry[]>>(this);
   readonly #capabilities = new StoreController<Capabilities | undefined>(this);
+  readonly #statusError = new StoreController<{ conversationId: string; error: InboxApiError } | null>(this);
   readonly #menu = new MenuController(this, '#status-menu');
   readonly #scroll = new TimelineScroll(
     this,
@@ -151,6 +157,8 @@ export class InboxTimeline extends InboxElement {
     this.#channels.store = store?.directory.$channels;
     this.#presence.store = store?.presence.$byConversation;
     this.#capabilities.store = store?.session.$capabilities;
+    this.#statusError.store = store?.conversations.$statusChangeError;
+    this.retryError = undefined;
   }
 
   override connectedCallback(): void {
@@ -217,16 +225,7 @@ export class InboxTimeline extends InboxElement {
             })
       }
       <slot name="header-end"></slot>
-      ${
-        this.notice
-          ? html`<div class="banner error" role="alert">
-              <span>${this.notice}</span>
-              <button type="button" aria-label=${messages.dismiss} @click=${() => (this.notice = '')}>
-                ×
-              </button>
-            </div>`
-          : nothing
-      }
+      ${this.#errorBanner(id)}
       <div class="log-wrap">${this.#body(conversation)}</div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
@@ -240,7 +239,11 @@ export class InboxTimeline extends InboxElement {
       return this.#message('loading', messages.loadingTimeline);
     }
     if (rows.length === 0 && timeline.status === 'error') {
-      return this.#message('error', timeline.error?.message ?? messages.timelineError, true);
+      return this.#message(
+        'error',
+        timeline.error ? describeError(timeline.error, this.i18n.resolved) : messages.timelineError,
+        true,
+      );
     }
     if (!this.#logShown) this.#scroll.logCreated();
     this.#logShown = true;
@@ -362,26 +365,43 @@ export class InboxTimeline extends InboxElement {
     </div>`;
   }
 
+  /** A failed status change or retry of the conversation shown, with a way to dismiss it. */
+  #errorBanner(id: string) {
+    const status = this.#statusError.value;
+    const failure =
+      status?.conversationId === id
+        ? { error: status.error, dismiss: () => this.inbox.store?.conversations.dismissStatusChangeError() }
+        : this.retryError?.conversationId === id
+          ? { error: this.retryError.error, dismiss: () => (this.retryError = undefined) }
+          : undefined;
+    if (!failure) return nothing;
+    return html`<div part="banner" class="banner error" role="alert">
+      <span>${describeError(failure.error, this.i18n.resolved)}</span>
+      <button type="button" aria-label=${this.i18n.messages.dismiss} @click=${failure.dismiss}>×</button>
+    </div>`;
+  }
+
   async #changeStatus(conversation: Conversation, to: ConversationStatus): Promise<void> {
     this.#menu.close();
-    const from = conversation.status;
-    try {
-      const updated = await this.inbox.store!.conversations.setStatus(conversation.id, to);
-      this.notice = '';
-      this.dispatchEvent(
-        new InboxStatusChangeEvent({ conversationId: updated.id, from, to, conversation: updated }),
-      );
-    } catch (error) {
-      this.notice = error instanceof Error ? error.message : String(error);
-    }
+    const changed = await this.inbox.store?.conversations.changeStatus(conversation.id, to);
+    if (!changed) return; // The banner shows why.
+    const updated = changed.conversation;
+    this.dispatchEvent(
+      new InboxStatusChangeEvent({
+        conversationId: updated.id,
+        from: changed.from,
+        to,
+        conversation: updated,
+      }),
+    );
   }
 
   async #retry(item: MessageItem): Promise<void> {
-    try {
-      await this.inbox.store?.outbox.retry(item.id);
-    } catch (error) {
-      this.notice = error instanceof Error ? error.message : String(error);
-    }
+    const store = this.inbox.store;
+    if (!store) return;
+    this.retryError = undefined;
+    const result = await settle(store.outbox.retry(item.id));
+    if (!result.ok) this.retryError = { conversationId: item.conversationId, error: result.error };
   }
 
   #onRange = (event: RangeChangedEvent): void => {

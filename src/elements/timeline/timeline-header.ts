@@ -4,7 +4,7 @@ import type { MenuController } from '../../controllers/menu-controller.js';
 import type { Catalogue } from '../../i18n/index.js';
 import { avatarStack } from '../shared/avatar.js';
 import { channelIcon } from '../shared/channel-icon.js';
-import { statusLabel } from '../conversation-list/list-header.js';
+import { statusLabel } from '../../i18n/labels.js';
 import { statusMenu } from '../shared/status-menu.js';
 
 export interface HeaderView {

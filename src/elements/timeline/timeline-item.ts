@@ -12,9 +12,10 @@ import type {
 } from '../../api/types.js';
 import type { LocaleController } from '../../controllers/locale-controller.js';
 import type { PendingEntry } from '../../stores/index.js';
+import { describeError, formatBytes } from '../../i18n/describe-error.js';
 import type { Catalogue } from '../../i18n/index.js';
 import { avatar } from '../shared/avatar.js';
-import { statusLabel as conversationStatusLabel } from '../conversation-list/list-header.js';
+import { statusLabel as conversationStatusLabel } from '../../i18n/labels.js';
 import { deliveryStatus, visibleStatus } from './delivery-status.js';
 import { richText } from './rich-text.js';
 
@@ -32,21 +33,13 @@ const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp
 /** Our own origin or https only: an attachment URL is server data and must not become javascript:. */
 const safeUrl = (url: string) => (/^(https:\/\/|\/(?!\/))/.test(url) ? url : undefined);
 
-function fileSize(bytes: number, locale: string): string {
-  const [value, unit] =
-    bytes >= 1_048_576 ? [bytes / 1_048_576, 'megabyte'] : [Math.max(1, bytes / 1024), 'kilobyte'];
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit,
-    unitDisplay: 'short',
-    maximumFractionDigits: 1,
-  }).format(value);
-}
-
 /** Raster images show as thumbnails; everything else (SVG and HTML included) is a download link. */
 function attachment(file: Attachment, view: ItemView) {
   const url = safeUrl(file.url);
-  const label = view.i18n.messages.attachmentLabel(file.name, fileSize(file.size, view.i18n.resolved.locale));
+  const label = view.i18n.messages.attachmentLabel(
+    file.name,
+    formatBytes(file.size, view.i18n.resolved.locale),
+  );
   if (!url) return html`<span part="attachment" class="attachment">${label}</span>`;
   return IMAGE_TYPES.has(file.contentType)
     ? html`<a part="attachment" class="attachment image" href=${url} target="_blank" rel="noopener noreferrer"
@@ -190,7 +183,7 @@ export function pendingBubble(entry: PendingEntry, view: ItemView, onDismiss: (e
       ${
         failed
           ? html`<div class="failure" role="alert">
-              ${messages.failedBecause(entry.error?.message ?? messages.deliveryFailed)}
+              ${messages.failedBecause(entry.error ? describeError(entry.error, view.i18n.resolved) : messages.deliveryFailed)}
               <button type="button" part="dismiss" @click=${() => onDismiss(entry)}>
                 ${messages.dismiss}
               </button>
