@@ -15,12 +15,15 @@ export default {
       launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
     }),
   ],
-  // nanostores reads process.env.NODE_ENV; the virtualizer's benign ResizeObserver loop notice is not a failure.
+  // nanostores reads process.env.NODE_ENV; the virtualizer's benign ResizeObserver loop notice is not a
+  // failure; the files share one browser profile, so each starts with empty storage.
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="en">
       <body>
         <script>
           window.process = { env: { NODE_ENV: 'development' } };
+          // Every test file starts from a browser that remembers nothing (sort, space, drafts).
+          localStorage.clear();
           window.addEventListener('error', (e) => {
             if (String(e.message).includes('ResizeObserver loop')) e.stopImmediatePropagation();
           });

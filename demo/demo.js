@@ -1,15 +1,26 @@
 // The host page's own code: what a customer writes to embed the inbox. Plain JavaScript, no build.
 const provider = document.getElementById('inbox');
+const layout = document.querySelector('.inbox');
+const list = document.getElementById('list');
 const switcher = document.getElementById('user-switcher');
+const back = document.getElementById('back');
 const simulate = document.getElementById('simulate');
 const simulateStatus = document.getElementById('simulate-status');
 const errorBox = document.getElementById('error');
 
+/** The conversation the contact can reply in: the one open now, in the space shown now. */
 let selectedConversation;
 
 function showError(message) {
   errorBox.textContent = message;
   errorBox.hidden = false;
+}
+
+function forgetSelection() {
+  selectedConversation = undefined;
+  simulate.disabled = true;
+  simulateStatus.textContent = '';
+  layout.dataset.pane = 'list';
 }
 
 async function loadUsers() {
@@ -23,6 +34,7 @@ function signIn(user) {
   const url = new URL(location.href);
   url.searchParams.set('user', user.id);
   history.replaceState(null, '', url);
+  forgetSelection();
   provider.tokenProvider = () => user.token;
 }
 
@@ -45,6 +57,15 @@ document.addEventListener('inbox-conversation-select', (event) => {
   selectedConversation = event.detail.conversation;
   simulate.disabled = false;
   simulateStatus.textContent = '';
+  layout.dataset.pane = 'conversation'; // In a narrow container the conversation replaces the list.
+});
+
+// Another space has other conversations: nothing is open any more.
+document.addEventListener('inbox-space-change', forgetSelection);
+
+back.addEventListener('click', () => {
+  layout.dataset.pane = 'list';
+  list.focus();
 });
 
 document.addEventListener('inbox-error', (event) => showError(event.detail.error.message));
@@ -60,7 +81,7 @@ simulate.addEventListener('click', async () => {
       text: 'Hello again — any news on my request?',
     }),
   });
-  simulate.disabled = false;
+  simulate.disabled = !selectedConversation;
   simulateStatus.textContent = response.ok
     ? 'The contact replied: watch the row move to the top and the message arrive.'
     : `The reply could not be simulated (HTTP ${response.status}).`;

@@ -101,6 +101,9 @@ export interface LiveList {
   dispose(): void;
 }
 
+/** The longest search the contract accepts (`q`, maxLength 200). */
+export const SEARCH_MAX_LENGTH = 200;
+
 const IDLE: ConversationListState = {
   ids: [],
   status: 'idle',
@@ -230,7 +233,8 @@ export function createConversationList(
   });
 
   function search(q: string): Promise<ConversationListState> {
-    const text = q.trim();
+    // The contract takes at most SEARCH_MAX_LENGTH characters: never ask for what it refuses.
+    const text = [...q.trim()].slice(0, SEARCH_MAX_LENGTH).join('');
     ctx.timers.clearTimeout(searchTimer);
     const result = new Promise<ConversationListState>((resolve) => searchWaiters.push(resolve));
     const run = (): void => {

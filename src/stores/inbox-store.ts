@@ -23,7 +23,7 @@ export interface InboxStore {
   readonly directory: DirectoryStore;
   readonly conversations: ConversationsStore;
   readonly realtime: RealtimeStore;
-  /** The signed-in user's remembered choices (list order), kept in localStorage per user. */
+  /** The signed-in user's remembered choices (list order, space, open sections), kept per user. */
   readonly preferences: PreferencesStore;
   /** Who else is viewing or typing in each conversation; announce this user's own presence. */
   readonly presence: PresenceStore;
@@ -54,7 +54,8 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
   const now = options.now ?? Date.now;
   const session = createSessionStore(client);
   const directory = createDirectoryStore(client, session);
-  const preferences = createPreferencesStore(session, options.storage);
+  const userStorage = createUserStorage(options.storage);
+  const preferences = createPreferencesStore(session, userStorage);
   const conversations = createConversationsStore({
     client,
     session,
@@ -76,9 +77,11 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     now,
   });
   const clock = createClockStore(timers, now);
-  const userStorage = createUserStorage(options.storage);
   const uploads = createUploadsStore(client);
-  const stopUploadsFollowingSpace = directory.onSpaceChange(() => uploads.reset());
+  const stopFollowingSpace = directory.onSpaceChange((spaceId) => {
+    uploads.reset();
+    preferences.rememberSpace(spaceId);
+  });
   const drafts = createDraftsStore(session, userStorage, timers, options.draftDebounceMs ?? 400);
   // The outbox and the timelines feed each other (answers go in, pending sends come out); the
   // closures below run only after every store exists.
@@ -123,7 +126,9 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     void outbox.resume();
     // Stream first, so nothing that happens while the lists load is missed.
     realtime.connect();
-    const preferred = me.spaces.find((s) => s.id === options.spaceId) ?? me.spaces[0];
+    // The host's choice first, then the space this user last opened, then their first.
+    const mine = (id: string | null | undefined) => me.spaces.find((s) => s.id === id);
+    const preferred = mine(options.spaceId) ?? mine(preferences.$spaceId.get()) ?? me.spaces[0];
     const spaceId = directory.$activeSpaceId.get() ?? preferred?.id;
     if (spaceId) await directory.setActiveSpace(spaceId);
     return me;
@@ -152,7 +157,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     },
     dispose() {
       disposed = true;
-      stopUploadsFollowingSpace();
+      stopFollowingSpace();
       realtime.dispose();
       conversations.dispose();
       presence.dispose();

@@ -14,7 +14,11 @@ export {
   type ConversationsDeps,
   type ConversationsStore,
 } from './conversations.js';
-export type { ConversationListQuery, ConversationListState } from './conversation-list.js';
+export {
+  SEARCH_MAX_LENGTH,
+  type ConversationListQuery,
+  type ConversationListState,
+} from './conversation-list.js';
 export {
   compareConversations,
   isConversationSort,

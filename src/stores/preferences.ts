@@ -1,67 +1,79 @@
-import { atom, type ReadableAtom } from 'nanostores';
+import { atom, computed, type ReadableAtom } from 'nanostores';
 import type { ConversationSort } from '../api/types.js';
-import type { PreferenceStorage } from './context.js';
 import { isConversationSort } from './conversation-filters.js';
 import type { SessionStore } from './session.js';
+import { isRecord, type UserStorage } from './user-storage.js';
+
+/** What the signed-in user chose and the inbox remembers (per user, in this browser). */
+export interface Preferences {
+  sort: ConversationSort;
+  /** The space they last opened. */
+  spaceId: string | null;
+  /** Which collapsible sections they opened or closed, by name. */
+  sections: Record<string, boolean>;
+}
 
 export interface PreferencesStore {
   /** The order the signed-in user last chose; lists without a pinned sort follow it. */
   $sort: ReadableAtom<ConversationSort>;
-  /** Remembers the order for this user (in this browser) and re-sorts every following list. */
+  /** The space the user last opened (it may no longer be theirs: check before using it). */
+  $spaceId: ReadableAtom<string | null>;
+  /** Which collapsible sections are open, by name (unset: the element's default). */
+  $sections: ReadableAtom<Record<string, boolean>>;
+  /** Remembers the order for this user and re-sorts every following list. */
   setSort(sort: ConversationSort): void;
+  rememberSpace(spaceId: string): void;
+  setSectionOpen(name: string, open: boolean): void;
   dispose(): void;
 }
 
-const DEFAULT_SORT: ConversationSort = 'latest';
+const DEFAULTS: Preferences = { sort: 'latest', spaceId: null, sections: {} };
+const STORAGE_NAME = 'preferences';
 
-/** `storage` undefined means localStorage; null keeps preferences in memory only. */
-export function createPreferencesStore(
-  session: SessionStore,
-  storage?: PreferenceStorage | null,
-): PreferencesStore {
-  const $sort = atom<ConversationSort>(DEFAULT_SORT);
+function parse(stored: unknown): Preferences {
+  if (!isRecord(stored)) return DEFAULTS;
+  const sections = isRecord(stored['sections'])
+    ? Object.fromEntries(
+        Object.entries(stored['sections']).filter(
+          (entry): entry is [string, boolean] => typeof entry[1] === 'boolean',
+        ),
+      )
+    : {};
+  return {
+    sort: isConversationSort(stored['sort']) ? stored['sort'] : DEFAULTS.sort,
+    spaceId: typeof stored['spaceId'] === 'string' ? stored['spaceId'] : null,
+    sections,
+  };
+}
+
+export function createPreferencesStore(session: SessionStore, storage: UserStorage): PreferencesStore {
+  const $preferences = atom<Preferences>(DEFAULTS);
   let userId: string | undefined;
-
-  const key = (id: string): string => `inbox-elements:${id}:sort`;
-  // Storage is a nicety: blocked (sandboxed iframe), full, or throwing (Safari private mode) it
-  // must never break the inbox, so every access is guarded and failures fall back to memory.
-  const target = (): PreferenceStorage | null => {
-    if (storage !== undefined) return storage;
-    try {
-      return globalThis.localStorage;
-    } catch {
-      return null;
-    }
-  };
-  const read = (id: string): string | null => {
-    try {
-      return target()?.getItem(key(id)) ?? null;
-    } catch {
-      return null;
-    }
-  };
-  const write = (id: string, value: string): void => {
-    try {
-      target()?.setItem(key(id), value);
-    } catch {
-      // Kept in memory for this session only.
-    }
-  };
 
   // Preferences belong to a user, so they are read once the session says who that is.
   const stopFollowingUser = session.$me.subscribe((me) => {
     const id = me?.user.id;
     if (id === userId) return;
     userId = id;
-    const stored = id ? read(id) : null;
-    $sort.set(isConversationSort(stored) ? stored : DEFAULT_SORT);
+    $preferences.set(id ? parse(storage.read(id, STORAGE_NAME)) : DEFAULTS);
   });
 
+  function change(patch: Partial<Preferences>): void {
+    const next = { ...$preferences.get(), ...patch };
+    $preferences.set(next);
+    if (userId) storage.write(userId, STORAGE_NAME, next);
+  }
+
   return {
-    $sort,
-    setSort(sort) {
-      $sort.set(sort);
-      if (userId) write(userId, sort);
+    $sort: computed($preferences, (p) => p.sort),
+    $spaceId: computed($preferences, (p) => p.spaceId),
+    $sections: computed($preferences, (p) => p.sections),
+    setSort: (sort) => change({ sort }),
+    rememberSpace(spaceId) {
+      if ($preferences.get().spaceId !== spaceId) change({ spaceId });
+    },
+    setSectionOpen(name, open) {
+      change({ sections: { ...$preferences.get().sections, [name]: open } });
     },
     dispose: stopFollowingUser,
   };

@@ -96,11 +96,14 @@ export const base = css`
     outline: 2px solid var(--_focus);
     outline-offset: -2px;
   }
+  /* Kept at the start edge, without the usual -1px margin: in right-to-left text that pushed its
+     1px box past the element's side. */
   .visually-hidden {
     position: absolute;
+    inset-inline-start: 0;
     width: 1px;
     height: 1px;
-    margin: -1px;
+    margin: 0;
     padding: 0;
     overflow: hidden;
     clip: rect(0 0 0 0);

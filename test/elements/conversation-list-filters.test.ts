@@ -112,8 +112,10 @@ describe('<inbox-conversation-list> filters', () => {
     expect(unread.getAttribute('aria-pressed')).to.equal('true');
     choose(part(list, 'sort-select') as HTMLSelectElement, 'waiting');
     await waitUntil(() => lastListRequest(backend).includes('sort=waiting'));
-    expect(localStorage.getItem('inbox-elements:user-agent:sort')).to.contain('waiting');
-    localStorage.removeItem('inbox-elements:user-agent:sort');
+    expect(JSON.parse(localStorage.getItem('inbox-elements:user-agent:preferences') ?? '{}')).to.include({
+      sort: 'waiting',
+    });
+    localStorage.removeItem('inbox-elements:user-agent:preferences');
   });
 
   it('hides the controls a host pins with attributes', async () => {

@@ -15,7 +15,10 @@ function track(store: InboxStore): InboxStore {
   stores.push(store);
   return store;
 }
-afterEach(() => stores.splice(0).forEach((store) => store.dispose()));
+afterEach(() => {
+  stores.splice(0).forEach((store) => store.dispose());
+  localStorage.clear();
+});
 
 describe('createInboxStore', () => {
   it('starts: session, preferred space, directory, lists, then realtime', async () => {
@@ -77,6 +80,23 @@ describe('createInboxStore', () => {
 
     api.push({ id: '900', type: 'resync', spaceId: 's1', at: '2025-01-01T00:00:00Z' });
     await until(() => api.server.calls('/api/conversations').length === 3);
+  });
+
+  it('reopens the space this user chose last time, unless the host pins one', async () => {
+    const api = backend([conversation('c1', 10)]);
+    const first = track(createInboxStore(api.client, { timers: manualTimers() }));
+    await first.start();
+    expect(first.directory.$activeSpaceId.get()).to.equal('s1');
+    await first.directory.setActiveSpace('s2');
+    first.dispose();
+
+    const reloaded = track(createInboxStore(api.client, { timers: manualTimers() }));
+    await reloaded.start();
+    expect(reloaded.directory.$activeSpaceId.get()).to.equal('s2');
+
+    const pinned = track(createInboxStore(api.client, { timers: manualTimers(), spaceId: 's1' }));
+    await pinned.start();
+    expect(pinned.directory.$activeSpaceId.get()).to.equal('s1');
   });
 
   it('switching space reloads every store for it, clears selection and reconnects realtime', async () => {

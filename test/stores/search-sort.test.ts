@@ -143,7 +143,9 @@ describe('remembered sort', () => {
     await first.store.start();
     expect(first.store.preferences.$sort.get()).to.equal('latest');
     first.store.preferences.setSort('waiting');
-    expect(storage.items.get(`inbox-elements:${ME_ID}:sort`)).to.equal('waiting');
+    expect(JSON.parse(storage.items.get(`inbox-elements:${ME_ID}:preferences`) ?? '{}')).to.include({
+      sort: 'waiting',
+    });
 
     const again = create(backend(people()), { storage });
     const list = again.store.conversations.createConversationList();
@@ -211,12 +213,12 @@ describe('remembered sort', () => {
   });
 
   it('uses localStorage when no storage is given', async () => {
-    const key = `inbox-elements:${ME_ID}:sort`;
+    const key = `inbox-elements:${ME_ID}:preferences`;
     const { store } = create(backend(people()), { storage: undefined });
     try {
       await store.start();
       store.preferences.setSort('newest');
-      expect(localStorage.getItem(key)).to.equal('newest');
+      expect(JSON.parse(localStorage.getItem(key) ?? '{}')).to.include({ sort: 'newest' });
     } finally {
       localStorage.removeItem(key);
     }
@@ -226,7 +228,7 @@ describe('remembered sort', () => {
 describe('space switching', () => {
   it('reloads every list and its counts for the new space, keeping the remembered sort', async () => {
     const storage = memoryStorage();
-    storage.items.set(`inbox-elements:${ME_ID}:sort`, 'waiting');
+    storage.items.set(`inbox-elements:${ME_ID}:preferences`, JSON.stringify({ sort: 'waiting' }));
     const { api, store } = create(backend(people()), { storage });
     const all = store.conversations.createConversationList();
     const closed = store.conversations.createConversationList({ status: 'closed', sort: 'newest' });

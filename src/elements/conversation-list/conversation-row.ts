@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { Conversation, User } from '../../api/types.js';
 import type { LocaleController } from '../../controllers/locale-controller.js';
+import { contactName } from '../../i18n/labels.js';
 import { avatarStack } from '../shared/avatar.js';
 import { channelIcon } from '../shared/channel-icon.js';
 import { highlight } from './highlight.js';
@@ -19,6 +20,7 @@ export interface RowView {
   setSize: number;
 }
 
+// Read out only (visually hidden), so no bidi isolates are needed.
 const names = (users: User[]) => users.map((user) => user.name).join(', ');
 
 /**
@@ -45,8 +47,8 @@ export function conversationRow(conversation: Conversation, view: RowView) {
     tabindex=${view.focusable ? 0 : -1}
   >
     ${channelIcon(conversation.channel, messages)}
-    <span part="contact" class="name"
-      >${highlight(conversation.contact.name || conversation.contact.phone, view.query)}</span
+    <span part="contact" class="name" dir=${conversation.contact.name ? 'auto' : 'ltr'}
+      >${highlight(contactName(conversation), view.query)}</span
     >
     <time
       part="time"
@@ -68,7 +70,7 @@ export function conversationRow(conversation: Conversation, view: RowView) {
             : last?.direction === 'out'
               ? `${messages.youLabel}: `
               : nothing
-      }${previewText !== undefined ? highlight(previewText, view.query) : messages.noMessagesYet}</span
+      }${previewText !== undefined ? html`<bdi>${highlight(previewText, view.query)}</bdi>` : messages.noMessagesYet}</span
     >
     <span class="meta">
       ${

@@ -26,9 +26,11 @@ export const styles = css`
     flex-wrap: wrap;
     gap: var(--_space);
   }
+  /* Each select as wide as its longest option, wrapping to the next line rather than truncating. */
   .field {
-    flex: 1 1 8em;
+    flex: 1 1 max-content;
     min-inline-size: 0;
+    max-inline-size: 100%;
   }
   select,
   input[type='search'] {
@@ -229,6 +231,16 @@ export const styles = css`
     color: var(--_fg-muted);
     text-align: center;
     font-size: 0.857em;
+  }
+  /* Four tabs with their counts do not fit one line in a narrow list: two by two. */
+  @container (max-width: 359px) {
+    .tabs {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+    }
+    [role='tab'] {
+      padding-block: 6px;
+    }
   }
   @container (max-width: 300px) {
     .row {

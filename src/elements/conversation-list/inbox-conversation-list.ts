@@ -171,9 +171,18 @@ export class InboxConversationList extends InboxElement {
     id === undefined ? undefined : items.find((c) => c.id === id),
   );
   #lastStatus: ConversationListState['status'] | undefined;
+  /** Where keyboard focus was among the rows before this update, if it was there at all. */
+  #focusBefore: { id: string; index: number } | undefined;
 
   protected override storeChanged(store: InboxStore | undefined): void {
     this.#dropQuery();
+    // Another store is another user or backend: nothing typed, focused or frozen here applies.
+    this.searchText = '';
+    this.focusedId = undefined;
+    this.actionsId = undefined;
+    this.frozenOrder = undefined;
+    this.announcement = '';
+    this.#lastStatus = undefined;
     this.#activeId.store = store?.conversations.$activeConversationId;
     this.#teams.store = store?.directory.$teams;
     this.#users.store = store?.directory.$usersById;
@@ -213,6 +222,39 @@ export class InboxConversationList extends InboxElement {
       void this.#query.setFilters(this.#pinnedFilters());
     }
     this.#announceLoad();
+    this.#noteFocus();
+  }
+
+  protected override updated(): void {
+    this.#keepFocus();
+  }
+
+  /** Focuses the row that holds the keyboard position (or the search field when there is none). */
+  override focus(options?: FocusOptions): void {
+    const row = this.renderRoot.querySelector<HTMLElement>('[role="option"][tabindex="0"]');
+    (row ?? this.renderRoot.querySelector<HTMLElement>('[part~="search"]') ?? undefined)?.focus(options);
+  }
+
+  /** Remembers which row had focus (the row, its menu button or its menu) before rows may change. */
+  #noteFocus(): void {
+    const active = this.shadowRoot?.activeElement;
+    // Focus in a row's menu (or its button) belongs to that row, which may not be the focused one.
+    const id = active?.closest('.row-actions') ? this.actionsId : this.focusedId;
+    const inRows = !!active?.closest('.body');
+    const index = id ? this.#displayed.findIndex((c) => c.id === id) : -1;
+    this.#focusBefore = inRows && id && index >= 0 ? { id, index } : undefined;
+  }
+
+  /** When the focused row left the list (closed from its menu, filtered out), focus the next one. */
+  #keepFocus(): void {
+    const before = this.#focusBefore;
+    this.#focusBefore = undefined;
+    if (!before || this.#displayed.some((c) => c.id === before.id)) return;
+    if (this.#displayed.length === 0) {
+      this.renderRoot.querySelector<HTMLElement>('[part="state"]')?.focus();
+      return;
+    }
+    void this.#nav.focusIndex(Math.min(before.index, this.#displayed.length - 1));
   }
 
   protected override render() {
@@ -371,7 +413,12 @@ export class InboxConversationList extends InboxElement {
 
   #message(kind: 'loading' | 'empty' | 'error', text: string, retry = false, clearSearch = false) {
     const { messages } = this.i18n.resolved;
-    return html`<div part="state" class="state ${kind}" role=${kind === 'error' ? 'alert' : 'status'}>
+    return html`<div
+      part="state"
+      class="state ${kind}"
+      role=${kind === 'error' ? 'alert' : 'status'}
+      tabindex="-1"
+    >
       <slot name=${kind}
         >${text}
         ${retry ? html`<div><button type="button" @click=${() => this.#query?.load()}>${messages.retry}</button></div>` : nothing}

@@ -10,6 +10,7 @@ import type {
 import type { Catalogue } from '../../i18n/index.js';
 import type { ResolvedConversationFilters } from '../../stores/index.js';
 import { statusLabel } from '../../i18n/labels.js';
+import { SEARCH_MAX_LENGTH } from '../../stores/index.js';
 
 export const statusTabs: StatusFilter[] = ['all', 'active', 'unanswered', 'closed'];
 
@@ -87,6 +88,7 @@ export function listHeader(view: HeaderView) {
       <input
         part="search"
         type="search"
+        maxlength=${SEARCH_MAX_LENGTH}
         aria-label=${messages.searchLabel}
         placeholder=${messages.searchPlaceholder}
         .value=${live(view.searchText)}

@@ -55,6 +55,7 @@ import { TimelineScroll } from './timeline-scroll.js';
  *
  * @csspart header - The contact, channel, status, assignees and presence.
  * @csspart contact - The contact's name or number.
+ * @csspart phone - The contact's number under their name (always left to right).
  * @csspart channel-icon - The SMS, WhatsApp or Telegram icon.
  * @csspart status-button - The status with its arrow, which opens the status menu.
  * @csspart status - The status, for users who may not change it.
@@ -254,6 +255,7 @@ export class InboxTimeline extends InboxElement {
         part="log"
         class="log"
         role="log"
+        tabindex="0"
         aria-live="off"
         aria-label=${messages.timelineLabel(contactName)}
         @scroll=${this.#scroll.onScroll}

@@ -4,7 +4,8 @@ import type { MenuController } from '../../controllers/menu-controller.js';
 import type { Catalogue } from '../../i18n/index.js';
 import { avatarStack } from '../shared/avatar.js';
 import { channelIcon } from '../shared/channel-icon.js';
-import { statusLabel } from '../../i18n/labels.js';
+import { isolate } from '../../i18n/bidi.js';
+import { contactName, statusLabel } from '../../i18n/labels.js';
 import { statusMenu } from '../shared/status-menu.js';
 
 export interface HeaderView {
@@ -18,6 +19,8 @@ export interface HeaderView {
 }
 
 const names = (users: User[]) => users.map((user) => user.name).join(', ');
+/** For names shown inside a sentence: each keeps its own direction. */
+const shownNames = (users: User[]) => users.map((user) => isolate(user.name)).join(', ');
 
 /** Contact, channel, status with its arrow menu (legal moves only), assignees, and who is here now. */
 export function timelineHeader(view: HeaderView) {
@@ -30,16 +33,18 @@ export function timelineHeader(view: HeaderView) {
   return html`<header part="header" class="header">
     ${channelIcon(conversation.channel, messages)}
     <div class="who">
-      <h2 part="contact" class="contact">${conversation.contact.name || conversation.contact.phone}</h2>
-      ${conversation.contact.name ? html`<span class="phone">${conversation.contact.phone}</span>` : nothing}
+      <h2 part="contact" class="contact" dir=${conversation.contact.name ? 'auto' : 'ltr'}>
+        ${contactName(conversation)}
+      </h2>
+      ${conversation.contact.name ? html`<span part="phone" class="phone" dir="ltr">${conversation.contact.phone}</span>` : nothing}
     </div>
     <div class="presence" aria-live="polite">
       ${
         typing.length
-          ? html`<span part="typing" class="typing">${messages.typingNow(names(typing))}</span>`
+          ? html`<span part="typing" class="typing">${messages.typingNow(shownNames(typing))}</span>`
           : viewing.length
             ? html`<span part="viewers" class="viewers"
-                >${avatarStack(viewing)}<span>${messages.viewingNow(names(viewing))}</span></span
+                >${avatarStack(viewing)}<span>${messages.viewingNow(shownNames(viewing))}</span></span
               >`
             : nothing
       }

@@ -15,6 +15,7 @@ import type { PendingEntry } from '../../stores/index.js';
 import { describeError, formatBytes } from '../../i18n/describe-error.js';
 import type { Catalogue } from '../../i18n/index.js';
 import { avatar } from '../shared/avatar.js';
+import { isolate } from '../../i18n/bidi.js';
 import { statusLabel as conversationStatusLabel } from '../../i18n/labels.js';
 import { deliveryStatus, visibleStatus } from './delivery-status.js';
 import { richText } from './rich-text.js';
@@ -75,7 +76,7 @@ export function messageBubble(item: MessageItem, view: ItemView) {
       <span class="visually-hidden"
         >${outbound ? (author?.name ?? messages.youLabel) : view.contactName}:
       </span>
-      ${item.text ? html`<div class="text">${richText(item.text)}</div>` : nothing}
+      ${item.text ? html`<div class="text" dir="auto">${richText(item.text)}</div>` : nothing}
       ${item.attachments.length ? html`<div class="attachments">${item.attachments.map((a) => attachment(a, view))}</div>` : nothing}
       <div class="meta">
         ${time(item.createdAt, view)}${outbound ? deliveryStatus(status, messages) : nothing}
@@ -100,9 +101,9 @@ export function noteBubble(item: NoteItem, view: ItemView) {
     <div class="note-head">
       ${author ? avatar(author) : nothing}
       <strong>${view.i18n.messages.internalNote}</strong>
-      <span>${author?.name ?? view.i18n.messages.someone}</span>
+      <bdi>${author?.name ?? view.i18n.messages.someone}</bdi>
     </div>
-    <div class="text">${richText(item.text)}</div>
+    <div class="text" dir="auto">${richText(item.text)}</div>
     <div class="meta">${time(item.createdAt, view)}</div>
   </div>`;
 }
@@ -121,8 +122,8 @@ function originLabel(origin: Origin, messages: Catalogue): string {
 /** What an event badge says, in words: the change and why. */
 export function eventText(event: TimelineEvent, view: ItemView): string {
   const { messages } = view.i18n;
-  const name = (id: string | null) => (id && view.usersById[id]?.name) || messages.someone;
-  const tags = (ids: string[]) => ids.map((id) => view.tagsById[id]?.name ?? id).join(', ');
+  const name = (id: string | null) => isolate((id && view.usersById[id]?.name) || messages.someone);
+  const tags = (ids: string[]) => ids.map((id) => isolate(view.tagsById[id]?.name ?? id)).join(', ');
   switch (event.type) {
     case 'status_changed': {
       const why =
@@ -176,7 +177,7 @@ export function pendingBubble(entry: PendingEntry, view: ItemView, onDismiss: (e
     class="${entry.itemKind === 'note' ? 'note' : 'bubble out'} pending ${entry.status}"
   >
     <div class="body">
-      <div class="text">${richText(entry.text)}</div>
+      <div class="text" dir="auto">${richText(entry.text)}</div>
       <div class="meta">
         ${time(entry.createdAt, view)}${deliveryStatus(failed ? 'failed' : 'scheduled', messages)}
       </div>

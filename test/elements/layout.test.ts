@@ -1,0 +1,142 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/define/index.js';
+import type { InboxConversationList, InboxProvider, InboxTimeline } from '../../src/index.js';
+import { contrastRatio } from '../../src/styles/contrast.js';
+import { makeConversations } from '../fixtures/inbox-fixtures.js';
+import { fixtureBackend } from '../helpers/fixture-fetch.js';
+import { timelineBackend } from '../helpers/timeline-fetch.js';
+
+/** Every element of the inbox, in a provider, in a container `width` pixels wide. */
+async function mountAll(width: number, locale = 'en') {
+  const backend = timelineBackend(fixtureBackend(makeConversations(8)));
+  const provider = await fixture<InboxProvider>(html`
+    <inbox-provider base-url="/api" token="t" .fetch=${backend.fetch}>
+      <div style="inline-size: ${width}px" lang=${locale}>
+        <inbox-conversation-list style="block-size: 400px"></inbox-conversation-list>
+        <inbox-timeline conversation-id="conv-0" style="block-size: 400px"></inbox-timeline>
+        <inbox-composer conversation-id="conv-0"></inbox-composer>
+        <inbox-space-switcher></inbox-space-switcher>
+      </div>
+    </inbox-provider>
+  `);
+  const list = provider.querySelector('inbox-conversation-list') as InboxConversationList;
+  const timeline = provider.querySelector('inbox-timeline') as InboxTimeline;
+  const composer = provider.querySelector('inbox-composer')!;
+  await waitUntil(
+    () =>
+      list.shadowRoot!.querySelectorAll('[role="option"]').length > 0 &&
+      timeline.shadowRoot!.querySelectorAll('.row').length > 0 &&
+      !composer.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea')?.disabled,
+    'the inbox did not render',
+    { timeout: 4000 },
+  );
+  return { provider, list, timeline, composer };
+}
+
+/** Whether an ancestor inside the same root clips `el` (an ellipsis), so its own box may be wider. */
+function clipped(el: Element): boolean {
+  for (let parent = el.parentElement; parent; parent = parent.parentElement) {
+    if (getComputedStyle(parent).overflowX !== 'visible') return true;
+  }
+  return false;
+}
+
+/** Elements of a shadow root (and nested ones) that a user would see past the container's sides. */
+function overflowing(host: Element, container: DOMRect): string[] {
+  const found: string[] = [];
+  const walk = (root: ShadowRoot) => {
+    for (const el of root.querySelectorAll<HTMLElement>('*')) {
+      const rect = el.getBoundingClientRect();
+      const { overflowX } = getComputedStyle(el);
+      if ((overflowX === 'auto' || overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1)
+        found.push(`<${host.localName}> ${el.localName}.${el.className} scrolls sideways`);
+      if (rect.width === 0 || el.closest('.visually-hidden') || clipped(el)) continue;
+      if (rect.left < container.left - 0.5 || rect.right > container.right + 0.5)
+        found.push(
+          `<${host.localName}> ${el.localName}.${el.className} ${Math.round(rect.left)}–${Math.round(rect.right)}`,
+        );
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(host.shadowRoot!);
+  return found;
+}
+
+describe('layout', () => {
+  for (const locale of ['en', 'ar']) {
+    it(`fits every element in a 320 px wide container, with nothing reaching past it (${locale})`, async () => {
+      const { provider } = await mountAll(320, locale);
+      const container = provider.querySelector('div')!.getBoundingClientRect();
+      const elements = [
+        ...provider.querySelectorAll(
+          'inbox-conversation-list, inbox-timeline, inbox-composer, inbox-space-switcher',
+        ),
+      ];
+      for (const element of elements) {
+        expect(overflowing(element, container)).to.deep.equal([]);
+        expect(element.scrollWidth, element.localName).to.be.at.most(element.clientWidth || 320);
+      }
+    });
+  }
+
+  it('shows every status tab of the list whole in a narrow container', async () => {
+    const { list } = await mountAll(320);
+    const tablist = list.shadowRoot!.querySelector('[role="tablist"]')!.getBoundingClientRect();
+    for (const tab of list.shadowRoot!.querySelectorAll('[role="tab"]')) {
+      const rect = tab.getBoundingClientRect();
+      expect(rect.right, tab.textContent ?? '').to.be.at.most(tablist.right + 0.5);
+      expect(tab.scrollWidth, tab.textContent ?? '').to.be.at.most(tab.clientWidth + 1);
+    }
+  });
+
+  it('never truncates the text of a filter select in a wide list', async () => {
+    const { list } = await mountAll(400);
+    for (const select of list.shadowRoot!.querySelectorAll<HTMLSelectElement>('select')) {
+      const widest = Math.max(
+        ...[...select.options].map((option) => {
+          const probe = document.createElement('span');
+          probe.style.font = getComputedStyle(select).font;
+          probe.textContent = option.text;
+          document.body.append(probe);
+          const width = probe.getBoundingClientRect().width;
+          probe.remove();
+          return width;
+        }),
+      );
+      expect(select.clientWidth, select.getAttribute('part') ?? '').to.be.at.least(widest);
+    }
+  });
+
+  it('keeps text written by people in its own direction inside a right-to-left inbox', async () => {
+    const { list, timeline } = await mountAll(600, 'ar');
+    const bubble = timeline.shadowRoot!.querySelector<HTMLElement>('[part~="message"] .text')!;
+    expect(getComputedStyle(bubble).direction).to.equal('ltr'); // The fixtures are English.
+    expect(bubble.getAttribute('dir')).to.equal('auto');
+    const phone = timeline.shadowRoot!.querySelector<HTMLElement>('[part="phone"]')!;
+    expect(getComputedStyle(phone).direction).to.equal('ltr');
+    const name = list.shadowRoot!.querySelector<HTMLElement>('[part="contact"]')!;
+    expect(name.getAttribute('dir')).to.match(/^(auto|ltr)$/);
+    expect(list.shadowRoot!.querySelector('[part="preview"] bdi')).to.not.equal(null);
+  });
+
+  it('gives every avatar initials a readable colour on the avatar colour', async () => {
+    const { list } = await mountAll(600);
+    const avatars = [...list.shadowRoot!.querySelectorAll<HTMLElement>('[part="avatar"]')];
+    expect(avatars.length).to.be.greaterThan(0);
+    const hex = (rgb: string) =>
+      `#${(rgb.match(/\d+/g) ?? [])
+        .slice(0, 3)
+        .map((n) => Number(n).toString(16).padStart(2, '0'))
+        .join('')}`;
+    for (const avatar of avatars) {
+      const style = getComputedStyle(avatar);
+      expect(contrastRatio(hex(style.color), hex(style.backgroundColor)), avatar.title).to.be.at.least(4.5);
+      expect(avatar.scrollWidth, avatar.textContent ?? '').to.be.at.most(avatar.clientWidth);
+    }
+  });
+
+  it('makes the timeline log a Tab stop even when its history is short', async () => {
+    const { timeline } = await mountAll(600);
+    expect(timeline.shadowRoot!.querySelector('[role="log"]')!.getAttribute('tabindex')).to.equal('0');
+  });
+});
