@@ -6,6 +6,7 @@ import { createClockStore, type ClockStore } from './clock.js';
 import { createConversationsStore, type ConversationsStore } from './conversations.js';
 import { createDirectoryStore, type DirectoryStore } from './directory.js';
 import { createDraftsStore, type DraftsStore } from './drafts.js';
+import { createEmojiPreferences, type EmojiPreferencesStore } from './emoji-preferences.js';
 import { createOutbox, type OutboxStore } from './outbox.js';
 import { createPreferencesStore, type PreferencesStore } from './preferences.js';
 import { createPresenceStore, type PresenceStore } from './presence.js';
@@ -34,6 +35,8 @@ export interface InboxStore {
   readonly outbox: OutboxStore;
   /** Unsent text per conversation and composer tab, kept per user in this browser. */
   readonly drafts: DraftsStore;
+  /** The emoji picker's skin tone and recently used emoji, kept per user in this browser. */
+  readonly emoji: EmojiPreferencesStore;
   /** When conversations count as read, and `markRead`. */
   readonly readPolicy: ReadPolicyStore;
   /**
@@ -75,6 +78,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
   const clock = createClockStore(timers, now);
   const userStorage = createUserStorage(options.storage);
   const drafts = createDraftsStore(session, userStorage, timers, options.draftDebounceMs ?? 400);
+  const emoji = createEmojiPreferences(session, userStorage);
   // The outbox and the timelines feed each other (answers go in, pending sends come out); the
   // closures below run only after every store exists.
   const outbox = createOutbox({
@@ -136,6 +140,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     timeline,
     outbox,
     drafts,
+    emoji,
     readPolicy,
     start() {
       starting ??= run().catch((error: unknown) => {
@@ -153,6 +158,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
       outbox.dispose();
       readPolicy.dispose();
       drafts.dispose();
+      emoji.dispose();
       preferences.dispose();
       clock.dispose();
     },

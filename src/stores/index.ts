@@ -57,6 +57,7 @@ export {
 export { SEND_UNDONE_TYPE, type OutboxStore } from './outbox.js';
 export type { SendInput, SendOutcome, SendReceipt, UndoneSend } from './outbox-types.js';
 export { type DraftsStore, type DraftTab } from './drafts.js';
+export { RECENT_EMOJI_LIMIT, type EmojiPreferencesStore, type EmojiSkinTone } from './emoji-preferences.js';
 export { type ReadPolicy, type ReadPolicyStore } from './read-policy.js';
 export {
   checkAttachment,
