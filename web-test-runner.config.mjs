@@ -4,7 +4,8 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, chromiumPath } from './test/chromium.mjs';
 
 export default {
-  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/size/**', '!test/stories/**'],
+  // Node suites (e2e, size, stories, package) run under node --test, not in the browser.
+  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/size/**', '!test/stories/**', '!test/package/**'],
   nodeResolve: { exportConditions: ['development'] },
   // One file at a time: a background tab gets no focus events, and keyboard tests need focus.
   concurrency: 1,
