@@ -5,28 +5,22 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { defineConfig } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
+import { emojiDataPlugin } from './scripts/emoji-data.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const emojiData = createRequire(import.meta.url).resolve('emoji-picker-element-data/en/emojibase/data.json');
-
-/** Emits the emoji data beside the emoji chunk: the picker loads it from there, never from a public CDN. */
-const emojiDataAsset = {
-  name: 'emoji-data',
-  generateBundle() {
-    this.emitFile({ type: 'asset', fileName: 'emoji/data.json', source: readFileSync(emojiData) });
-  },
-};
 
 export default defineConfig({
   input: 'src/define/index.ts',
+  // Lazy chunks import Lit and shared helpers from the entry itself; without this Rollup would move
+  // them into a second eager chunk that the entry must fetch before anything renders.
+  preserveEntrySignatures: 'allow-extension',
   output: {
     dir: 'dist/cdn',
     format: 'es',
     entryFileNames: 'inbox-elements.js',
-    // The emoji loader resolves its data as ./data.json, so its chunk lives in emoji/ beside it.
+    // The emoji loader resolves its data as ./<locale>.json, so its chunk lives in emoji/ beside it.
     chunkFileNames: (chunk) =>
       chunk.facadeModuleId?.includes('/src/emoji/') ? 'emoji/[name]-[hash].js' : 'chunks/[name]-[hash].js',
     sourcemap: true,
@@ -43,6 +37,7 @@ export default defineConfig({
     nodeResolve({ browser: true, exportConditions: ['production'] }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     terser({ ecma: 2022, module: true, format: { comments: false } }),
-    emojiDataAsset,
+    // The emoji data beside the emoji chunk: the picker loads it from there, never from a public CDN.
+    emojiDataPlugin({ dir: 'emoji' }),
   ],
 });

@@ -1,15 +1,18 @@
 // Element, store and client tests in a real Chromium (Debian's package, no downloaded browser).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { emojiDataServePlugin } from './scripts/emoji-data.mjs';
 import { chromiumArgs, chromiumPath } from './test/chromium.mjs';
 
 export default {
-  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/size/**', '!test/package/**', '!test/stories/**'],
+  // Node suites (e2e, size, stories, package) run under node --test, not in the browser.
+  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/size/**', '!test/stories/**', '!test/package/**'],
   nodeResolve: { exportConditions: ['development'] },
   // One file at a time: a background tab gets no focus events, and keyboard tests need focus.
   concurrency: 1,
   testFramework: { config: { timeout: 5000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  // The emoji data the library ships, served at /emoji/<locale>.json (and where the loader looks).
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), emojiDataServePlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath, args: chromiumArgs },

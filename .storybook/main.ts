@@ -1,14 +1,17 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { emojiDataPlugin } from '../scripts/emoji-data.mjs';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-docs', 'msw-storybook-addon'],
   framework: { name: '@storybook/web-components-vite', options: {} },
-  // The emoji data is served by Storybook itself (stories set emoji-data-url): never a public CDN.
-  staticDirs: ['../public', { from: '../node_modules/emoji-picker-element-data/en/emojibase', to: '/emoji' }],
+  staticDirs: ['../public'],
   core: { disableTelemetry: true },
   async viteFinal(viteConfig) {
     viteConfig.define = { ...viteConfig.define, 'process.env.NODE_ENV': JSON.stringify('development') };
+    // Storybook serves the emoji data itself at /emoji/<locale>.json (stories set emoji-data-url):
+    // the same compact files the library ships, never a public CDN.
+    viteConfig.plugins = [...(viteConfig.plugins ?? []), emojiDataPlugin({ dir: 'emoji' })];
     // Without this Vite pre-bundles a second copy of Lit ("Multiple versions of Lit loaded").
     viteConfig.optimizeDeps = {
       ...viteConfig.optimizeDeps,

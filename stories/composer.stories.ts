@@ -64,7 +64,7 @@ const meta: Meta<Args> = {
           theme=${ifDefined(theme)}
           locale=${ifDefined(locale)}
           send-key=${ifDefined(sendKey)}
-          emoji-data-url="/emoji/data.json"
+          emoji-data-url="/emoji/{locale}.json"
         ></inbox-composer>
       </div>
     </inbox-provider>
@@ -111,6 +111,23 @@ export const InternalNote: Story = {
   play: async ({ canvasElement }) => {
     const composer = await loadConversation(canvasElement);
     composer.shadowRoot!.querySelector<HTMLElement>('#tab-note')!.click();
+  },
+};
+
+/**
+ * The emoji picker, open: search, categories, skin tone and the emoji grid (arrow keys move, Enter
+ * picks, Escape closes). Its data is served by Storybook at /emoji/{locale}.json.
+ */
+export const EmojiPicker: Story = {
+  name: 'Emoji picker',
+  play: async ({ canvasElement }) => {
+    const composer = await loadConversation(canvasElement);
+    composer.shadowRoot!.querySelector<HTMLButtonElement>('[part="emoji-button"]')!.click();
+    await waitFor(() =>
+      composer
+        .shadowRoot!.querySelector('inbox-emoji-picker')
+        ?.shadowRoot?.querySelector('[role="gridcell"]'),
+    );
   },
 };
 

@@ -1,32 +1,25 @@
 /**
- * Loads the emoji picker on demand (it is a lazy chunk, not part of the eager bundle) and points it
- * at the emoji data shipped beside this module, so nothing is fetched from a public CDN.
- * Both builds place `data.json` next to this module: `dist/emoji/` and `dist/cdn/emoji/`.
+ * The emoji picker's lazy entry: the composer imports it on the first press of its emoji button, so
+ * neither the picker nor its data weigh on the eager bundle. It defines `<inbox-emoji-picker>` and
+ * loads the emoji names for the locale from the files shipped beside it (never a public CDN).
  */
-import type { Picker } from 'emoji-picker-element';
-
-export const defaultEmojiDataUrl = new URL('./data.json', import.meta.url).href;
+import { defineElement } from '../define/define.js';
+import { emojiDataUrl } from './data-url.js';
+import { loadEmojiData, type EmojiData } from './emoji-data.js';
+import { InboxEmojiPicker } from './emoji-picker.js';
+import { drawableEmoji } from './emoji-support.js';
 
 /**
- * Whether the page lets a script assign a plain string to `innerHTML`. emoji-picker-element builds
- * its DOM that way, so under `require-trusted-types-for 'script'` (without a default policy) it
- * throws while rendering. Probing costs one CSP violation report on such pages; we never install a
- * policy for the host.
+ * Defines the picker and resolves with the emoji for `locale` that this browser can draw.
+ * `template` is the host's data URL, where `{locale}` stands for the language of the names.
  */
-export function canRenderPicker(): boolean {
-  try {
-    // A probe with an empty string, never data: it throws exactly when the picker's own would.
-    // eslint-disable-next-line no-restricted-properties
-    document.createElement('template').innerHTML = '';
-    return true;
-  } catch {
-    return false;
-  }
+export async function loadEmojiPicker(locale: string, template?: string): Promise<EmojiData> {
+  defineElement('inbox-emoji-picker', InboxEmojiPicker);
+  return drawableEmoji(await loadEmojiData(emojiDataUrl(locale, template)));
 }
 
-/** Rejects (before loading anything) when the page's Trusted Types policy would break the picker. */
-export async function createEmojiPicker(dataSource = defaultEmojiDataUrl, locale = 'en'): Promise<Picker> {
-  if (!canRenderPicker()) throw new Error('Trusted Types block the emoji picker on this page.');
-  const { Picker } = await import('emoji-picker-element');
-  return new Picker({ dataSource, locale });
+declare global {
+  interface HTMLElementTagNameMap {
+    'inbox-emoji-picker': InboxEmojiPicker;
+  }
 }

@@ -17,6 +17,14 @@ const conversations: Record<Intl.LDMLPluralRule, (n: string) => string> = {
   many: (n) => `${n} محادثة`,
   other: (n) => `${n} محادثة`,
 };
+const emojiCount: Record<Intl.LDMLPluralRule, (n: string) => string> = {
+  zero: () => 'لا توجد رموز تعبيرية',
+  one: () => 'رمز تعبيري واحد',
+  two: () => 'رمزان تعبيريان',
+  few: (n) => `${n} رموز تعبيرية`,
+  many: (n) => `${n} رمزًا تعبيريًا`,
+  other: (n) => `${n} رمز تعبيري`,
+};
 /** Built once: a list of thousands of rows asks for plurals on every render. */
 const rules = new Intl.PluralRules('ar');
 const numbers = new Intl.NumberFormat('ar');
@@ -89,7 +97,27 @@ export const ar: Catalogue = {
   insertEmoji: 'إدراج رمز تعبيري',
   emojiPickerLabel: 'الرموز التعبيرية',
   emojiLoading: 'جارٍ تحميل الرموز التعبيرية…',
-  emojiUnavailable: 'لا يمكن عرض الرموز التعبيرية في هذه الصفحة.',
+  emojiUnavailable: 'تعذّر تحميل الرموز التعبيرية.',
+  emojiSearchLabel: 'البحث عن رموز تعبيرية',
+  emojiSearchPlaceholder: 'ابحث عن رمز تعبيري',
+  emojiCategoriesLabel: 'فئات الرموز التعبيرية',
+  emojiCategoryRecent: 'المستخدمة مؤخرًا',
+  emojiCategories: {
+    smileys: 'الوجوه والمشاعر',
+    people: 'الأشخاص والجسم',
+    animals: 'الحيوانات والطبيعة',
+    food: 'الطعام والشراب',
+    travel: 'السفر والأماكن',
+    activities: 'الأنشطة',
+    objects: 'الأشياء',
+    symbols: 'الرموز',
+    flags: 'الأعلام',
+  },
+  emojiSearchResults: 'نتائج البحث',
+  emojiResultCount: (count) => plural(emojiCount, count),
+  emojiNoResults: (query) => `لا توجد رموز تعبيرية تطابق «${query}».`,
+  emojiSkinTone: 'لون البشرة',
+  emojiSkinTones: ['افتراضي', 'فاتح', 'فاتح متوسط', 'متوسط', 'داكن متوسط', 'داكن'],
   attachFile: 'إرفاق ملف',
   attachmentsLabel: 'المرفقات',
   removeAttachment: (name: string) => `إزالة ${name}`,

@@ -6,6 +6,7 @@ import { createClockStore, type ClockStore } from './clock.js';
 import { createConversationsStore, type ConversationsStore } from './conversations.js';
 import { createDirectoryStore, type DirectoryStore } from './directory.js';
 import { createDraftsStore, type DraftsStore } from './drafts.js';
+import { createEmojiPreferences, type EmojiPreferencesStore } from './emoji-preferences.js';
 import { createOutbox, type OutboxStore } from './outbox.js';
 import { createPreferencesStore, type PreferencesStore } from './preferences.js';
 import { createPresenceStore, type PresenceStore } from './presence.js';
@@ -37,6 +38,8 @@ export interface InboxStore {
   readonly uploads: UploadsStore;
   /** Unsent text per conversation and composer tab, kept per user in this browser. */
   readonly drafts: DraftsStore;
+  /** The emoji picker's skin tone and recently used emoji, kept per user in this browser. */
+  readonly emoji: EmojiPreferencesStore;
   /** When conversations count as read, and `markRead`. */
   readonly readPolicy: ReadPolicyStore;
   /**
@@ -83,6 +86,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     preferences.rememberSpace(spaceId);
   });
   const drafts = createDraftsStore(session, userStorage, timers, options.draftDebounceMs ?? 400);
+  const emoji = createEmojiPreferences(session, userStorage);
   // The outbox and the timelines feed each other (answers go in, pending sends come out); the
   // closures below run only after every store exists.
   const outbox = createOutbox({
@@ -147,6 +151,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     outbox,
     uploads,
     drafts,
+    emoji,
     readPolicy,
     start() {
       starting ??= run().catch((error: unknown) => {
@@ -165,6 +170,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
       outbox.dispose();
       readPolicy.dispose();
       drafts.dispose();
+      emoji.dispose();
       preferences.dispose();
       clock.dispose();
     },

@@ -62,6 +62,7 @@ export { type OutboxStore } from './outbox.js';
 export type { SendHandle, SendInput, SendOutcome, SendReceipt, UndoneSend } from './outbox-types.js';
 export { type Upload, type UploadsStore } from './uploads.js';
 export { type DraftsStore, type DraftTab } from './drafts.js';
+export { RECENT_EMOJI_LIMIT, type EmojiPreferencesStore, type EmojiSkinTone } from './emoji-preferences.js';
 export { type ReadPolicy, type ReadPolicyStore } from './read-policy.js';
 export {
   checkAttachment,

@@ -1,7 +1,8 @@
-import { atom, computed, type ReadableAtom } from 'nanostores';
+import { computed, type ReadableAtom } from 'nanostores';
 import type { ConversationSort } from '../api/types.js';
 import { isConversationSort } from './conversation-filters.js';
 import type { SessionStore } from './session.js';
+import { createUserRecord } from './user-record.js';
 import { isRecord, type UserStorage } from './user-storage.js';
 
 /** What the signed-in user chose and the inbox remembers (per user, in this browser). */
@@ -47,22 +48,9 @@ function parse(stored: unknown): Preferences {
 }
 
 export function createPreferencesStore(session: SessionStore, storage: UserStorage): PreferencesStore {
-  const $preferences = atom<Preferences>(DEFAULTS);
-  let userId: string | undefined;
-
-  // Preferences belong to a user, so they are read once the session says who that is.
-  const stopFollowingUser = session.$me.subscribe((me) => {
-    const id = me?.user.id;
-    if (id === userId) return;
-    userId = id;
-    $preferences.set(id ? parse(storage.read(id, STORAGE_NAME)) : DEFAULTS);
-  });
-
-  function change(patch: Partial<Preferences>): void {
-    const next = { ...$preferences.get(), ...patch };
-    $preferences.set(next);
-    if (userId) storage.write(userId, STORAGE_NAME, next);
-  }
+  const record = createUserRecord(session, storage, STORAGE_NAME, parse);
+  const $preferences = record.$value;
+  const change = (patch: Partial<Preferences>): void => record.set({ ...$preferences.get(), ...patch });
 
   return {
     $sort: computed($preferences, (p) => p.sort),
@@ -75,6 +63,6 @@ export function createPreferencesStore(session: SessionStore, storage: UserStora
     setSectionOpen(name, open) {
       change({ sections: { ...$preferences.get().sections, [name]: open } });
     },
-    dispose: stopFollowingUser,
+    dispose: record.dispose,
   };
 }

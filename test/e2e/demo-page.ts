@@ -45,14 +45,19 @@ export async function api<T>(
   return { status: response.status, body: (await response.json()) as T };
 }
 
-/** Opens the demo page as a user and collects anything the page complains about. */
+/**
+ * Opens the demo page as a user and collects anything the page complains about. `beforeLoad` runs
+ * on the new page before it navigates (to add init scripts or listeners).
+ */
 export async function openDemo(
   browser: Browser,
   server: RunningServer,
   user: DemoUser,
+  beforeLoad?: (page: Page) => Promise<void>,
 ): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  await beforeLoad?.(page);
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {

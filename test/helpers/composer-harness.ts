@@ -1,5 +1,6 @@
 /** Mounts `<inbox-composer>` in a provider backed by outboxBackend, with conversations in the cache. */
 import { fixture, html, waitUntil } from '@open-wc/testing';
+import { render } from 'lit';
 import '../../src/define/index.js';
 import type { InboxComposer, InboxProvider, InboxStore } from '../../src/index.js';
 import { makeConversation } from '../fixtures/inbox-fixtures.js';
@@ -20,14 +21,33 @@ export const SMS = 'conv-1';
 export const TELEGRAM = 'conv-2';
 
 export async function mountComposer(
-  options: { backend?: OutboxBackend; select?: string | null; attributes?: Record<string, string> } = {},
+  options: {
+    backend?: OutboxBackend;
+    select?: string | null;
+    attributes?: Record<string, string>;
+    /** Mounts it inside a host element's closed shadow root, as some host pages do. */
+    closedShadowRoot?: boolean;
+    /** Leaves room above it for popups (the emoji popup opens upwards). */
+    roomAbove?: boolean;
+  } = {},
 ): Promise<Harness> {
   const backend = options.backend ?? outboxBackend([0, 1, 2, 3].map((i) => makeConversation(i)));
-  const provider = await fixture<InboxProvider>(html`
+  const template = html`
     <inbox-provider base-url="/api" token="test-token" .fetch=${backend.fetch}>
       <inbox-composer></inbox-composer>
     </inbox-provider>
-  `);
+  `;
+  let provider: InboxProvider;
+  const host = await fixture<HTMLElement>(html`<div></div>`);
+  if (options.roomAbove) host.style.paddingBlockStart = '420px';
+  if (options.closedShadowRoot) {
+    const root = host.attachShadow({ mode: 'closed' });
+    render(template, root);
+    provider = root.querySelector('inbox-provider') as InboxProvider;
+  } else {
+    render(template, host);
+    provider = host.querySelector('inbox-provider') as InboxProvider;
+  }
   const composer = provider.querySelector('inbox-composer') as InboxComposer;
   for (const [name, value] of Object.entries(options.attributes ?? {})) composer.setAttribute(name, value);
   await waitUntil(() => provider.store?.directory.$directoryState.get().status === 'ready', 'no directory', {

@@ -48,6 +48,18 @@ test(`the eagerly loaded CDN bundle stays within ${EAGER_BUDGET_KB} KB gzipped`,
     console.log(
       `eager total: ${eagerKb.toFixed(1)} KB gz of ${EAGER_BUDGET_KB} KB budget; lazy chunks: ${lazyKb.toFixed(1)} KB gz`,
     );
+    // The emoji picker is its own lazy chunk in emoji/, with its self-hosted data files beside it.
+    const emojiChunks = chunks.filter((chunk) => chunk.fileName.startsWith('emoji/'));
+    assert.equal(emojiChunks.length, 1, 'one emoji chunk');
+    assert.ok(!eager.has(emojiChunks[0]!.fileName), 'the emoji picker is not part of the eager bundle');
+    const emojiData = output.filter(
+      (item) => item.type === 'asset' && /^emoji\/[a-z-]+\.json$/.test(item.fileName),
+    );
+    assert.deepEqual(emojiData.map((item) => item.fileName).sort(), ['emoji/en.json', 'emoji/es.json']);
+    for (const asset of emojiData) {
+      const kb = gzippedKb(await readFile(join(outDir, asset.fileName), 'utf8'));
+      console.log(`data  ${asset.fileName}: ${kb.toFixed(1)} KB gz (loaded with the emoji picker)`);
+    }
     assert.ok(eagerKb > 5, 'the bundle should contain the elements');
     assert.ok(
       eagerKb <= EAGER_BUDGET_KB,

@@ -45,7 +45,7 @@ import { styles } from './inbox-composer.styles.js';
  * @csspart toolbar - The row of buttons under the field.
  * @csspart attach-button - "Attach a file" (WhatsApp and Telegram only).
  * @csspart emoji-button - "Insert emoji".
- * @csspart emoji-popup - The popup holding the emoji picker.
+ * @csspart emoji-popup - The emoji picker's popup (search, categories, skin tone, the emoji grid).
  * @csspart counter - SMS length and parts, or the length near a channel's limit.
  * @csspart send-button - "Send message" / "Add note".
  * @csspart attachment-chip - One attached file with its size and upload state.
@@ -80,7 +80,11 @@ export class InboxComposer extends InboxElement {
   /** Which key sends: `enter` (Shift+Enter adds a line) or `mod-enter` (Ctrl/⌘+Enter sends, Enter adds a line). */
   @property({ attribute: 'send-key' }) sendKey: 'enter' | 'mod-enter' = 'enter';
 
-  /** Where the emoji picker reads its data (emoji-picker-element-data's `data.json`); by default the copy shipped beside the library. */
+  /**
+   * Where the emoji picker reads its data: by default the files shipped beside the library
+   * (`dist/emoji/en.json`, `dist/cdn/emoji/es.json`…). Set it to host them elsewhere; `{locale}`
+   * in it stands for the language of the emoji names (`en`, `es`; English for other locales).
+   */
   @property({ attribute: 'emoji-data-url' }) emojiDataUrl?: string;
 
   @state() private tab: DraftTab = 'message';
@@ -115,6 +119,7 @@ export class InboxComposer extends InboxElement {
     this.#byId.store = store?.conversations.$conversationsById;
     this.#channels.store = store?.directory.$channels;
     this.#capabilities.store = store?.session.$capabilities;
+    this.#emoji.preferences = store?.emoji;
     this.#draftKey = '';
     this.#uploadsKey = '';
     this.error = undefined;
@@ -425,10 +430,11 @@ export class InboxComposer extends InboxElement {
   }
 
   #onEmojiClick = (event: MouseEvent): void => {
-    const source = this.emojiDataUrl;
-    // Imported on demand: the loader is a lazy chunk with the emoji data beside it (see load-picker.ts).
-    const load = async () => (await import('../../emoji/load-picker.js')).createEmojiPicker(source);
-    void this.#emoji.toggle(event.currentTarget as HTMLElement, source ?? 'default', load);
+    const template = this.emojiDataUrl;
+    const { locale } = this.i18n.resolved;
+    // Imported on demand: the picker is a lazy chunk with its data beside it (see load-picker.ts).
+    const load = async () => (await import('../../emoji/load-picker.js')).loadEmojiPicker(locale, template);
+    void this.#emoji.toggle(event.currentTarget as HTMLElement, `${locale} ${template ?? ''}`, load);
   };
 
   async #insert(unicode: string): Promise<void> {
