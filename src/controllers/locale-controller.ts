@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
-import { resolveLocale, type ResolvedLocale } from '../i18n/index.js';
+import { loadLocale, resolveLocale, type ResolvedLocale } from '../i18n/index.js';
 
 type LocaleHost = ReactiveElement & { locale?: string | undefined };
 
@@ -31,8 +31,20 @@ export class LocaleController implements ReactiveController {
   /** Call from `willUpdate` when `locale` changed. */
   update(): void {
     const tag = this.host.locale || this.host.closest('[lang]')?.getAttribute('lang') || undefined;
-    if ((tag || 'en') === this.resolved.locale) return;
-    this.resolved = resolveLocale(tag);
+    if ((tag || 'en') === this.resolved.locale && this.resolved.complete) return;
+    this.#set(resolveLocale(tag));
+    if (this.resolved.complete) return;
+    // English stands in until the language's catalogue arrives; then render again with it.
+    const wanted = this.resolved.locale;
+    void loadLocale(tag).then((resolved) => {
+      if (this.resolved.locale !== wanted) return;
+      this.#set(resolved);
+      this.host.requestUpdate();
+    });
+  }
+
+  #set(resolved: ResolvedLocale): void {
+    this.resolved = resolved;
     this.#date = this.#full = this.#relative = this.#time = this.#day = undefined;
   }
 

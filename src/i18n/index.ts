@@ -1,10 +1,17 @@
-import { ar } from './ar.js';
 import { en, type Catalogue } from './en.js';
-import { es } from './es.js';
 
 export type { Catalogue };
 
-const catalogues: Record<string, Catalogue> = { en, es, ar };
+/**
+ * English is built in; every other catalogue loads on first use, so a page pays only for the
+ * languages it shows.
+ */
+const loaders: Record<string, () => Promise<Catalogue>> = {
+  es: () => import('./es.js').then((m) => m.es),
+  ar: () => import('./ar.js').then((m) => m.ar),
+};
+const loaded: Record<string, Catalogue> = { en };
+const loading = new Map<string, Promise<Catalogue>>();
 
 /** Locales written right to left; the elements set `dir="rtl"` for these unless the host set `dir`. */
 const rtlLanguages = new Set(['ar', 'he', 'fa', 'ur']);
@@ -14,18 +21,42 @@ export interface ResolvedLocale {
   locale: string;
   messages: Catalogue;
   dir: 'ltr' | 'rtl';
+  /** False while the language's catalogue is still loading (English stands in meanwhile). */
+  complete: boolean;
 }
 
-/** Picks the catalogue for a BCP 47 tag by its language (`es-MX` → `es`), falling back to English. */
+const languageOf = (locale: string): string => locale.toLowerCase().split('-')[0] ?? 'en';
+
+/**
+ * Picks the catalogue for a BCP 47 tag by its language (`es-MX` → `es`), falling back to English
+ * for a language we do not have, and standing in with English while one we have is loading.
+ */
 export function resolveLocale(tag: string | undefined): ResolvedLocale {
   const locale = tag || 'en';
-  const language = locale.toLowerCase().split('-')[0] ?? 'en';
+  const language = languageOf(locale);
+  const messages = loaded[language];
   return {
     locale,
-    messages: catalogues[language] ?? en,
+    messages: messages ?? en,
     dir: rtlLanguages.has(language) ? 'rtl' : 'ltr',
+    complete: messages !== undefined || !(language in loaders),
   };
 }
 
+/** Loads the catalogue of a tag's language (once) and resolves the locale with it. */
+export async function loadLocale(tag: string | undefined): Promise<ResolvedLocale> {
+  const language = languageOf(tag || 'en');
+  const load = loaders[language];
+  if (load && !loaded[language]) {
+    let pending = loading.get(language);
+    if (!pending) {
+      pending = load().then((catalogue) => (loaded[language] = catalogue));
+      loading.set(language, pending);
+    }
+    await pending;
+  }
+  return resolveLocale(tag);
+}
+
 /** The locales with a complete catalogue. */
-export const supportedLocales = Object.keys(catalogues);
+export const supportedLocales = ['en', ...Object.keys(loaders)];

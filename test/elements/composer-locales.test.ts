@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { loadLocale } from '../../src/i18n/index.js';
 import { chooseFiles, mountComposer, partText, typeInto } from '../helpers/composer-harness.js';
 
 /** Words that would give away an English sentence in another language's UI. */
@@ -9,6 +10,7 @@ describe('<inbox-composer> in Spanish and Arabic', () => {
 
   for (const locale of ['es', 'ar']) {
     it(`words its limit and its refusals in ${locale}, with no English`, async () => {
+      await loadLocale(locale);
       const { composer } = await mountComposer({ attributes: { locale } });
       await typeInto(composer, 'x'.repeat(4097));
       const limit = partText(composer, 'limit');

@@ -3,6 +3,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/index.js';
+import { loadLocale } from '../../src/i18n/index.js';
 import type { InboxConversationList, InboxProvider } from '../../src/index.js';
 import { makeConversations } from '../fixtures/inbox-fixtures.js';
 import { fixtureBackend, type FixtureBackend } from '../helpers/fixture-fetch.js';
@@ -83,6 +84,7 @@ describe('<inbox-conversation-list> after a trial by a new user', () => {
 
   for (const locale of ['es', 'ar']) {
     it(`words a colleague's conflicting change in ${locale}, with no English`, async () => {
+      await loadLocale(locale);
       const backend = fixtureBackend(makeConversations(8));
       const { list } = await mount(backend, locale);
       const target = backend.conversations[0]!;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { ChannelCapabilities } from '../../src/api/index.js';
 import { describeClientProblem } from '../../src/i18n/describe-error.js';
-import { resolveLocale } from '../../src/i18n/index.js';
+import { loadLocale, resolveLocale } from '../../src/i18n/index.js';
 import {
   checkAttachment,
   checkText,
@@ -109,7 +109,7 @@ describe('checkAttachment, checkText and textLimit', () => {
     );
   });
 
-  it('are worded in Spanish and Arabic without a word of English', () => {
+  it('are worded in Spanish and Arabic without a word of English', async () => {
     const problems = [
       checkAttachment({ name: 'photo.jpg', size: 1, type: 'image/jpeg' }, sms),
       checkAttachment({ name: 'logo.svg', size: 100, type: 'image/svg+xml' }, channel({})),
@@ -120,7 +120,7 @@ describe('checkAttachment, checkText and textLimit', () => {
     for (const locale of ['es', 'ar']) {
       const english = problems.map((p) => describeClientProblem(p!, resolveLocale('en')));
       for (const [index, problem] of problems.entries()) {
-        const text = describeClientProblem(problem!, resolveLocale(locale));
+        const text = describeClientProblem(problem!, await loadLocale(locale));
         expect(text, locale).to.not.equal(english[index]);
         expect(text, `${locale}: ${text}`).to.not.match(/\b(the|that|file|message|takes|limit|can't)\b/i);
       }

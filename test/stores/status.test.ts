@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { describeError } from '../../src/i18n/describe-error.js';
-import { resolveLocale } from '../../src/i18n/index.js';
+import { loadLocale, resolveLocale } from '../../src/i18n/index.js';
 import type { Conversation, ConversationStatus, InboxApiError } from '../../src/api/index.js';
 import {
   createInboxStore,
@@ -108,7 +108,7 @@ describe('setStatus', () => {
     expect(describeError(error, resolveLocale('en'))).to.equal(
       'Someone else changed this conversation just now; its status is now Closed. Check it and try again.',
     );
-    expect(describeError(error, resolveLocale('es'))).to.contain('Cerrada');
+    expect(describeError(error, await loadLocale('es'))).to.contain('Cerrada');
     expect(error.current?.['version']).to.equal(3);
     expect(cached('c2')).to.include({ status: 'closed', version: 3, closedBy: 'u-else' });
     expect(ids('unanswered')).to.deep.equal([]);
