@@ -30,6 +30,7 @@ export interface ConversationRow {
   lm_kind: 'message' | 'note' | null;
   lm_direction: 'in' | 'out' | null;
   lm_text: string | null;
+  lm_author_id: string | null;
   lm_at: Date | null;
   unread_count: number;
   sort_key: string;
@@ -51,7 +52,8 @@ export function CONVERSATION_DETAILS(v: Viewer, me: string, searchMatch: string 
       array(select x.team_id from conversation_teams x where x.conversation_id = c.id order by x.team_id) as team_ids,
       array(select x.user_id from conversation_assignees x where x.conversation_id = c.id order by x.user_id) as assignee_ids,
       array(select x.tag_id from conversation_tags x where x.conversation_id = c.id order by x.tag_id) as tag_ids,
-      lm.kind as lm_kind, lm.direction as lm_direction, lm.text as lm_text, lm.created_at as lm_at,
+      lm.kind as lm_kind, lm.direction as lm_direction, lm.text as lm_text, lm.author_id as lm_author_id,
+      lm.created_at as lm_at,
       (select count(*)::int from timeline_items u where u.conversation_id = c.id and u.kind = 'message'
          and u.direction = 'in' and u.seq > coalesce(rm.seq, 0)) as unread_count,
       page.sort_key::text as sort_key,
@@ -63,7 +65,7 @@ export function CONVERSATION_DETAILS(v: Viewer, me: string, searchMatch: string 
     left join senders s on s.id = c.sender_id
     left join read_markers rm on rm.conversation_id = c.id and rm.user_id = ${me}
     left join lateral (
-      select x.kind, x.direction, x.text, x.created_at from timeline_items x
+      select x.kind, x.direction, x.text, x.author_id, x.created_at from timeline_items x
       where x.conversation_id = c.id and x.kind in ${kinds} and (x.status is null or x.status <> 'cancelled')
       order by x.seq desc limit 1) lm on true
     left join lateral (
@@ -92,6 +94,7 @@ export function toConversation(r: ConversationRow, v: Viewer): Conversation {
             kind: r.lm_kind,
             ...(r.lm_kind === 'message' && r.lm_direction ? { direction: r.lm_direction } : {}),
             text: r.lm_text ?? '',
+            authorId: r.lm_author_id,
             at: iso(r.lm_at),
           }
         : null,

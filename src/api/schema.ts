@@ -856,6 +856,8 @@ export interface components {
             /** @enum {string} */
             direction?: "in" | "out";
             text: string;
+            /** @description Who wrote it (an outbound message or a note); null for the contact's messages. */
+            authorId?: string | null;
             at: components["schemas"]["Timestamp"];
         };
         Conversation: {

@@ -8,6 +8,8 @@ import type { LoadState } from './context.js';
 export interface SessionStore {
   /** The signed-in user, tenant, spaces and capabilities (`GET /me`). */
   $me: ReadableAtom<Me | undefined>;
+  /** The signed-in user's id. */
+  $meId: ReadableAtom<string | undefined>;
   /** What the user may do; render from these, never from role names. */
   $capabilities: ReadableAtom<Capabilities | undefined>;
   $sessionState: ReadableAtom<LoadState<InboxApiError>>;
@@ -34,6 +36,7 @@ export function createSessionStore(client: InboxClient): SessionStore {
 
   return {
     $me,
+    $meId: computed($me, (me) => me?.user.id),
     $capabilities: computed($me, (me) => me?.capabilities),
     $sessionState,
     loadSession,

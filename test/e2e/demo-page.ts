@@ -11,6 +11,7 @@ export interface DemoUser {
   name: string;
   role: string;
   token: string;
+  spaceIds: string[];
 }
 
 export type Conversation = components['schemas']['Conversation'];

@@ -5,7 +5,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/index.js';
 import { loadLocale } from '../../src/i18n/index.js';
 import type { InboxConversationList, InboxProvider } from '../../src/index.js';
-import { makeConversations } from '../fixtures/inbox-fixtures.js';
+import { colleague, makeConversations } from '../fixtures/inbox-fixtures.js';
 import { fixtureBackend, type FixtureBackend } from '../helpers/fixture-fetch.js';
 
 async function mount(backend: FixtureBackend, locale = 'en') {
@@ -49,6 +49,17 @@ describe('<inbox-conversation-list> after a trial by a new user', () => {
     expect(search(list).value).to.equal('');
     expect(listRequests(backend).at(-1)).to.not.contain('q=');
     expect(rows(list).map((row) => row.dataset['id'])).to.deep.equal(backend.conversations.map((c) => c.id));
+  });
+
+  it("previews the user's own last message as “You:” and a colleague's by their name", async () => {
+    const backend = fixtureBackend(makeConversations(4));
+    const { list } = await mount(backend);
+    const preview = (index: number) =>
+      rows(list)[index]!.querySelector('[part="preview"]')!.textContent!.replace(/\s+/g, ' ').trim();
+    const [, mine, , theirs] = backend.conversations;
+    expect(preview(1)).to.equal(`You: ${mine!.lastMessage!.text}`);
+    expect(preview(3)).to.equal(`${colleague.name.split(' ')[0]}: ${theirs!.lastMessage!.text}`);
+    expect(preview(0)).to.equal(backend.conversations[0]!.lastMessage!.text); // the contact's
   });
 
   it('does not let a search grow past what the contract accepts', async () => {

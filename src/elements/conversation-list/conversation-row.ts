@@ -12,6 +12,8 @@ export interface RowView {
   now: number;
   query: string;
   usersById: Record<string, User>;
+  /** The signed-in user: their own messages preview as "You: …". */
+  meId: string | undefined;
   /** Other users viewing the conversation now. */
   viewers: User[];
   selected: boolean;
@@ -22,6 +24,14 @@ export interface RowView {
 
 // Read out only (visually hidden), so no bidi isolates are needed.
 const names = (users: User[]) => users.map((user) => user.name).join(', ');
+
+/** Who sent an outbound last message: "You: ", a colleague's first name, or nothing when unknown. */
+function authorLabel(authorId: string | null | undefined, view: RowView) {
+  if (!authorId) return nothing;
+  if (authorId === view.meId) return `${view.i18n.messages.youLabel}: `;
+  const author = view.usersById[authorId];
+  return author ? html`<bdi>${author.name.split(/\s+/)[0]}</bdi>: ` : nothing;
+}
 
 /**
  * One option of the conversation listbox. Every piece of customer text goes through text bindings.
@@ -68,7 +78,7 @@ export function conversationRow(conversation: Conversation, view: RowView) {
           : last?.kind === 'note'
             ? html`<span class="note-label">${messages.noteLabel}: </span>`
             : last?.direction === 'out'
-              ? `${messages.youLabel}: `
+              ? authorLabel(last.authorId, view)
               : nothing
       }${previewText !== undefined ? html`<bdi>${highlight(previewText, view.query)}</bdi>` : messages.noMessagesYet}</span
     >

@@ -149,6 +149,7 @@ export class InboxConversationList extends InboxElement {
   readonly #now = new StoreController<number>(this);
   readonly #connection = new StoreController<ConnectionStatus>(this);
   readonly #capabilities = new StoreController<Capabilities | undefined>(this);
+  readonly #meId = new StoreController<string | undefined>(this);
   readonly #statusError = new StoreController<{ conversationId: string; error: InboxApiError } | null>(this);
   readonly #menu = new MenuController(this, '#status-menu');
   /** What the last render showed, in order: keyboard moves follow what the user sees. */
@@ -190,6 +191,7 @@ export class InboxConversationList extends InboxElement {
     this.#now.store = store?.clock.$now;
     this.#connection.store = store?.realtime.$connection;
     this.#capabilities.store = store?.session.$capabilities;
+    this.#meId.store = store?.session.$meId;
     this.#statusError.store = store?.conversations.$statusChangeError;
   }
 
@@ -362,6 +364,7 @@ export class InboxConversationList extends InboxElement {
                   now: this.#now.value ?? Date.now(),
                   query: this.#filters.value?.q ?? '',
                   usersById,
+                  meId: this.#meId.value,
                   viewers: (presence[conversation.id] ?? []).flatMap(
                     (entry) => usersById[entry.userId] ?? [],
                   ),

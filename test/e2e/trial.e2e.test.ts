@@ -1,0 +1,54 @@
+// What a new user tripped over on the demo page, tried again end to end against the real server.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { api, demoUser, listPart, openDemo, rows, type Conversation, useDemo } from './demo-page.js';
+
+const demo = useDemo();
+
+test("a colleague's message previews with their name, and only its author sees “You:”", async () => {
+  const admin = await demoUser(demo.server, (u) => u.role === 'admin');
+  const manager = await demoUser(demo.server, (u) => u.role === 'manager');
+  const me = await api<{ spaces: { id: string }[] }>(demo.server, manager, '/me');
+  const { body } = await api<{ items: Conversation[] }>(
+    demo.server,
+    manager,
+    `/conversations?spaceId=${me.body.spaces[0]!.id}&limit=50`,
+  );
+  const shared = body.items.find((c) => !c.contact.phone.endsWith('0000'))!;
+  const text = `Checking in from the admin ${Date.now()}`;
+  const sent = await api(demo.server, admin, `/conversations/${shared.id}/messages`, {
+    method: 'POST',
+    headers: { 'Idempotency-Key': `trial${Date.now()}` },
+    body: JSON.stringify({ text }),
+  });
+  assert.equal(sent.status, 201);
+
+  const preview = async (user: typeof admin) => {
+    const { page } = await openDemo(demo.browser, demo.server, user);
+    await listPart(page, 'search').fill(shared.contact.phone);
+    const row = page.locator(
+      `inbox-conversation-list [role="option"][data-id="${shared.id}"] [part="preview"]`,
+    );
+    await row.filter({ hasText: text }).waitFor();
+    const shown = (await row.textContent())!.replace(/\s+/g, ' ').trim();
+    await page.context().close();
+    return shown;
+  };
+  assert.equal(await preview(admin), `You: ${text}`);
+  assert.equal(await preview(manager), `Olivia: ${text}`);
+});
+
+test('Simulate a reply is off until a conversation is open, and again after a space switch', async () => {
+  const twoSpaces = await demoUser(demo.server, (u) => u.spaceIds.length > 1 && u.role === 'admin');
+  const { page, problems } = await openDemo(demo.browser, demo.server, twoSpaces);
+  const simulate = page.locator('#simulate');
+  assert.equal(await simulate.isDisabled(), true);
+  await rows(page).first().click();
+  await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('#simulate')!.disabled);
+
+  await page.locator('inbox-space-switcher button').click();
+  await page.locator('inbox-space-switcher [role="menuitemradio"][aria-checked="false"]').first().click();
+  await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('#simulate')!.disabled);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
