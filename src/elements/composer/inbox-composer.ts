@@ -29,9 +29,9 @@ import { styles } from './inbox-composer.styles.js';
  * and parts, send with Enter, and *Undo* while the message waits out the undo window.
  * @tag inbox-composer
  *
- * @fires inbox-before-send - Cancelable, before anything is sent; `detail` has `conversationId`, `kind`, `text`, `attachmentIds`. `preventDefault()` keeps the text and sends nothing.
- * @fires inbox-message-send - The server accepted a message or note from this composer; `detail.item` is the server's item.
- * @fires inbox-message-fail - A message or note from this composer was refused; `detail.message` says why in the user's language, the text is back in the composer.
+ * @fires {InboxBeforeSendEvent} inbox-before-send - Cancelable, before anything is sent; `detail` has `conversationId`, `kind`, `text`, `attachmentIds`. `preventDefault()` keeps the text and sends nothing.
+ * @fires {InboxMessageSendEvent} inbox-message-send - The server accepted a message or note from this composer; `detail.item` is the server's item.
+ * @fires {InboxMessageFailEvent} inbox-message-fail - A message or note from this composer was refused; `detail.message` says why in the user's language, the text is back in the composer.
  *
  * @csspart tabs - The tab list.
  * @csspart tab - One tab (*Sender Profile*, *Internal note*).

@@ -44,8 +44,8 @@ import { keepOrder, lastResult } from './stable-order.js';
  * and rows with channel, contact, last message, time, unread count, assignees and viewers — updated live.
  * @tag inbox-conversation-list
  *
- * @fires inbox-conversation-select - A conversation was chosen (click, Enter or Space); `detail.conversation` is it.
- * @fires inbox-status-change - The user changed a conversation's status from its row menu and the server accepted it.
+ * @fires {InboxConversationSelectEvent} inbox-conversation-select - A conversation was chosen (click, Enter or Space); `detail.conversation` is it.
+ * @fires {InboxStatusChangeEvent} inbox-status-change - The user changed a conversation's status from its row menu and the server accepted it.
  *
  * @slot loading - Replaces the default "Loading conversations…" message.
  * @slot empty - Replaces the default message shown when no conversation matches.

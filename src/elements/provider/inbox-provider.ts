@@ -12,7 +12,7 @@ import { createInboxStore, type InboxStore } from '../../stores/index.js';
  * store bundle and provides them to its descendants. Two providers on a page are two independent inboxes.
  * @tag inbox-provider
  * @slot - The inbox elements (and any host markup) that share this connection.
- * @fires inbox-error - The connection could not start (bad token, server unreachable); `detail.error` says why.
+ * @fires {InboxErrorEvent} inbox-error - The connection could not start (bad token, server unreachable); `detail.error` says why.
  */
 export class InboxProvider extends LitElement {
   static override styles = css`

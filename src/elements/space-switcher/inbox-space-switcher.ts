@@ -12,7 +12,7 @@ import { InboxElement } from '../inbox-element.js';
  * inbox element of the same provider reloads for the chosen space.
  * @tag inbox-space-switcher
  *
- * @fires inbox-space-change - The user switched to another space; `detail.space` is it.
+ * @fires {InboxSpaceChangeEvent} inbox-space-change - The user switched to another space; `detail.space` is it.
  *
  * @csspart button - The button showing the current space, with its arrow.
  * @csspart menu - The list of spaces.

@@ -48,7 +48,7 @@ import { TimelineScroll } from './timeline-scroll.js';
  * channel, status (and its menu), assignees and who is viewing or typing in the header.
  * @tag inbox-timeline
  *
- * @fires inbox-status-change - The user changed the status from the header menu and the server accepted it.
+ * @fires {InboxStatusChangeEvent} inbox-status-change - The user changed the status from the header menu and the server accepted it.
  *
  * @slot empty - Shown when no conversation is chosen.
  * @slot header-end - Extra host controls at the end of the header.
@@ -87,6 +87,8 @@ import { TimelineScroll } from './timeline-scroll.js';
  * @cssprop --inbox-color-accent - Outbound bubbles, the new-messages button.
  * @cssprop --inbox-color-on-accent - Text on outbound bubbles.
  * @cssprop --inbox-color-note - Internal note background.
+ * @cssprop --inbox-color-on-note - Internal note text.
+ * @cssprop --inbox-color-read-receipt - The Read ticks on an outbound (accent) bubble.
  * @cssprop --inbox-color-text - Text colour.
  * @cssprop --inbox-color-text-muted - Times, event badges.
  * @cssprop --inbox-color-border - Separators.
