@@ -6,6 +6,13 @@ import { makeConversations } from '../fixtures/inbox-fixtures.js';
 import { fixtureBackend } from '../helpers/fixture-fetch.js';
 import { timelineBackend } from '../helpers/timeline-fetch.js';
 
+/** `rgb(r, g, b)` as `#rrggbb`. */
+const hex = (rgb: string) =>
+  `#${(rgb.match(/\d+/g) ?? [])
+    .slice(0, 3)
+    .map((n) => Number(n).toString(16).padStart(2, '0'))
+    .join('')}`;
+
 /** Every element of the inbox, in a provider, in a container `width` pixels wide. */
 async function mountAll(width: number, locale = 'en') {
   const backend = timelineBackend(fixtureBackend(makeConversations(8)));
@@ -134,6 +141,43 @@ describe('layout', () => {
       expect(avatar.scrollWidth, avatar.textContent ?? '').to.be.at.most(avatar.clientWidth);
     }
   });
+
+  for (const theme of ['light', 'dark']) {
+    it(`keeps the time and the Read ticks of an outbound message readable (${theme})`, async () => {
+      const backend = timelineBackend(fixtureBackend(makeConversations(2)), 0);
+      backend.timelines['conv-0'] = [];
+      backend.append('conv-0', {
+        kind: 'message',
+        direction: 'out',
+        text: 'Seen?',
+        attachments: [],
+        status: 'read',
+        authorId: null,
+        clientMessageId: null,
+        failureReason: null,
+        scheduledFor: null,
+        createdAt: new Date().toISOString(),
+      });
+      const provider = await fixture<InboxProvider>(html`
+        <inbox-provider base-url="/api" token="t" .fetch=${backend.fetch}>
+          <inbox-timeline conversation-id="conv-0" theme=${theme} style="block-size: 300px"></inbox-timeline>
+        </inbox-provider>
+      `);
+      const timeline = provider.querySelector('inbox-timeline')!;
+      await waitUntil(
+        () => timeline.shadowRoot!.querySelector('[part~="outbound"] .delivery.read'),
+        'no message',
+      );
+      const bubble = timeline.shadowRoot!.querySelector<HTMLElement>('[part~="outbound"] .body')!;
+      const background = hex(getComputedStyle(bubble).backgroundColor);
+      const stamp = timeline.shadowRoot!.querySelector<HTMLElement>('[part~="outbound"] [part="timestamp"]')!;
+      const ticks = timeline.shadowRoot!.querySelector<HTMLElement>('[part~="outbound"] .delivery.read')!;
+      expect(contrastRatio(hex(getComputedStyle(stamp).color), background), 'time').to.be.at.least(4.5);
+      expect(getComputedStyle(stamp.parentElement!).opacity).to.equal('1');
+      // An icon needs 3:1 against what it sits on (WCAG 1.4.11).
+      expect(contrastRatio(hex(getComputedStyle(ticks).color), background), 'ticks').to.be.at.least(3);
+    });
+  }
 
   it('makes the timeline log a Tab stop even when its history is short', async () => {
     const { timeline } = await mountAll(600);
