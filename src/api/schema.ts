@@ -11,7 +11,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user, their spaces, and what they may do. */
+        /**
+         * The signed-in user, their spaces, and what they may do.
+         * @description Answers for every signed-in user. A user without inbox access (`inboxAccess` is `none` or
+         *     `requested`) gets `spaces: []` and every capability false.
+         */
         get: operations["getMe"];
         put?: never;
         post?: never;
@@ -62,7 +66,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users of a space (for avatars, assignment and presence). */
+        /**
+         * Users of a space (for avatars, assignment and presence).
+         * @description Users with inbox access only. Each carries `openConversations`: how many open (active or
+         *     unanswered) conversations of this space are assigned to them.
+         */
         get: operations["listUsers"];
         put?: never;
         post?: never;
@@ -116,6 +124,14 @@ export interface paths {
         /**
          * Whether the profile has a sender left today for a phone number's country.
          * @description Not implemented yet.
+         *
+         *     Answers for the number's country what `createConversation` would do now, without saying
+         *     which sender: the senders that would send are those of the profile in the number's
+         *     country; when the profile has no sender at all in that country, its senders in the
+         *     profile's `defaultCountry` send instead (`fallback: true`). When it has senders in the
+         *     country but none has messages left today there is no fallback (`available: false`).
+         *     `remainingToday` and `dailyLimit` add up those senders. Daily counts start again at
+         *     midnight in the tenant's `timeZone`. 404 for a profile the user may not send from.
          */
         get: operations["getSenderAvailability"];
         put?: never;
@@ -136,12 +152,25 @@ export interface paths {
         /**
          * Contacts of a space, searched by name or number.
          * @description Not implemented yet.
+         *
+         *     Any member of the space may list its contacts, ordered by name. `q` finds words in the
+         *     name (accents ignored: "jose" finds "José") or digits in the number. `phone` finds the
+         *     contact with that number, counting national variants as the same number: a Brazilian
+         *     (+55) mobile number with or without the ninth digit after the two-digit area code, and a
+         *     Mexican (+52) number with or without the `1` after the country code.
          */
         get: operations["listContacts"];
         put?: never;
         /**
          * Create a contact (requires `editContacts`).
          * @description Not implemented yet.
+         *
+         *     The number must be a valid number of its country (400 with the error on `body.phone`
+         *     otherwise). It is stored in its current E.164 form — a Brazilian mobile number without the
+         *     ninth digit gets it, a Mexican number written +52 1 … loses the `1` — and `country` comes
+         *     from it. A number another contact of the space already has (national variants included)
+         *     answers 409 `urn:inbox:problem:contact-exists` with that contact in `current`. Sends a
+         *     `contact.updated` event.
          */
         post: operations["createContact"];
         delete?: never;
@@ -159,7 +188,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** @description Not implemented yet. */
+        /**
+         * One contact (any member of its space).
+         * @description Not implemented yet.
+         */
         get: operations["getContact"];
         put?: never;
         post?: never;
@@ -169,6 +201,12 @@ export interface paths {
         /**
          * Edit a contact (requires `editContacts` and If-Match).
          * @description Not implemented yet.
+         *
+         *     The same number rules as createContact: changing to a number another contact of the
+         *     space has answers 409 `urn:inbox:problem:contact-exists` with that contact in `current`.
+         *     The contact's conversations follow it (their next messages go to the new number): each
+         *     gets a `contact_updated` timeline event and a `conversation.updated` event, and the
+         *     space a `contact.updated` event.
          */
         patch: operations["updateContact"];
         trace?: never;
@@ -189,9 +227,25 @@ export interface paths {
         put?: never;
         /**
          * Start a conversation by phone number with a first message.
-         * @description The server picks one sender of the profile by the contact's country and each sender's
-         *     remaining daily limit; when none is left it answers 409 `no-sender-available`.
-         *     Not implemented yet.
+         * @description Not implemented yet.
+         *
+         *     Requires `startConversations`. The team must be one of the space the user belongs to (any
+         *     team of the space with `seeAllConversations`) and allowed to use the profile; a channel
+         *     that cannot start conversations by phone (`startByPhone: false`, e.g. Telegram) answers
+         *     400. The contact is found by its normalised number (national variants count, see
+         *     listContacts) or created with that number. The conversation starts **Unanswered**, origin
+         *     `inbox`, assigned to the team and to the user who started it; the first message goes out
+         *     like any send (held as `scheduled` for the undo window, cancellable, `clientMessageId` =
+         *     the Idempotency-Key).
+         *
+         *     Sender selection, atomic across concurrent requests and server processes: a sender of the
+         *     profile in the number's country with messages left today, least used today first; when the
+         *     profile has no sender in that country, one in the profile's `defaultCountry` (see
+         *     getSenderAvailability). When none is left it answers 409
+         *     `urn:inbox:problem:no-sender-available` naming the country, e.g. "No sender of “UK
+         *     Support” has messages left today for the United Kingdom. Try again tomorrow or pick another
+         *     sender profile." Daily counts start again at midnight in the tenant's `timeZone`.
+         *     Everyone who can see the new conversation gets `conversation.created`.
          */
         post: operations["createConversation"];
         delete?: never;
@@ -274,6 +328,14 @@ export interface paths {
         /**
          * Replace the assigned teams and agents (requires `assign`).
          * @description Not implemented yet.
+         *
+         *     Teams must belong to the conversation's space; without `seeAllConversations` a user may
+         *     add only teams they belong to (teams already assigned may stay or go). Every assignee must
+         *     be a member of one of the assigned teams (400 naming the field otherwise). The same
+         *     assignment again is a no-op (200, same `version`). A change appends an
+         *     `assignment_changed` timeline event (who did it, who was added and removed) and sends
+         *     `conversation.updated`; a user who can no longer see the conversation gets
+         *     `conversation.removed`, one who now can gets `conversation.created`.
          */
         put: operations["setConversationAssignment"];
         post?: never;
@@ -296,6 +358,10 @@ export interface paths {
         /**
          * Replace the conversation's tags (requires `applyTags`).
          * @description Not implemented yet.
+         *
+         *     Tags must belong to the conversation's space (400 naming the field otherwise). The same
+         *     set again is a no-op (200, same `version`); a change appends a `tags_changed` timeline
+         *     event (added, removed, who) and sends `conversation.updated`.
          */
         put: operations["setConversationTags"];
         post?: never;
@@ -395,6 +461,10 @@ export interface paths {
          *     otherwise, e.g. "SMS messages can't carry attachments."). The same Idempotency-Key with a
          *     different message (or conversation) answers 409 `urn:inbox:problem:idempotency-key-reused`.
          *     Sending to a Closed conversation is allowed; it stays Closed until the contact replies.
+         *
+         *     Each send takes one message of the conversation's sender's daily limit, atomically; when
+         *     that sender has none left today it answers 409 `urn:inbox:problem:sender-limit-reached`
+         *     (a plain detail that never names the sender). An undo gives the message back.
          */
         post: operations["sendMessage"];
         delete?: never;
@@ -439,6 +509,7 @@ export interface paths {
         /**
          * Undo a send inside the undo window. After dispatch answers 409 `already-dispatched`.
          * @description Only the message's author may undo it (403). Cancelling a cancelled message answers it again.
+         *     The message no longer counts on its sender's daily limit.
          */
         post: operations["cancelMessage"];
         delete?: never;
@@ -461,7 +532,8 @@ export interface paths {
         /**
          * Dispatch a failed outbound message again.
          * @description Anyone who can see the conversation may retry. Anything but a failed outbound message
-         *     answers 409 `urn:inbox:problem:not-failed`.
+         *     answers 409 `urn:inbox:problem:not-failed`. A retry takes one more message of the sender's
+         *     daily limit: 409 `urn:inbox:problem:sender-limit-reached` when none is left today.
          */
         post: operations["retryMessage"];
         delete?: never;
@@ -535,6 +607,10 @@ export interface paths {
         /**
          * Create a tag (requires `manageTags`).
          * @description Not implemented yet.
+         *
+         *     Names are unique per space, ignoring case: a taken name answers 409
+         *     `urn:inbox:problem:tag-exists` with the existing tag in `current`. Without `color` the
+         *     server picks one from its palette. Sends a `tag.changed` event.
          */
         post: operations["createTag"];
         delete?: never;
@@ -553,12 +629,18 @@ export interface paths {
         /**
          * Whether this account has the (beta) inbox, has asked for it, or neither.
          * @description Not implemented yet.
+         *
+         *     Any signed-in user. `alreadyRequested` is true while a request waits for approval.
          */
         get: operations["getInboxAccess"];
         put?: never;
         /**
          * Request Access. The first request answers 201 ("Request Received!"), a repeat before approval 200 with `alreadyRequested` ("Request Already Sent").
          * @description Not implemented yet.
+         *
+         *     Any signed-in user. A user who already has the inbox gets 200 with `state: granted`.
+         *     Support approves a request (on the reference server: `POST
+         *     /demo/inbox-access/{userId}/approve`).
          */
         post: operations["requestInboxAccess"];
         delete?: never;
@@ -577,6 +659,16 @@ export interface paths {
         /**
          * Onboarding steps, done automatically from real state (tenant owners and Inbox Admins only).
          * @description Not implemented yet.
+         *
+         *     Only users with `seeOnboarding` (tenant owners and Inbox Admins); everyone else gets 403.
+         *     The steps of the user's tenant, in order, each `done` from real state: `connect_channel`
+         *     when a sender exists, `create_sender_profile` when a sender profile exists, `create_team`
+         *     when a team exists, `invite_agents` when the tenant has a user who is not a tenant owner,
+         *     `create_tags` when a tag exists, `install_elements` when anyone of the tenant has sent a
+         *     message through the elements (an outbound message with an author). `create_tags` and
+         *     `install_elements` are optional. `href` is a path of the host product where the step is
+         *     done (e.g. `/settings/sender-profiles`: the host maps it to its own URL) and
+         *     `articleUrl` a help path. `complete` when every step is done or skipped.
          */
         get: operations["getOnboarding"];
         put?: never;
@@ -599,6 +691,9 @@ export interface paths {
         /**
          * Skip an optional step (409 `step-not-optional` otherwise).
          * @description Not implemented yet.
+         *
+         *     Same audience as getOnboarding. Skipping a required step answers 409
+         *     `urn:inbox:problem:step-not-optional`; skipping a done or skipped step changes nothing.
          */
         post: operations["skipOnboardingStep"];
         delete?: never;
@@ -652,6 +747,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/inbox-access/{userId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reference server only (never in production) — support approves a user's inbox access.
+         * @description Served outside `/api`, at `/demo/inbox-access/{userId}/approve`, and needs no token. The
+         *     user's next `GET /me` has their spaces and capabilities. Approving a user who never asked
+         *     grants access too; approving twice changes nothing.
+         */
+        post: operations["approveInboxAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -678,7 +797,11 @@ export interface components {
                 path: string;
                 message: string;
             }[];
-            /** @description With 412, the resource as it is now. */
+            /**
+             * @description With 412, the resource as it is now (rendered for this user). With 409
+             *     `contact-exists` the contact that has the number, with 409 `tag-exists` the tag that
+             *     has the name.
+             */
             current?: Record<string, never>;
         };
         /** @description What the user may do. The UI renders from these, never from role names. */
@@ -721,18 +844,36 @@ export interface components {
             teamIds: components["schemas"]["Id"][];
             spaceIds: components["schemas"]["Id"][];
             tenantOwner: boolean;
+            /**
+             * @description In GET /users: open (active or unanswered) conversations of the requested space
+             *     assigned to this user.
+             */
+            openConversations?: number;
         };
         Tenant: {
             id: components["schemas"]["Id"];
             name: string;
             /** @description How long an outbound message is held before dispatch, so it can be undone. */
             undoWindowSeconds: number;
+            /**
+             * @description The tenant's IANA time zone; senders' daily limits start again at midnight there.
+             *     Always sent by the reference server; a backend that predates it means `UTC`.
+             * @example Europe/London
+             */
+            timeZone?: string;
         };
         Me: {
             user: components["schemas"]["User"];
             tenant: components["schemas"]["Tenant"];
+            /** @description Empty while the account has no inbox access. */
             spaces: components["schemas"]["Space"][];
             capabilities: components["schemas"]["Capabilities"];
+            /**
+             * @description `granted`: the inbox works; `none` or `requested`: show Request Access (see
+             *     getInboxAccess). Always sent by the reference server; a backend that predates it
+             *     means `granted`.
+             */
+            inboxAccess?: components["schemas"]["InboxAccessState"];
         };
         Space: {
             id: components["schemas"]["Id"];
@@ -786,13 +927,32 @@ export interface components {
             channel: components["schemas"]["Channel"];
             /** @description Teams that may use it; empty means every team. */
             teamIds: components["schemas"]["Id"][];
+            /**
+             * @description Where its senders send from for a number of a country it has no sender in (the
+             *     fallback of sender selection); null: no fallback.
+             */
+            defaultCountry?: components["schemas"]["CountryCode"] | null;
             /** @description Only for users with `seeSenders`. */
             senders?: components["schemas"]["Sender"][];
         };
+        /**
+         * @description What sender selection would do now for a number, never which sender. Senders of the
+         *     number's country send; when the profile has none there, its senders in the profile's
+         *     `defaultCountry` (`fallback: true`).
+         */
         SenderAvailability: {
+            /** @description A sender has a message left today. */
             available: boolean;
-            country: components["schemas"]["CountryCode"];
-            remainingToday?: number;
+            /** @description The number's country (null when the number has none, e.g. a non-geographic one). */
+            country: components["schemas"]["CountryCode"] | null;
+            /** @description Where the senders that would send are; null when the profile has none for this number. */
+            senderCountry: components["schemas"]["CountryCode"] | null;
+            /** @description The profile has no sender in the number's country; its `defaultCountry` senders apply. */
+            fallback: boolean;
+            /** @description Messages those senders have left today, together. */
+            remainingToday: number;
+            /** @description Their daily limits, together. */
+            dailyLimit: number;
         };
         ContactInput: {
             spaceId: components["schemas"]["Id"];
@@ -1018,10 +1178,16 @@ export interface components {
             type: "assignment_changed";
             teamIds: components["schemas"]["Id"][];
             assigneeIds: components["schemas"]["Id"][];
+            addedTeamIds?: components["schemas"]["Id"][];
+            removedTeamIds?: components["schemas"]["Id"][];
+            addedAssigneeIds?: components["schemas"]["Id"][];
+            removedAssigneeIds?: components["schemas"]["Id"][];
             actorId: string | null;
         } | {
             /** @constant */
             type: "contact_updated";
+            /** @description Which fields of the contact changed. */
+            fields?: ("name" | "phone" | "email" | "company" | "notes")[];
             actorId: string | null;
         } | {
             /** @constant */
@@ -1038,9 +1204,11 @@ export interface components {
             conversationId: components["schemas"]["Id"];
             text: string;
         };
+        /** @enum {string} */
+        InboxAccessState: "none" | "requested" | "granted";
         InboxAccess: {
-            /** @enum {string} */
-            state: "none" | "requested" | "granted";
+            state: components["schemas"]["InboxAccessState"];
+            /** @description A request was already waiting for approval ("Request Already Sent"). */
             alreadyRequested: boolean;
             /** Format: date-time */
             requestedAt?: string | null;
@@ -1055,8 +1223,9 @@ export interface components {
                 optional: boolean;
                 /** @enum {string} */
                 state: "todo" | "done" | "skipped";
-                /** @description Where in the product the step is done. */
+                /** @description A path of the host product where the step is done, e.g. `/settings/sender-profiles`. */
                 href: string;
+                /** @description A help article's path, e.g. `/help/inbox/sender-profiles`. */
                 articleUrl: string;
             }[];
         };
@@ -1105,6 +1274,13 @@ export interface components {
         } | {
             id: string;
             /** @constant */
+            type: "contact.updated";
+            spaceId: components["schemas"]["Id"];
+            at: components["schemas"]["Timestamp"];
+            contact: components["schemas"]["Contact"];
+        } | {
+            id: string;
+            /** @constant */
             type: "tag.changed";
             spaceId: components["schemas"]["Id"];
             at: components["schemas"]["Timestamp"];
@@ -1136,7 +1312,10 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The user may not do this. */
+        /**
+         * @description The user may not do this; `urn:inbox:problem:inbox-access-required` when the account does
+         *     not have the inbox yet.
+         */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -1286,6 +1465,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -1360,6 +1540,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -1413,6 +1594,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
@@ -1423,6 +1605,8 @@ export interface operations {
             query: {
                 spaceId: components["parameters"]["SpaceId"];
                 q?: string;
+                /** @description The contact with this number (national variants count as the same number). */
+                phone?: components["schemas"]["PhoneNumber"];
                 /** @description Opaque; the `nextCursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
                 limit?: components["parameters"]["Limit"];
@@ -1444,6 +1628,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
@@ -1501,6 +1686,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
@@ -1538,6 +1724,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
             501: components["responses"]["NotImplemented"];
@@ -1556,6 +1743,8 @@ export interface operations {
                 q?: components["parameters"]["Search"];
                 /** @description Only conversations with unread messages for this user. */
                 unread?: components["parameters"]["UnreadOnly"];
+                /** @description Only conversations with this contact (e.g. its previous conversations). */
+                contactId?: components["schemas"]["Id"];
                 sort?: components["schemas"]["ConversationSort"];
                 /** @description Opaque; the `nextCursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
@@ -1680,6 +1869,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             default: components["responses"]["Unexpected"];
         };
@@ -1829,6 +2019,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
@@ -1860,6 +2051,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
@@ -1893,6 +2085,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
@@ -2036,6 +2229,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             501: components["responses"]["NotImplemented"];
@@ -2072,6 +2266,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             501: components["responses"]["NotImplemented"];
@@ -2106,6 +2301,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
@@ -2324,6 +2520,30 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Unexpected"];
+        };
+    };
+    approveInboxAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's access now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxAccess"];
+                };
+            };
             404: components["responses"]["NotFound"];
             default: components["responses"]["Unexpected"];
         };

@@ -45,9 +45,13 @@ export function contractSuite(backend: Backend): void {
     it('lists every /api operation as secured (and only the simulator as open)', () => {
       assert.ok(secured.length >= 30);
       assert.deepEqual(
-        contract.operations.filter((o) => !o.secured).map((o) => o.operationId),
-        ['injectInbound'],
+        contract.operations
+          .filter((o) => !o.secured)
+          .map((o) => o.operationId)
+          .sort(),
+        ['approveInboxAccess', 'injectInbound'],
       );
+      assert.ok(contract.operations.filter((o) => !o.secured).every((o) => o.fullPath.startsWith('/demo/')));
     });
 
     for (const token of [undefined, 'not-a-real-token']) {
