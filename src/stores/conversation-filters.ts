@@ -11,6 +11,8 @@ export interface ResolvedConversationFilters {
   q: string;
   unread: boolean;
   sort: ConversationSort;
+  /** Only conversations with this contact (a contact's previous conversations). */
+  contactId: string | null;
 }
 
 /**
@@ -29,6 +31,7 @@ export function resolveFilters(filters: ConversationFilters = {}): ResolvedConve
     q: filters.q?.trim() ?? '',
     unread: filters.unread ?? false,
     sort: filters.sort ?? 'latest',
+    contactId: filters.contactId || null,
   };
 }
 
@@ -49,7 +52,13 @@ export function countsQuery(spaceId: string, f: ResolvedConversationFilters) {
 
 /** The query of `GET /conversations` for these filters. */
 export function listQuery(spaceId: string, f: ResolvedConversationFilters, cursor?: string) {
-  return { ...countsQuery(spaceId, f), status: f.status, sort: f.sort, ...(cursor ? { cursor } : {}) };
+  return {
+    ...countsQuery(spaceId, f),
+    status: f.status,
+    sort: f.sort,
+    ...(f.contactId ? { contactId: f.contactId } : {}),
+    ...(cursor ? { cursor } : {}),
+  };
 }
 
 /** Whether a conversation belongs in a list, by every filter except `q` (search is the server's). */
@@ -63,6 +72,7 @@ export function matchesFilters(
   if (f.status !== 'all' && c.status !== f.status) return false;
   if (f.teamId && !c.teamIds.includes(f.teamId)) return false;
   if (f.unread && c.unreadCount <= 0) return false;
+  if (f.contactId && c.contact.id !== f.contactId) return false;
   return true;
 }
 

@@ -193,7 +193,8 @@ export function createConversationList(
 
   async function loadCounts(): Promise<ConversationCounts | null> {
     const spaceId = ctx.spaceId();
-    if (disposed || !spaceId) return $counts.get();
+    // One contact's conversations have no status tabs to count.
+    if (disposed || !spaceId || $filters.get().contactId) return $counts.get();
     const run = ++countsGeneration;
     try {
       const query = countsQuery(spaceId, $filters.get());

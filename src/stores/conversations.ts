@@ -9,9 +9,10 @@ import { createConversationList, type ConversationListQuery, type LiveList } fro
 import type { DirectoryStore } from './directory.js';
 import type { PreferencesStore } from './preferences.js';
 import type { SessionStore } from './session.js';
+import { createConversationEdits, type ConversationEdits } from './conversation-edits.js';
 import { createStatusChange } from './status-change.js';
 
-export interface ConversationsStore {
+export interface ConversationsStore extends ConversationEdits {
   /** Every conversation this store has seen, by id: the one copy all lists read from. */
   $conversationsById: ReadableAtom<Record<string, Conversation>>;
   /** The selected conversation; timeline, composer and details follow it unless pinned. */
@@ -184,7 +185,15 @@ export function createConversationsStore({
     return Promise.all([reloadLists(), reloadKept()]).then(() => undefined);
   });
 
+  const edits = createConversationEdits({
+    client,
+    upsert: upsertConversation,
+    get: (id) => $byId.get()[id],
+    load: (id) => loadConversation(id),
+  });
+
   return {
+    ...edits,
     $conversationsById: $byId,
     $activeConversationId,
     $activeConversation: computed([$byId, $activeConversationId], (byId, id) => (id ? byId[id] : undefined)),

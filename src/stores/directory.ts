@@ -12,6 +12,7 @@ import type {
   Team,
   User,
 } from '../api/types.js';
+import { existingOf, type SaveResult } from './conflict.js';
 import type { LoadState } from './context.js';
 import type { SessionStore } from './session.js';
 
@@ -35,6 +36,13 @@ export interface DirectoryStore {
   /** Switches space: reloads the directory and every store that registered with onSpaceChange. */
   setActiveSpace(spaceId: string): Promise<void>;
   onSpaceChange(listener: SpaceChangeListener): () => void;
+  /**
+   * Creates a tag in the active space (needs `manageTags`). A name the space already has (any
+   * case) is refused with that tag as `existing`, so the editor can pick it instead.
+   */
+  createTag(name: string, color?: string): Promise<SaveResult<Tag>>;
+  /** Loads the users again: their counts of open conversations change as work moves. */
+  reloadUsers(): Promise<void>;
   /** Realtime reducer for directory events (`tag.changed`). */
   applyEvent(event: InboxEvent): void;
 }
@@ -102,6 +110,30 @@ export function createDirectoryStore(client: InboxClient, session: SessionStore)
     onSpaceChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    async createTag(name, color) {
+      const spaceId = $activeSpaceId.get() ?? '';
+      try {
+        const body = color ? { spaceId, name, color } : { spaceId, name };
+        const tag = await unwrap(client.api.POST('/tags', { body }));
+        $tagsById.setKey(tag.id, tag);
+        return { ok: true, value: tag };
+      } catch (thrown) {
+        const error = InboxApiError.from(thrown);
+        const existing = existingOf<Tag>(error);
+        if (existing) $tagsById.setKey(existing.id, existing);
+        return existing ? { ok: false, error, existing } : { ok: false, error };
+      }
+    },
+    async reloadUsers() {
+      const spaceId = $activeSpaceId.get();
+      if (!spaceId) return;
+      try {
+        const users = await unwrap(client.api.GET('/users', { params: { query: { spaceId } } }));
+        if ($activeSpaceId.get() === spaceId) $usersById.set(byId(users));
+      } catch {
+        // The counts stay as they were; the editor still works.
+      }
     },
     applyEvent(event) {
       if (event.type === 'tag.changed' && event.spaceId === $activeSpaceId.get()) {

@@ -3,6 +3,7 @@ import { InboxApiError } from '../api/errors.js';
 import type { Me } from '../api/types.js';
 import { realTimers, type InboxStoreOptions } from './context.js';
 import { createClockStore, type ClockStore } from './clock.js';
+import { createContactsStore, type ContactsStore } from './contacts.js';
 import { createConversationsStore, type ConversationsStore } from './conversations.js';
 import { createDirectoryStore, type DirectoryStore } from './directory.js';
 import { createDraftsStore, type DraftsStore } from './drafts.js';
@@ -23,6 +24,8 @@ export interface InboxStore {
   readonly session: SessionStore;
   readonly directory: DirectoryStore;
   readonly conversations: ConversationsStore;
+  /** Contacts by id: loaded, found by number, created and edited. */
+  readonly contacts: ContactsStore;
   readonly realtime: RealtimeStore;
   /** The signed-in user's remembered choices (list order, space, open sections), kept per user. */
   readonly preferences: PreferencesStore;
@@ -69,7 +72,9 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     countsDebounceMs: options.countsDebounceMs ?? 300,
     searchDebounceMs: options.searchDebounceMs ?? 250,
   });
+  const contacts = createContactsStore(client, directory);
   const realtime = createRealtimeStore({ client, directory, conversations, backoff: options.backoff });
+  const stopContactEvents = realtime.onEvent((event) => contacts.applyEvent(event));
   const presence = createPresenceStore({
     client,
     session,
@@ -143,6 +148,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     session,
     directory,
     conversations,
+    contacts,
     realtime,
     preferences,
     presence,
@@ -163,6 +169,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     dispose() {
       disposed = true;
       stopFollowingSpace();
+      stopContactEvents();
       realtime.dispose();
       conversations.dispose();
       presence.dispose();

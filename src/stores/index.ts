@@ -75,3 +75,12 @@ export {
   type SmsSegments,
 } from './channel-rules.js';
 export { settle, type Result } from './result.js';
+export { CONTACT_FIELDS, type ContactField, type ContactsStore } from './contacts.js';
+export { changedFields, type ChangedField, type Conflict, type SaveResult } from './conflict.js';
+export { type AssignmentField, type ConversationEdits } from './conversation-edits.js';
+export {
+  createPhoneEntry,
+  type PhoneEntry,
+  type PhoneEntryOptions,
+  type PhoneEntryState,
+} from './phone-entry.js';
