@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/db.js';
 import type { Channel } from '../channels/capabilities.js';
-import { notFound } from '../http/problem.js';
+import { conversationNotFound } from './errors.js';
 import { visibleTo } from './conversation-query.js';
 import { Params } from './sql.js';
 import type { Viewer } from './users.js';
@@ -31,7 +31,7 @@ export async function lockVisibleConversation(
      where c.id = ${id} and ${visibleTo(v, p)} for update`,
     p.values,
   );
-  if (!row) throw notFound(`Conversation ${conversationId} does not exist or is not visible to you.`);
+  if (!row) throw conversationNotFound(conversationId);
   return { ...row, last_seq: Number(row.last_seq) };
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/db.js';
-import { ProblemError } from '../http/problem.js';
+import { conflict } from './errors.js';
 
 export type IdempotentOperation = 'sendMessage' | 'addNote';
 
@@ -17,8 +17,7 @@ export function fingerprint(operation: IdempotentOperation, parts: Record<string
 }
 
 const reused = () =>
-  new ProblemError(
-    409,
+  conflict(
     'idempotency-key-reused',
     'This Idempotency-Key was already used for a different message. Send a new key for a new message.',
   );

@@ -1,6 +1,6 @@
 import type { components } from '../../src/api/schema.js';
 import type { Db, Queryable } from '../db/db.js';
-import { ProblemError, forbidden, notFound } from '../http/problem.js';
+import { conflict, forbidden, notFound } from './errors.js';
 import { canSeeConversation } from './conversation-lock.js';
 import { logEvents } from './events-log.js';
 import { loadItem } from './timeline.js';
@@ -49,11 +49,7 @@ export async function cancelMessage(db: Db, v: Viewer, messageId: string): Promi
       [messageId],
     );
     if (done.length === 0) {
-      throw new ProblemError(
-        409,
-        'already-dispatched',
-        "This message was already sent, so it can't be undone.",
-      );
+      throw conflict('already-dispatched', "This message was already sent, so it can't be undone.");
     }
     // The preview falls back to the message before it.
     await tx.query('update conversations set version = version + 1 where id = $1', [row.conversation_id]);
@@ -86,8 +82,7 @@ export async function retryMessage(db: Db, v: Viewer, messageId: string): Promis
           )
         : [];
     if (done.length === 0) {
-      throw new ProblemError(
-        409,
+      throw conflict(
         'not-failed',
         row.direction === 'out'
           ? `Only a failed message can be sent again; this one is ${row.status}.`

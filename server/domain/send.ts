@@ -1,7 +1,7 @@
 import type { components } from '../../src/api/schema.js';
 import { CHANNELS, type Channel } from '../channels/capabilities.js';
 import type { Db, Queryable } from '../db/db.js';
-import { ProblemError } from '../http/problem.js';
+import { invalid, invalidField } from './errors.js';
 import { lockVisibleConversation } from './conversation-lock.js';
 import { logEvents } from './events-log.js';
 import { assertKeyFree, completeKey, fingerprint, reserveKey } from './idempotency.js';
@@ -19,19 +19,16 @@ export interface SendResult {
   dueAt: Date | null;
 }
 
-const invalid = (detail: string, path: string, message: string) =>
-  new ProblemError(400, 'validation', detail, { errors: [{ path, message }] });
-
 const channelOf = (channel: Channel) => CHANNELS.find((c) => c.channel === channel)!;
 
 /** Text rules of the channel: something to send, and no longer than the channel takes. */
 function checkText(channel: Channel, text: string, attachmentCount: number): void {
   const caps = channelOf(channel);
   if (text.trim() === '' && attachmentCount === 0)
-    throw invalid('Write a message or attach a file.', 'body.text', 'must not be empty');
+    throw invalidField('Write a message or attach a file.', 'body.text', 'must not be empty');
   const length = [...text].length;
   if (length > caps.maxTextLength) {
-    throw invalid(
+    throw invalidField(
       `${caps.label} messages can be at most ${caps.maxTextLength} characters; this one has ${length}.`,
       'body.text',
       `must be at most ${caps.maxTextLength} characters on ${caps.label}`,
@@ -47,7 +44,7 @@ async function checkAttachments(tx: Queryable, v: Viewer, channel: Channel, ids:
   if (ids.length === 0) return;
   const caps = channelOf(channel);
   if (!caps.attachments.allowed) {
-    throw invalid(
+    throw invalidField(
       `${caps.label} messages can't carry attachments.`,
       'body.attachmentIds',
       `must be empty on ${caps.label}`,
@@ -71,13 +68,11 @@ async function checkAttachments(tx: Queryable, v: Viewer, channel: Channel, ids:
     } else if (row.item_id) errors.push({ path, message: 'was already sent with another message' });
   });
   if (errors.length > 0) {
-    throw new ProblemError(
-      400,
-      'validation',
+    throw invalid(
       errors.length === 1
         ? `An attachment ${errors[0]!.message}. Upload the file again for this conversation.`
         : `${errors.length} attachments can't be sent with this message. Upload the files again for this conversation.`,
-      { errors },
+      errors,
     );
   }
 }

@@ -1,6 +1,6 @@
 import type { components } from '../../src/api/schema.js';
 import type { Queryable } from '../db/db.js';
-import { forbidden } from '../http/problem.js';
+import { forbidden } from './errors.js';
 import { capabilitiesFor, type Capabilities } from './capabilities.js';
 
 type User = components['schemas']['User'];

@@ -4,7 +4,7 @@ import { changeStatus } from '../domain/status.js';
 import { requireSpace } from '../domain/users.js';
 import { inputOf, type Handler } from '../http/env.js';
 import { parseIfMatch } from '../http/preconditions.js';
-import { notFound } from '../http/problem.js';
+import { conversationNotFound } from '../domain/errors.js';
 
 export const listConversationsRoute: Handler = async (c) => {
   const { query } = inputOf(c, 'listConversations');
@@ -24,8 +24,7 @@ export const getConversationRoute: Handler = async (c) => {
   const { path } = inputOf(c, 'getConversation');
   const conversation = await getConversation(c.get('services').db, c.get('viewer'), path.conversationId);
   // Invisible and missing look the same, so ids of other teams' conversations leak nothing.
-  if (!conversation)
-    throw notFound(`Conversation ${path.conversationId} does not exist or is not visible to you.`);
+  if (!conversation) throw conversationNotFound(path.conversationId);
   c.header('ETag', `"${conversation.version}"`);
   return c.json(conversation);
 };

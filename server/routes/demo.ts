@@ -2,7 +2,7 @@ import { summarize } from '../domain/capabilities.js';
 import { receiveInbound } from '../domain/inbound.js';
 import { allUsersWithTokens } from '../domain/users.js';
 import { inputOf, type Handler } from '../http/env.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../domain/errors.js';
 
 /** POST /demo/inbound (the contract's injectInbound): a contact replies. Never in production. */
 export const injectInbound: Handler = async (c) => {
