@@ -1,7 +1,7 @@
 import type { components, operations } from '../../src/api/schema.js';
 import type { Queryable } from '../db/db.js';
 import type { Viewer } from './users.js';
-import { Params, likeEscape } from './sql.js';
+import { Params, foldedContains, foldedWords, likeEscape } from './sql.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { CONVERSATION_DETAILS, toConversation, type ConversationRow } from './conversation-render.js';
 
@@ -46,9 +46,9 @@ function searchSql(v: Viewer, q: string, p: Params): SearchSql {
   const digits = text.replace(/[\s()+.-]/g, '');
   // A query that looks like a (partial) number also matches numbers written without spacing.
   const phone = /^\d{3,}$/.test(digits) ? ` or ct.phone like ${p.add(`%${digits}%`)}` : '';
-  const nameMatch = `(ct.name ilike ${pattern}${phone})`;
+  const nameMatch = `(${foldedContains('ct.name', pattern)}${phone})`;
   const itemMatch = `x.conversation_id = c.id and x.kind in ${readableKinds(v)}
-    and (x.text ilike ${pattern} or x.tsv @@ plainto_tsquery('simple', ${words}))`;
+    and (${foldedContains('x.text', pattern)} or ${foldedWords('x.text', words)})`;
   return {
     where: `(${nameMatch} or exists (select 1 from timeline_items x where ${itemMatch}))`,
     nameMatch,
