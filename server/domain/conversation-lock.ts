@@ -11,6 +11,9 @@ export interface LockedConversation {
   channel: Channel;
   status: 'unanswered' | 'active' | 'closed';
   last_seq: number;
+  contact_id: string;
+  sender_profile_id: string;
+  sender_id: string | null;
   [k: string]: unknown;
 }
 
@@ -27,7 +30,8 @@ export async function lockVisibleConversation(
   const p = new Params();
   const id = p.add(conversationId);
   const [row] = await tx.query<LockedConversation>(
-    `select c.id, c.space_id, c.channel, c.status, c.last_seq from conversations c
+    `select c.id, c.space_id, c.channel, c.status, c.last_seq, c.contact_id, c.sender_profile_id, c.sender_id
+     from conversations c
      where c.id = ${id} and ${visibleTo(v, p)} for update`,
     p.values,
   );

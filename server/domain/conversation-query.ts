@@ -77,6 +77,7 @@ function filters(
     );
   }
   if (f.unread) parts.push('c.last_inbound_seq > coalesce(rm.seq, 0)');
+  if (f.contactId) parts.push(`c.contact_id = ${p.add(f.contactId)}`);
   let search: SearchSql | undefined;
   if (f.q && f.q.trim() !== '') {
     search = searchSql(v, f.q, p);
@@ -146,12 +147,21 @@ export async function countConversations(
   return counts;
 }
 
-/** One conversation as this viewer sees it, or null when it does not exist or is not visible. */
-export async function getConversation(db: Queryable, v: Viewer, id: string): Promise<Conversation | null> {
+/**
+ * One conversation as this viewer sees it, or null when it does not exist or is not visible.
+ * `scoped: false` only for the answer to a change the viewer just made that took it out of
+ * their sight (a hand-over to another team): they are told how it ended, nothing after.
+ */
+export async function getConversation(
+  db: Queryable,
+  v: Viewer,
+  id: string,
+  scoped = true,
+): Promise<Conversation | null> {
   const p = new Params();
   const me = p.add(v.id);
   const page = `select c.id, c.last_activity_at as sort_key, true as name_match from conversations c
-    where c.id = ${p.add(id)} and ${visibleTo(v, p)}`;
+    where c.id = ${p.add(id)} and ${scoped ? visibleTo(v, p) : 'true'}`;
   const rows = await db.query<ConversationRow>(
     `with page as (${page}) ${CONVERSATION_DETAILS(v, me, null)}`,
     p.values,

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/db.js';
 import { conflict } from './errors.js';
 
-export type IdempotentOperation = 'sendMessage' | 'addNote';
+export type IdempotentOperation = 'sendMessage' | 'addNote' | 'createConversation';
 
 interface KeyBody {
   fingerprint: string;
+  /** What the first request made: a timeline item, or a conversation for createConversation. */
   itemId?: string;
 }
 

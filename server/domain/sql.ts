@@ -23,3 +23,9 @@ export const foldedContains = (column: string, pattern: string) =>
 /** Every word of the query, in any order, through the folded text-search index. */
 export const foldedWords = (column: string, words: string) =>
   `to_tsvector('simple'::regconfig, inbox_fold(coalesce(${column}, ''))) @@ plainto_tsquery('simple', inbox_fold(${words}))`;
+
+/**
+ * A list parameter as a set of text, e.g. `id in ${textList('$2')}`: the list travels as a JSON
+ * string (JSON.stringify), which both drivers pass the same way (see db.ts).
+ */
+export const textList = (param: string) => `(select jsonb_array_elements_text(${param}::text::jsonb))`;

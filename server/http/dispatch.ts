@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { summarizeErrors } from '../contract/messages.js';
+import { INBOX_ACCESS_REQUIRED, OPEN_WITHOUT_INBOX } from '../domain/access.js';
 import { matchOperation } from '../contract/openapi.js';
 import type { RawInput } from '../contract/validate.js';
 import type { AppEnv, Handler } from './env.js';
@@ -10,10 +11,10 @@ const MAX_JSON_BYTES = 1_000_000;
 
 /**
  * Routes by the contract itself: finds the operation for method + path template, validates
- * path, query, headers and body against it, then calls its handler — or answers 501 when the
- * reference server does not implement it yet. Paths outside the contract fall through.
+ * path, query, headers and body against it, then calls its handler. Paths outside the contract
+ * fall through.
  */
-export function contractDispatch(handlers: Partial<Record<string, Handler>>): MiddlewareHandler<AppEnv> {
+export function contractDispatch(handlers: Record<string, Handler>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const { contract, validate, config } = c.get('services');
     const path = c.req.path;
@@ -54,6 +55,10 @@ export function contractDispatch(handlers: Partial<Record<string, Handler>>): Mi
         },
       );
     }
+    // An account without the inbox may only see who it is and ask for access.
+    const viewer = c.get('viewer');
+    if (viewer && viewer.inboxAccess !== 'granted' && !OPEN_WITHOUT_INBOX.has(op.operationId))
+      return problemResponse(403, 'inbox-access-required', INBOX_ACCESS_REQUIRED);
     const raw = await readRaw(c, match.pathParams);
     if (raw instanceof Response) return raw;
     const { input, errors } = validate(op, raw);
@@ -68,13 +73,8 @@ export function contractDispatch(handlers: Partial<Record<string, Handler>>): Mi
     c.set('operation', op);
     c.set('input', input);
     const handler = handlers[op.operationId];
-    if (!handler) {
-      return problemResponse(
-        501,
-        'not-implemented',
-        `${op.operationId} (${op.method} ${op.fullPath}) is not implemented by the reference server yet.`,
-      );
-    }
+    // Every operation has a handler (a test checks it); a new one in the contract is a server bug.
+    if (!handler) throw new Error(`No handler for ${op.operationId}`);
     return handler(c);
   };
 }

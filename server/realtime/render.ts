@@ -1,6 +1,7 @@
 import type { components } from '../../src/api/schema.js';
 import type { Queryable } from '../db/db.js';
 import type { AttachmentLinks } from '../domain/attachment-links.js';
+import { findContact } from '../domain/contact-query.js';
 import { canSeeConversation } from '../domain/conversation-lock.js';
 import { getConversation } from '../domain/conversation-query.js';
 import { loadItem } from '../domain/timeline.js';
@@ -76,6 +77,12 @@ export async function renderEvent(
       if (!row.conversation_id || !(await canSeeConversation(db, v, row.conversation_id))) return null;
       const presence = (payload.presence ?? []) as components['schemas']['PresenceEntry'][];
       return { ...base, type: 'presence', conversationId: row.conversation_id, presence };
+    }
+    case 'contact.updated': {
+      // Any member of the space may read its contacts; rendered as the contact is now.
+      if (typeof payload.contactId !== 'string') return null;
+      const contact = await findContact(db, v, payload.contactId);
+      return contact ? { ...base, type: 'contact.updated', contact } : null;
     }
     case 'tag.changed': {
       const tag = payload.tag as components['schemas']['Tag'] | undefined;

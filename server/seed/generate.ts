@@ -2,6 +2,7 @@ import { createRandom, type Random } from './prng.js';
 import { makePerson } from './people.js';
 import { FINAL_RECEIPT, SENDERS, SENDER_PROFILES, TAGS, TEAMS, USERS } from './fixtures.js';
 import { NOTES, OPENERS_IN, OPENERS_OUT, REPLIES_IN, REPLIES_OUT, fill, firstName } from './texts.js';
+import { MORE_SENDER_ADDRESSES } from './more-fixtures.js';
 import { UNREACHABLE_PHONE, addUnreachableContact } from './unreachable.js';
 
 /** Rows shaped for jsonb_to_recordset inserts (snake_case, ISO timestamps). */
@@ -50,7 +51,11 @@ export function generateSeed(now: Date, seed = 20240611): SeedData {
     readMarkers: [],
   };
   // Senders' own numbers and the one unreachable number are nobody else's.
-  const phones = new Set<string>([UNREACHABLE_PHONE, ...SENDERS.map((s) => s.address)]);
+  const phones = new Set<string>([
+    UNREACHABLE_PHONE,
+    ...SENDERS.map((s) => s.address),
+    ...MORE_SENDER_ADDRESSES,
+  ]);
   let n = 0;
 
   for (const [spaceId, contactCount] of Object.entries(CONTACTS_PER_SPACE)) {
@@ -80,7 +85,12 @@ export function generateSeed(now: Date, seed = 20240611): SeedData {
       const profile = r.pick(profiles);
       const channel = profile.channel as Channel;
       const senders = SENDERS.filter((s) => s.profileId === profile.id);
-      const sender = senders.find((s) => s.country === contact.country) ?? senders[0]!;
+      // As selection would have chosen: the contact's country, the sender with most left today.
+      const mostLeft = (country: string) =>
+        senders
+          .filter((s) => s.country === country)
+          .sort((a, b) => b.dailyLimit - b.sentToday - (a.dailyLimit - a.sentToday))[0];
+      const sender = mostLeft(String(contact.country)) ?? mostLeft(profile.defaultCountry) ?? senders[0]!;
       const allowedTeams = profile.teamIds.length > 0 ? [...profile.teamIds] : spaceTeams;
       const teams = [r.pick(allowedTeams)];
       if (r.chance(0.15)) {
