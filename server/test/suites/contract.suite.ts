@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { RunningServer } from '../../app.js';
-import { loadContract } from '../../contract/openapi.js';
+import { CONTRACT_PATH, loadContract } from '../../contract/openapi.js';
 import { handlers } from '../../routes/index.js';
 import type { components } from '../../../src/api/schema.js';
 import {
@@ -272,6 +272,9 @@ export function contractSuite(backend: Backend): void {
         [],
         'no handler for an operation the contract does not have',
       );
+      const text = readFileSync(CONTRACT_PATH, 'utf8');
+      assert.doesNotMatch(text, /not implemented/i);
+      assert.doesNotMatch(text, /'501'/);
     });
 
     it('serves the session, directory and channels', async () => {
