@@ -4,7 +4,7 @@ import type { Db, Queryable } from '../db/db.js';
 import { CONTACT_COLUMNS, contactByPhone, getContact, toContact, type ContactRow } from './contact-query.js';
 import { conflict, forbidden, invalidField, stale } from './errors.js';
 import { logEvents, type LogEvent } from './events-log.js';
-import { countryName, phoneInfo, type PhoneInfo } from './phone.js';
+import { countryName, intendedCountry, phoneInfo, type PhoneInfo } from './phone.js';
 import { requireSpace, type Viewer } from './users.js';
 import { describeIfMatch, ifMatchAccepts, type IfMatch } from './versions.js';
 
@@ -22,7 +22,8 @@ const mayEdit = (v: Viewer) => {
 export function checkedPhone(raw: string, path = 'body.phone'): PhoneInfo {
   const info = phoneInfo(raw);
   if (!info.valid) {
-    const where = info.country ? ` for ${countryName(info.country)}` : '';
+    const country = info.country ?? intendedCountry(info.e164);
+    const where = country ? ` for ${countryName(country)}` : '';
     throw invalidField(
       `${raw} is not a valid phone number${where}. Check the country code and the digits.`,
       path,

@@ -1,4 +1,9 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import {
+  getCountries,
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+  type CountryCode,
+} from 'libphonenumber-js';
 
 /**
  * Phone numbers as the inbox stores and compares them: E.164 in the country's current form.
@@ -41,6 +46,29 @@ export function phoneInfo(raw: string): PhoneInfo {
   if (fiction) return { e164, country: fiction.country, valid: true };
   const parsed = parsePhoneNumberFromString(e164);
   return { e164, country: parsed?.country ?? null, valid: parsed?.isValid() ?? false };
+}
+
+/** Where a calling code is at home when several countries share it (+1, +7, +44 …). */
+const MAIN_COUNTRY: Record<string, CountryCode> = {
+  '1': 'US',
+  '7': 'RU',
+  '44': 'GB',
+  '47': 'NO',
+  '61': 'AU',
+  '212': 'MA',
+  '358': 'FI',
+};
+
+/**
+ * The country an invalid number was meant for, from its calling code, so the error can say
+ * "not a valid phone number for the United Kingdom"; null when the code is no country's.
+ */
+export function intendedCountry(e164: string): string | null {
+  const code = parsePhoneNumberFromString(e164)?.countryCallingCode;
+  if (!code) return null;
+  if (MAIN_COUNTRY[code]) return MAIN_COUNTRY[code];
+  const countries = getCountries().filter((c) => getCountryCallingCode(c) === code);
+  return countries.length === 1 ? countries[0]! : null;
 }
 
 const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });

@@ -117,14 +117,24 @@ export function contactsSuite(backend: Backend): void {
       const bad = await create(TOKENS.admin, { phone: '+440000000' });
       assert.equal(bad.status, 400);
       assert.match(bad.headers.get('content-type') ?? '', PROBLEM);
-      assert.deepEqual(bad.body.errors, [{ path: 'body.phone', message: 'is not a valid phone number' }]);
+      assert.deepEqual(bad.body.errors, [
+        { path: 'body.phone', message: 'is not a valid phone number for the United Kingdom' },
+      ]);
       assert.equal(
         bad.body.detail,
-        '+440000000 is not a valid phone number. Check the country code and the digits.',
+        '+440000000 is not a valid phone number for the United Kingdom. Check the country code and the digits.',
       );
-      const agent = await create(TOKENS.agent, { phone: '+447700900555' });
-      assert.equal(agent.status, 403);
-      assert.match(agent.body.detail, /may not create or edit contacts/);
+      for (const token of [TOKENS.agent, TOKENS.noNotes, TOKENS.agent2, TOKENS.twoSpaces]) {
+        const agent = await create(token, { phone: '+447700900555' });
+        assert.equal(agent.status, 403, token);
+        assert.match(agent.body.detail, /may not create or edit contacts/);
+      }
+      const malformed = await list(TOKENS.agent, { phone: '447700900555' });
+      assert.equal(malformed.status, 400);
+      assert.equal(
+        (malformed.body as unknown as Problem).detail,
+        'The phone number must be in international format, e.g. +447700900123.',
+      );
       const other = await api<Problem>(server, '/api/contacts', {
         token: TOKENS.manager,
         method: 'POST',

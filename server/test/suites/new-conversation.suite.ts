@@ -309,6 +309,40 @@ export function newConversationSuite(backend: Backend): void {
       assert.equal((await send('One too many')).status, 409);
     });
 
+    it('retries a failed message only while its sender has messages left (the unreachable contact)', async () => {
+      const [row] = await server.services.db.query<{ id: string; item: string; sender_id: string }>(
+        `select c.id, ti.id as item, c.sender_id from conversations c join contacts ct on ct.id = c.contact_id
+         join timeline_items ti on ti.conversation_id = c.id and ti.status = 'failed'
+         where ct.phone = '+447700900000'`,
+      );
+      assert.ok(row, 'the seeded unreachable contact has a failed message');
+      const setUsed = (used: string) =>
+        server.services.db.query(
+          `update senders set sent_today = ${used},
+             sent_on = (select (now() at time zone time_zone)::date from tenants where id = 'tn_northwind')
+           where id = $1`,
+          [row.sender_id],
+        );
+      const retry = () =>
+        api<Problem & { status: string }>(server, `/api/messages/${row.item}/retry`, {
+          token: TOKENS.agent,
+          method: 'POST',
+        });
+      await setUsed('daily_limit');
+      const refused = await retry();
+      assert.equal(refused.status, 409);
+      assert.equal(refused.body.type, 'urn:inbox:problem:sender-limit-reached');
+      await setUsed('0');
+      const retried = await retry();
+      assert.equal(retried.status, 200);
+      assert.equal(retried.body.status, 'queued');
+      const [sender] = await server.services.db.query<{ sent_today: number }>(
+        'select sent_today from senders where id = $1',
+        [row.sender_id],
+      );
+      assert.equal(Number(sender!.sent_today), 1, 'the retry took one message of the day');
+    });
+
     it('starts each day again at midnight in the tenant’s time zone', async () => {
       const c = (await start(TOKENS.admin, { phone: '+34612398765', text: 'Hola' })).body;
       const senderId = (await sender(c.id))!.id;
