@@ -1,11 +1,13 @@
 import Ajv2020Module, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Contract, JsonSchema, Operation } from './openapi.js';
-import { describeError, errorPath } from './messages.js';
+import { describeError, errorPath, sentenceFor } from './messages.js';
 
 export interface FieldError {
   path: string;
   message: string;
+  /** The whole sentence for the problem's detail, e.g. "The search text is too long: …". */
+  sentence: string;
 }
 
 export interface ValidatedInput {
@@ -108,8 +110,10 @@ export function createValidator(contract: Contract) {
     const collect = (location: string, list: ErrorObject[] | null | undefined) => {
       for (const e of list ?? []) {
         const path = errorPath(location, e);
+        const message = describeError(e);
         // One message per field is enough for a person; ajv may report several.
-        if (!errors.some((x) => x.path === path)) errors.push({ path, message: describeError(e) });
+        if (!errors.some((x) => x.path === path))
+          errors.push({ path, message, sentence: sentenceFor(path, e, message) });
       }
     };
 
@@ -128,16 +132,25 @@ export function createValidator(contract: Contract) {
     if (op.requestBody) {
       const wanted = op.requestBody.mediaType;
       if (raw.body === undefined) {
-        if (op.requestBody.required) errors.push({ path: 'body', message: 'is required' });
+        if (op.requestBody.required)
+          errors.push({ path: 'body', message: 'is required', sentence: 'The request body is missing.' });
       } else if (raw.contentType && !raw.contentType.toLowerCase().startsWith(wanted)) {
-        errors.push({ path: 'body', message: `must be sent as ${wanted}` });
+        errors.push({
+          path: 'body',
+          message: `must be sent as ${wanted}`,
+          sentence: `The request body must be sent as ${wanted}.`,
+        });
       } else if (raw.bodyError) {
-        errors.push({ path: 'body', message: raw.bodyError });
+        errors.push({ path: 'body', message: raw.bodyError, sentence: `The request body ${raw.bodyError}.` });
       } else if (c.body && !c.body(body)) {
         collect('body', c.body.errors);
       }
     } else if (raw.body !== undefined && !isEmptyObject(raw.body)) {
-      errors.push({ path: 'body', message: 'is not expected by this operation' });
+      errors.push({
+        path: 'body',
+        message: 'is not expected by this operation',
+        sentence: 'This request takes no body.',
+      });
       body = undefined;
     }
     return { input: { path, query, headers, body }, errors };

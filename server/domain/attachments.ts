@@ -3,7 +3,7 @@ import type { components } from '../../src/api/schema.js';
 import { CHANNELS, type Channel } from '../channels/capabilities.js';
 import { sniff, typeLabel } from '../channels/sniff.js';
 import type { Queryable } from '../db/db.js';
-import { ProblemError } from '../http/problem.js';
+import { DomainError, invalidField } from './errors.js';
 import { canSeeConversation } from './conversation-lock.js';
 import type { Viewer } from './users.js';
 
@@ -13,18 +13,18 @@ export const channelRules = (channel: Channel) => CHANNELS.find((c) => c.channel
 
 export const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
-export function tooLarge(channel: Channel, name: string | null): ProblemError {
+export function tooLarge(channel: Channel, name: string | null): DomainError {
   const caps = channelRules(channel);
-  return new ProblemError(
-    413,
+  return new DomainError(
+    'too-large',
     'payload-too-large',
     `${name ? `“${name}”` : 'The file'} is larger than ${caps.label}'s ${megabytes(caps.attachments.maxBytes)} limit.`,
   );
 }
 
-export function noAttachments(channel: Channel): ProblemError {
-  return new ProblemError(
-    415,
+export function noAttachments(channel: Channel): DomainError {
+  return new DomainError(
+    'unsupported-type',
     'attachments-not-allowed',
     `${channelRules(channel).label} messages can't carry attachments.`,
   );
@@ -57,16 +57,13 @@ export async function storeUpload(
   if (!caps.attachments.allowed) throw noAttachments(channel);
   const name = cleanName(rawName);
   if (bytes.length > caps.attachments.maxBytes) throw tooLarge(channel, name);
-  if (bytes.length === 0)
-    throw new ProblemError(400, 'validation', `“${name}” is empty.`, {
-      errors: [{ path: 'body.file', message: 'must not be empty' }],
-    });
+  if (bytes.length === 0) throw invalidField(`“${name}” is empty.`, 'body.file', 'must not be empty');
   const type = sniff(bytes);
   if (!type || !caps.attachments.contentTypes.includes(type)) {
     const allowed = caps.attachments.contentTypes.map(typeLabel).join(', ');
     const what = type ? `${typeLabel(type)} files` : `“${name}” is not a file type that`;
-    throw new ProblemError(
-      415,
+    throw new DomainError(
+      'unsupported-type',
       'unsupported-media-type',
       type
         ? `${what} can't be sent on ${caps.label}. Allowed: ${allowed}.`

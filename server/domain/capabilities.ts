@@ -47,6 +47,22 @@ export function capabilitiesFor(u: RoleSubject): Capabilities {
   };
 }
 
+/** A user without inbox access may do nothing in it (they may only ask for it). */
+export const NO_CAPABILITIES: Capabilities = {
+  seeAllConversations: false,
+  readNotes: false,
+  writeNotes: false,
+  assign: false,
+  changeStatus: false,
+  editContacts: false,
+  applyTags: false,
+  manageTags: false,
+  seeSenders: false,
+  startConversations: false,
+  accessSettings: false,
+  seeOnboarding: false,
+};
+
 /** A one-line summary for the demo login list. */
 export function summarize(c: Capabilities): string {
   const parts = [c.seeAllConversations ? 'sees all conversations' : 'sees own teams only'];

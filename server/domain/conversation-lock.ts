@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/db.js';
 import type { Channel } from '../channels/capabilities.js';
-import { notFound } from '../http/problem.js';
+import { conversationNotFound } from './errors.js';
 import { visibleTo } from './conversation-query.js';
 import { Params } from './sql.js';
 import type { Viewer } from './users.js';
@@ -11,6 +11,9 @@ export interface LockedConversation {
   channel: Channel;
   status: 'unanswered' | 'active' | 'closed';
   last_seq: number;
+  contact_id: string;
+  sender_profile_id: string;
+  sender_id: string | null;
   [k: string]: unknown;
 }
 
@@ -27,11 +30,12 @@ export async function lockVisibleConversation(
   const p = new Params();
   const id = p.add(conversationId);
   const [row] = await tx.query<LockedConversation>(
-    `select c.id, c.space_id, c.channel, c.status, c.last_seq from conversations c
+    `select c.id, c.space_id, c.channel, c.status, c.last_seq, c.contact_id, c.sender_profile_id, c.sender_id
+     from conversations c
      where c.id = ${id} and ${visibleTo(v, p)} for update`,
     p.values,
   );
-  if (!row) throw notFound(`Conversation ${conversationId} does not exist or is not visible to you.`);
+  if (!row) throw conversationNotFound(conversationId);
   return { ...row, last_seq: Number(row.last_seq) };
 }
 

@@ -1,7 +1,7 @@
 import type { components, operations } from '../../src/api/schema.js';
 import type { Queryable } from '../db/db.js';
 import type { Viewer } from './users.js';
-import { Params, likeEscape } from './sql.js';
+import { Params, foldedContains, foldedWords, likeEscape } from './sql.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { CONVERSATION_DETAILS, toConversation, type ConversationRow } from './conversation-render.js';
 
@@ -46,9 +46,9 @@ function searchSql(v: Viewer, q: string, p: Params): SearchSql {
   const digits = text.replace(/[\s()+.-]/g, '');
   // A query that looks like a (partial) number also matches numbers written without spacing.
   const phone = /^\d{3,}$/.test(digits) ? ` or ct.phone like ${p.add(`%${digits}%`)}` : '';
-  const nameMatch = `(ct.name ilike ${pattern}${phone})`;
+  const nameMatch = `(${foldedContains('ct.name', pattern)}${phone})`;
   const itemMatch = `x.conversation_id = c.id and x.kind in ${readableKinds(v)}
-    and (x.text ilike ${pattern} or x.tsv @@ plainto_tsquery('simple', ${words}))`;
+    and (${foldedContains('x.text', pattern)} or ${foldedWords('x.text', words)})`;
   return {
     where: `(${nameMatch} or exists (select 1 from timeline_items x where ${itemMatch}))`,
     nameMatch,
@@ -77,6 +77,7 @@ function filters(
     );
   }
   if (f.unread) parts.push('c.last_inbound_seq > coalesce(rm.seq, 0)');
+  if (f.contactId) parts.push(`c.contact_id = ${p.add(f.contactId)}`);
   let search: SearchSql | undefined;
   if (f.q && f.q.trim() !== '') {
     search = searchSql(v, f.q, p);
@@ -146,12 +147,21 @@ export async function countConversations(
   return counts;
 }
 
-/** One conversation as this viewer sees it, or null when it does not exist or is not visible. */
-export async function getConversation(db: Queryable, v: Viewer, id: string): Promise<Conversation | null> {
+/**
+ * One conversation as this viewer sees it, or null when it does not exist or is not visible.
+ * `scoped: false` only for the answer to a change the viewer just made that took it out of
+ * their sight (a hand-over to another team): they are told how it ended, nothing after.
+ */
+export async function getConversation(
+  db: Queryable,
+  v: Viewer,
+  id: string,
+  scoped = true,
+): Promise<Conversation | null> {
   const p = new Params();
   const me = p.add(v.id);
   const page = `select c.id, c.last_activity_at as sort_key, true as name_match from conversations c
-    where c.id = ${p.add(id)} and ${visibleTo(v, p)}`;
+    where c.id = ${p.add(id)} and ${scoped ? visibleTo(v, p) : 'true'}`;
   const rows = await db.query<ConversationRow>(
     `with page as (${page}) ${CONVERSATION_DETAILS(v, me, null)}`,
     p.values,

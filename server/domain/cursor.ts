@@ -1,4 +1,4 @@
-import { ProblemError } from '../http/problem.js';
+import { DomainError, invalidField } from './errors.js';
 
 /** Keyset position of the last row of a page: its sort key (as Postgres printed it) and id. */
 export interface Cursor {
@@ -19,13 +19,14 @@ export function decodeCursor(raw: string, sort: string): Cursor {
       return { sort, key: v[2], id: v[3] };
     }
   } catch (e) {
-    if (e instanceof ProblemError) throw e;
+    if (e instanceof DomainError) throw e;
   }
   throw invalid('is not a cursor this server gave out');
 }
 
-function invalid(message: string): ProblemError {
-  return new ProblemError(400, 'validation', 'The request has 1 invalid field.', {
-    errors: [{ path: 'query.cursor', message }],
-  });
-}
+const invalid = (message: string) =>
+  invalidField(
+    `The page cursor ${message}. Load the list again from its first page.`,
+    'query.cursor',
+    message,
+  );

@@ -40,7 +40,7 @@ export async function claimDue(db: Db, leaseSeconds: number, batch: number): Pro
          update timeline_items ti set status = 'queued', dispatch_claimed_at = now(),
            dispatch_attempts = ti.dispatch_attempts + 1
          from due where ti.id = due.id
-         returning ti.id, ti.conversation_id, ti.text),
+         returning ti.id, ti.conversation_id, ti.text, ti.sender_id),
        waiting as (
          update conversations c set waiting_since = null, version = c.version + 1
          where c.id in (select conversation_id from claimed) and c.waiting_since is not null
@@ -52,7 +52,7 @@ export async function claimDue(db: Db, leaseSeconds: number, batch: number): Pro
        from claimed cl
        join conversations c on c.id = cl.conversation_id
        join contacts ct on ct.id = c.contact_id
-       left join senders s on s.id = c.sender_id
+       left join senders s on s.id = coalesce(cl.sender_id, c.sender_id)
        order by cl.id`,
       [leaseSeconds, batch],
     );
@@ -88,17 +88,12 @@ type Forward = keyof typeof RANK;
 
 /**
  * A provider's receipt moves a message forward only (a late `sent` after `delivered` changes
- * nothing); `failed` only before delivery. The first acceptance counts on the sender's daily total.
+ * nothing); `failed` only before delivery. (The sender's daily count was taken at the send.)
  */
 export async function applyReceipt(db: Db, receipt: Receipt): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.query<{
-      status: string;
-      conversation_id: string;
-      space_id: string;
-      sender_id: string | null;
-    }>(
-      `select ti.status, ti.conversation_id, c.space_id, c.sender_id
+    const [row] = await tx.query<{ status: string; conversation_id: string; space_id: string }>(
+      `select ti.status, ti.conversation_id, c.space_id
        from timeline_items ti join conversations c on c.id = ti.conversation_id
        where ti.id = $1 and ti.kind = 'message' and ti.direction = 'out' for update of ti`,
       [receipt.itemId],
@@ -114,14 +109,6 @@ export async function applyReceipt(db: Db, receipt: Receipt): Promise<boolean> {
     } else {
       if (RANK[receipt.status] <= current) return false;
       await tx.query('update timeline_items set status = $2 where id = $1', [receipt.itemId, receipt.status]);
-      if (current === RANK.queued && row.sender_id) {
-        await tx.query(
-          `update senders set sent_today = case when sent_on = current_date then sent_today + 1 else 1 end,
-             sent_on = current_date
-           where id = $1`,
-          [row.sender_id],
-        );
-      }
     }
     await logEvents(tx, [
       {

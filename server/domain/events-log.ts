@@ -3,7 +3,12 @@ import type { Queryable } from '../db/db.js';
 export const EVENTS_CHANNEL = 'inbox_events';
 
 export type LoggedEventType =
-  'conversation.created' | 'conversation.updated' | 'timeline.item' | 'presence' | 'tag.changed';
+  | 'conversation.created'
+  | 'conversation.updated'
+  | 'timeline.item'
+  | 'presence'
+  | 'tag.changed'
+  | 'contact.updated';
 
 export interface LogEvent {
   spaceId: string;

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/db.js';
-import { ProblemError } from '../http/problem.js';
+import { conflict } from './errors.js';
 
-export type IdempotentOperation = 'sendMessage' | 'addNote';
+export type IdempotentOperation = 'sendMessage' | 'addNote' | 'createConversation';
 
 interface KeyBody {
   fingerprint: string;
+  /** What the first request made: a timeline item, or a conversation for createConversation. */
   itemId?: string;
 }
 
@@ -17,8 +18,7 @@ export function fingerprint(operation: IdempotentOperation, parts: Record<string
 }
 
 const reused = () =>
-  new ProblemError(
-    409,
+  conflict(
     'idempotency-key-reused',
     'This Idempotency-Key was already used for a different message. Send a new key for a new message.',
   );

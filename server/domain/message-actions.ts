@@ -1,6 +1,9 @@
 import type { components } from '../../src/api/schema.js';
 import type { Db, Queryable } from '../db/db.js';
-import { ProblemError, forbidden, notFound } from '../http/problem.js';
+import { conflict, forbidden, notFound } from './errors.js';
+import { takeSenderSlot } from './outbound.js';
+import { lockVisibleConversation } from './conversation-lock.js';
+import { releaseSender } from './senders.js';
 import { canSeeConversation } from './conversation-lock.js';
 import { logEvents } from './events-log.js';
 import { loadItem } from './timeline.js';
@@ -16,13 +19,14 @@ interface MessageRow {
   direction: 'in' | 'out';
   author_id: string | null;
   status: Status;
+  sender_id: string | null;
   [k: string]: unknown;
 }
 
 /** A message this viewer can see, locked (404 for anything else: a note, an event, another team's). */
 async function lockMessage(tx: Queryable, v: Viewer, messageId: string): Promise<MessageRow> {
   const [row] = await tx.query<MessageRow>(
-    `select ti.id, ti.conversation_id, c.space_id, ti.direction, ti.author_id, ti.status
+    `select ti.id, ti.conversation_id, c.space_id, ti.direction, ti.author_id, ti.status, ti.sender_id
      from timeline_items ti join conversations c on c.id = ti.conversation_id
      where ti.id = $1 and ti.kind = 'message' for update of ti`,
     [messageId],
@@ -36,7 +40,8 @@ async function lockMessage(tx: Queryable, v: Viewer, messageId: string): Promise
  * POST /messages/{id}/cancel — undo. Only the author may undo (403). The row lock and the
  * `status = 'scheduled'` condition make it exact against the dispatcher: whichever commits
  * first wins, so a cancelled message is never dispatched and a dispatched one never says
- * cancelled. Cancelling twice answers the cancelled message again.
+ * cancelled. Cancelling twice answers the cancelled message again. The message's slot of its
+ * sender's daily limit is given back.
  */
 export async function cancelMessage(db: Db, v: Viewer, messageId: string): Promise<MessageItem> {
   return db.transaction(async (tx) => {
@@ -49,12 +54,9 @@ export async function cancelMessage(db: Db, v: Viewer, messageId: string): Promi
       [messageId],
     );
     if (done.length === 0) {
-      throw new ProblemError(
-        409,
-        'already-dispatched',
-        "This message was already sent, so it can't be undone.",
-      );
+      throw conflict('already-dispatched', "This message was already sent, so it can't be undone.");
     }
+    if (row.sender_id) await releaseSender(tx, v.tenantId, row.sender_id);
     // The preview falls back to the message before it.
     await tx.query('update conversations set version = version + 1 where id = $1', [row.conversation_id]);
     await logEvents(tx, [
@@ -73,6 +75,7 @@ export async function cancelMessage(db: Db, v: Viewer, messageId: string): Promi
 /**
  * POST /messages/{id}/retry — a failed outbound message goes back to `queued` (unclaimed) and
  * the dispatcher sends it again; anyone who can see the conversation may retry. 409 otherwise.
+ * A retry is one more message of the day for the conversation's sender (409 when none is left).
  */
 export async function retryMessage(db: Db, v: Viewer, messageId: string): Promise<MessageItem> {
   return db.transaction(async (tx) => {
@@ -85,9 +88,14 @@ export async function retryMessage(db: Db, v: Viewer, messageId: string): Promis
             [messageId],
           )
         : [];
+    if (done.length > 0) {
+      // The conversation's lock comes before its sender's, as in every send.
+      const conv = await lockVisibleConversation(tx, v, row.conversation_id);
+      const senderId = await takeSenderSlot(tx, v, { ...conv, sender_id: row.sender_id ?? conv.sender_id });
+      await tx.query('update timeline_items set sender_id = $2 where id = $1', [messageId, senderId]);
+    }
     if (done.length === 0) {
-      throw new ProblemError(
-        409,
+      throw conflict(
         'not-failed',
         row.direction === 'out'
           ? `Only a failed message can be sent again; this one is ${row.status}.`

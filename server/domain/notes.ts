@@ -1,6 +1,6 @@
 import type { components } from '../../src/api/schema.js';
 import type { Db } from '../db/db.js';
-import { forbidden } from '../http/problem.js';
+import { forbidden } from './errors.js';
 import { lockVisibleConversation } from './conversation-lock.js';
 import { logEvents } from './events-log.js';
 import { assertKeyFree, completeKey, fingerprint, reserveKey } from './idempotency.js';

@@ -1,6 +1,6 @@
 import type { components } from '../../src/api/schema.js';
 import type { Db, Queryable } from '../db/db.js';
-import { notFound } from '../http/problem.js';
+import { conversationNotFound } from './errors.js';
 import { visibleTo } from './conversation-query.js';
 import { logEvents } from './events-log.js';
 import { Params } from './sql.js';
@@ -30,7 +30,7 @@ export async function setPresence(
       `select c.space_id from conversations c where c.id = ${id} and ${visibleTo(v, p)}`,
       p.values,
     );
-    if (!row) throw notFound(`Conversation ${conversationId} does not exist or is not visible to you.`);
+    if (!row) throw conversationNotFound(conversationId);
     if (state === 'left') {
       await tx.query('delete from presence where user_id = $1 and conversation_id = $2', [
         v.id,

@@ -1,5 +1,5 @@
 import type { Db } from '../db/db.js';
-import { notFound } from '../http/problem.js';
+import { conversationNotFound } from './errors.js';
 import { visibleTo } from './conversation-query.js';
 import { logEvents } from './events-log.js';
 import { Params } from './sql.js';
@@ -19,7 +19,7 @@ export async function markRead(db: Db, v: Viewer, conversationId: string, seq: n
       `select c.space_id, c.last_seq from conversations c where c.id = ${id} and ${visibleTo(v, p)}`,
       p.values,
     );
-    if (!conv) throw notFound(`Conversation ${conversationId} does not exist or is not visible to you.`);
+    if (!conv) throw conversationNotFound(conversationId);
     const target = Math.min(seq, Number(conv.last_seq));
     const moved = await tx.query<{ seq: number }>(
       `insert into read_markers (user_id, conversation_id, seq, updated_at) values ($1, $2, $3::int, now())

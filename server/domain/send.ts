@@ -1,8 +1,9 @@
 import type { components } from '../../src/api/schema.js';
 import { CHANNELS, type Channel } from '../channels/capabilities.js';
 import type { Db, Queryable } from '../db/db.js';
-import { ProblemError } from '../http/problem.js';
+import { invalid, invalidField } from './errors.js';
 import { lockVisibleConversation } from './conversation-lock.js';
+import { insertOutbound, takeSenderSlot } from './outbound.js';
 import { logEvents } from './events-log.js';
 import { assertKeyFree, completeKey, fingerprint, reserveKey } from './idempotency.js';
 import { loadItem } from './timeline.js';
@@ -19,19 +20,16 @@ export interface SendResult {
   dueAt: Date | null;
 }
 
-const invalid = (detail: string, path: string, message: string) =>
-  new ProblemError(400, 'validation', detail, { errors: [{ path, message }] });
-
 const channelOf = (channel: Channel) => CHANNELS.find((c) => c.channel === channel)!;
 
 /** Text rules of the channel: something to send, and no longer than the channel takes. */
-function checkText(channel: Channel, text: string, attachmentCount: number): void {
+export function checkText(channel: Channel, text: string, attachmentCount: number): void {
   const caps = channelOf(channel);
   if (text.trim() === '' && attachmentCount === 0)
-    throw invalid('Write a message or attach a file.', 'body.text', 'must not be empty');
+    throw invalidField('Write a message or attach a file.', 'body.text', 'must not be empty');
   const length = [...text].length;
   if (length > caps.maxTextLength) {
-    throw invalid(
+    throw invalidField(
       `${caps.label} messages can be at most ${caps.maxTextLength} characters; this one has ${length}.`,
       'body.text',
       `must be at most ${caps.maxTextLength} characters on ${caps.label}`,
@@ -47,7 +45,7 @@ async function checkAttachments(tx: Queryable, v: Viewer, channel: Channel, ids:
   if (ids.length === 0) return;
   const caps = channelOf(channel);
   if (!caps.attachments.allowed) {
-    throw invalid(
+    throw invalidField(
       `${caps.label} messages can't carry attachments.`,
       'body.attachmentIds',
       `must be empty on ${caps.label}`,
@@ -71,13 +69,11 @@ async function checkAttachments(tx: Queryable, v: Viewer, channel: Channel, ids:
     } else if (row.item_id) errors.push({ path, message: 'was already sent with another message' });
   });
   if (errors.length > 0) {
-    throw new ProblemError(
-      400,
-      'validation',
+    throw invalid(
       errors.length === 1
         ? `An attachment ${errors[0]!.message}. Upload the file again for this conversation.`
         : `${errors.length} attachments can't be sent with this message. Upload the files again for this conversation.`,
-      { errors },
+      errors,
     );
   }
 }
@@ -87,6 +83,7 @@ async function checkAttachments(tx: Queryable, v: Viewer, channel: Channel, ids:
  * window ends (0: `queued` at once, nothing to undo); the dispatcher sends it from there. A
  * replay with the same Idempotency-Key answers the original message as it is now. Sending to a
  * Closed conversation is allowed and leaves it Closed (only the contact's reply reopens it).
+ * Each send takes one of the day's messages of the conversation's sender (senders.ts).
  */
 export async function sendMessage(
   db: Db,
@@ -105,20 +102,15 @@ export async function sendMessage(
     checkText(conv.channel, input.text, attachmentIds.length);
     await checkAttachments(tx, v, conv.channel, attachmentIds);
 
-    const [tenant] = await tx.query<{ undo: number }>(
-      'select undo_window_seconds as undo from tenants where id = $1',
-      [v.tenantId],
-    );
-    const undo = Number(tenant?.undo ?? 5);
+    const senderId = await takeSenderSlot(tx, v, conv);
     const seq = conv.last_seq + 1;
-    const [row] = await tx.query<{ id: string; due: Date | string }>(
-      `insert into timeline_items (conversation_id, seq, kind, text, author_id, direction, status, client_message_id, scheduled_for)
-       values ($1, $2::int, 'message', $3, $4, 'out', $5, $6,
-         case when $7::int > 0 then now() + make_interval(secs => $7::int) end)
-       returning id, coalesce(scheduled_for, now()) as due`,
-      [conversationId, seq, input.text, v.id, undo > 0 ? 'scheduled' : 'queued', key, undo],
-    );
-    const itemId = row!.id;
+    const { id: itemId, dueAt } = await insertOutbound(tx, v, {
+      conversationId,
+      seq,
+      text: input.text,
+      key,
+      senderId,
+    });
     if (attachmentIds.length > 0) {
       await tx.query(
         `update attachments set item_id = $1 where id in (select jsonb_array_elements_text($2::text::jsonb))`,
@@ -136,6 +128,6 @@ export async function sendMessage(
       { spaceId: conv.space_id, type: 'timeline.item', conversationId, itemId },
       { spaceId: conv.space_id, type: 'conversation.updated', conversationId },
     ]);
-    return { item: (await loadItem(tx, itemId)) as MessageItem, replay: false, dueAt: new Date(row!.due) };
+    return { item: (await loadItem(tx, itemId)) as MessageItem, replay: false, dueAt };
   });
 }

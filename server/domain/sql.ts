@@ -12,3 +12,20 @@ export class Params {
 export function likeEscape(s: string): string {
   return s.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
+
+/**
+ * Accent- and case-blind matching through the folded indexes (migration 004): the column side
+ * must be written exactly like the index expression, or the planner scans instead.
+ */
+export const foldedContains = (column: string, pattern: string) =>
+  `inbox_fold(${column}) like inbox_fold(${pattern})`;
+
+/** Every word of the query, in any order, through the folded text-search index. */
+export const foldedWords = (column: string, words: string) =>
+  `to_tsvector('simple'::regconfig, inbox_fold(coalesce(${column}, ''))) @@ plainto_tsquery('simple', inbox_fold(${words}))`;
+
+/**
+ * A list parameter as a set of text, e.g. `id in ${textList('$2')}`: the list travels as a JSON
+ * string (JSON.stringify), which both drivers pass the same way (see db.ts).
+ */
+export const textList = (param: string) => `(select jsonb_array_elements_text(${param}::text::jsonb))`;

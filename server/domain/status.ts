@@ -1,7 +1,7 @@
 import type { components } from '../../src/api/schema.js';
 import type { Db } from '../db/db.js';
-import { ProblemError, forbidden, notFound } from '../http/problem.js';
-import { ifMatchAccepts, type IfMatch } from '../http/preconditions.js';
+import { conflict, conversationNotFound, forbidden, stale } from './errors.js';
+import { describeIfMatch, ifMatchAccepts, type IfMatch } from './versions.js';
 import { getConversation, visibleTo } from './conversation-query.js';
 import { logEvents } from './events-log.js';
 import { Params } from './sql.js';
@@ -42,24 +42,21 @@ export async function changeStatus(
        where c.id = ${id} and ${visibleTo(v, p)} for update`,
       p.values,
     );
-    if (!row) throw notFound(`Conversation ${conversationId} does not exist or is not visible to you.`);
+    if (!row) throw conversationNotFound(conversationId);
     const version = Number(row.version);
     if (!ifMatchAccepts(ifMatch, version)) {
       const current = await getConversation(tx, v, conversationId);
-      throw new ProblemError(
-        412,
-        'precondition-failed',
-        `Someone changed this conversation after you loaded it (you have version ${describe(ifMatch)}, it is now ${version}); it is ${LABEL[row.status]} now. Check it and try again.`,
-        { ...(current ? { current } : {}) },
-        { etag: `"${version}"` },
+      throw stale(
+        `Someone changed this conversation after you loaded it (you have version ${describeIfMatch(ifMatch)}, it is now ${version}); it is ${LABEL[row.status]} now. Check it and try again.`,
+        current,
+        version,
       );
     }
     const current = async () => (await getConversation(tx, v, conversationId))!;
     if (row.status === to) return current();
     if (!LEGAL[row.status].includes(to)) {
       const choices = Object.values(LABEL).filter((l) => l !== LABEL.unanswered);
-      throw new ProblemError(
-        409,
+      throw conflict(
         'illegal-status-change',
         `A conversation can't go back to ${LABEL[to]}. Choose ${choices.join(' or ')}.`,
       );
@@ -90,5 +87,3 @@ export async function changeStatus(
     return current();
   });
 }
-
-const describe = (m: IfMatch) => (m.any ? '*' : m.versions.join(', '));

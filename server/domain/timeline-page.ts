@@ -1,6 +1,6 @@
 import type { components } from '../../src/api/schema.js';
 import type { Queryable } from '../db/db.js';
-import { notFound } from '../http/problem.js';
+import { conversationNotFound } from './errors.js';
 import { canSeeConversation } from './conversation-lock.js';
 import { ITEM_COLUMNS, toTimelineItem, type ItemRow } from './timeline.js';
 import type { Viewer } from './users.js';
@@ -26,8 +26,7 @@ export async function getTimeline(
   conversationId: string,
   q: TimelineQuery,
 ): Promise<TimelinePage> {
-  if (!(await canSeeConversation(db, v, conversationId)))
-    throw notFound(`Conversation ${conversationId} does not exist or is not visible to you.`);
+  if (!(await canSeeConversation(db, v, conversationId))) throw conversationNotFound(conversationId);
   const limit = q.limit ?? 50;
   const kinds = v.capabilities.readNotes ? '' : `and ti.kind <> 'note'`;
   const params: unknown[] = [conversationId, limit];

@@ -1,5 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { matchOperation, type Operation } from '../contract/openapi.js';
+import { summarizeErrors } from '../contract/messages.js';
+import { INBOX_ACCESS_REQUIRED, OPEN_WITHOUT_INBOX } from '../domain/access.js';
+import { matchOperation } from '../contract/openapi.js';
 import type { RawInput } from '../contract/validate.js';
 import type { AppEnv, Handler } from './env.js';
 import { preconditionRequired } from './preconditions.js';
@@ -9,10 +11,10 @@ const MAX_JSON_BYTES = 1_000_000;
 
 /**
  * Routes by the contract itself: finds the operation for method + path template, validates
- * path, query, headers and body against it, then calls its handler — or answers 501 when the
- * reference server does not implement it yet. Paths outside the contract fall through.
+ * path, query, headers and body against it, then calls its handler. Paths outside the contract
+ * fall through.
  */
-export function contractDispatch(handlers: Partial<Record<string, Handler>>): MiddlewareHandler<AppEnv> {
+export function contractDispatch(handlers: Record<string, Handler>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const { contract, validate, config } = c.get('services');
     const path = c.req.path;
@@ -23,19 +25,17 @@ export function contractDispatch(handlers: Partial<Record<string, Handler>>): Mi
     const match = matchOperation(contract, c.req.method, path);
     const op = match.operation;
     if (!op) {
-      if (match.allowed.length > 0 && !op) {
+      if (match.allowed.length > 0) {
         return problemResponse(
           405,
           'method-not-allowed',
           `${c.req.method} is not allowed on ${path}; use ${match.allowed.join(' or ')}.`,
           {},
-          {
-            allow: match.allowed.join(', '),
-          },
+          { allow: match.allowed.join(', ') },
         );
       }
-      if (inApi || op)
-        return problemResponse(404, 'not-found', `There is no API route ${c.req.method} ${path}.`);
+      if (inApi) return problemResponse(404, 'not-found', `There is no API route ${c.req.method} ${path}.`);
+      // Not the contract's: static files and the demo pages.
       return next();
     }
 
@@ -55,39 +55,31 @@ export function contractDispatch(handlers: Partial<Record<string, Handler>>): Mi
         },
       );
     }
-    const raw = await readRaw(c, op, match.pathParams);
+    // An account without the inbox may only see who it is and ask for access.
+    const viewer = c.get('viewer');
+    if (viewer && viewer.inboxAccess !== 'granted' && !OPEN_WITHOUT_INBOX.has(op.operationId))
+      return problemResponse(403, 'inbox-access-required', INBOX_ACCESS_REQUIRED);
+    const raw = await readRaw(c, match.pathParams);
     if (raw instanceof Response) return raw;
     const { input, errors } = validate(op, raw);
     // A change that is valid except for its missing If-Match is a precondition problem, not a typo.
     if (errors.length === 1 && errors[0]!.path === 'header.if-match' && errors[0]!.message === 'is required')
       return preconditionRequired(op, match.pathParams);
     if (errors.length > 0) {
-      return problemResponse(
-        400,
-        'validation',
-        `The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}.`,
-        { errors },
-      );
+      return problemResponse(400, 'validation', summarizeErrors(errors), {
+        errors: errors.map(({ path, message }) => ({ path, message })),
+      });
     }
     c.set('operation', op);
     c.set('input', input);
     const handler = handlers[op.operationId];
-    if (!handler) {
-      return problemResponse(
-        501,
-        'not-implemented',
-        `${op.operationId} (${op.method} ${op.fullPath}) is not implemented by the reference server yet.`,
-      );
-    }
+    // Every operation has a handler (a test checks it); a new one in the contract is a server bug.
+    if (!handler) throw new Error(`No handler for ${op.operationId}`);
     return handler(c);
   };
 }
 
-async function readRaw(
-  c: Context<AppEnv>,
-  op: Operation,
-  pathParams: Record<string, string>,
-): Promise<RawInput | Response> {
+async function readRaw(c: Context<AppEnv>, pathParams: Record<string, string>): Promise<RawInput | Response> {
   const queries = c.req.queries();
   const query: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(queries)) query[k] = v.length === 1 ? v[0]! : v;
@@ -127,6 +119,5 @@ async function readRaw(
   } else {
     raw.body = text;
   }
-  void op;
   return raw;
 }

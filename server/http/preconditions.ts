@@ -1,8 +1,6 @@
 import type { Operation } from '../contract/openapi.js';
+import type { IfMatch } from '../domain/versions.js';
 import { ProblemError, problemResponse } from './problem.js';
-
-/** What an If-Match header asks for: any current version (`*`) or one of some versions. */
-export type IfMatch = { any: true } | { any: false; versions: number[] };
 
 /**
  * Reads If-Match leniently: `"7"` (what our ETag says), bare `7`, weak `W/"7"`, a comma-separated
@@ -15,22 +13,23 @@ export function parseIfMatch(raw: string): IfMatch {
   for (const part of text.split(',')) {
     const m = /^(?:W\/)?"?(\d{1,15})"?$/i.exec(part.trim());
     if (!m) {
-      throw new ProblemError(400, 'validation', 'The request has 1 invalid field.', {
-        errors: [
-          {
-            path: 'header.if-match',
-            message: 'must be the version from the ETag, e.g. "7"',
-          },
-        ],
-      });
+      throw new ProblemError(
+        400,
+        'validation',
+        'The If-Match header must be the version from the ETag, e.g. "7".',
+        {
+          errors: [
+            {
+              path: 'header.if-match',
+              message: 'must be the version from the ETag, e.g. "7"',
+            },
+          ],
+        },
+      );
     }
     versions.push(Number(m[1]));
   }
   return { any: false, versions };
-}
-
-export function ifMatchAccepts(ifMatch: IfMatch, version: number): boolean {
-  return ifMatch.any || ifMatch.versions.includes(version);
 }
 
 /**

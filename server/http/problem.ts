@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { components } from '../../src/api/schema.js';
+import { DomainError, type ErrorKind } from '../domain/errors.js';
 
 export type Problem = components['schemas']['Problem'];
 /** The contract types `current` as a bare object (generated as Record<string, never>); any resource fits. */
@@ -21,7 +22,18 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-/** A thrown problem: any layer may throw one, the error handler renders it. */
+/** The status each kind of domain error is served with. */
+const STATUS_OF: Record<ErrorKind, number> = {
+  invalid: 400,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  stale: 412,
+  'too-large': 413,
+  'unsupported-type': 415,
+};
+
+/** A problem thrown by the HTTP layer itself (auth, uploads, headers); the domain throws DomainError. */
 export class ProblemError extends Error {
   constructor(
     readonly status: number,
@@ -56,11 +68,21 @@ export function problemResponse(
   });
 }
 
-export const notFound = (detail: string) => new ProblemError(404, 'not-found', detail);
-export const forbidden = (detail: string) => new ProblemError(403, 'forbidden', detail);
+/** A domain error as problem+json: its kind picks the status; a stale version also answers the ETag. */
+export function domainProblem(err: DomainError): Response {
+  const { errors, current, version } = err.details;
+  return problemResponse(
+    STATUS_OF[err.kind],
+    err.code,
+    err.message,
+    { ...(errors ? { errors } : {}), ...(current ? { current } : {}) },
+    version !== undefined ? { etag: `"${version}"` } : {},
+  );
+}
 
 /** Hono's onError: problems as they are, anything else as a 500 that leaks nothing. */
 export function renderError(err: unknown, c: Context): Response {
+  if (err instanceof DomainError) return domainProblem(err);
   if (err instanceof ProblemError) {
     return problemResponse(err.status, err.problemType, err.message, err.extra, err.headers);
   }

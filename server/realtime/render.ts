@@ -1,8 +1,9 @@
 import type { components } from '../../src/api/schema.js';
 import type { Queryable } from '../db/db.js';
 import type { AttachmentLinks } from '../domain/attachment-links.js';
-import { getConversation, visibleTo } from '../domain/conversation-query.js';
-import { Params } from '../domain/sql.js';
+import { findContact } from '../domain/contact-query.js';
+import { canSeeConversation } from '../domain/conversation-lock.js';
+import { getConversation } from '../domain/conversation-query.js';
 import { loadItem } from '../domain/timeline.js';
 import type { Viewer } from '../domain/users.js';
 
@@ -29,16 +30,6 @@ function wasVisible(v: Viewer, before: Before): boolean {
   return (
     (before.assigneeIds ?? []).includes(v.id) || (before.teamIds ?? []).some((t) => v.teamIds.includes(t))
   );
-}
-
-async function canSee(db: Queryable, v: Viewer, conversationId: string): Promise<boolean> {
-  const p = new Params();
-  const id = p.add(conversationId);
-  const rows = await db.query(
-    `select 1 from conversations c where c.id = ${id} and ${visibleTo(v, p)}`,
-    p.values,
-  );
-  return rows.length > 0;
 }
 
 /**
@@ -77,15 +68,21 @@ export async function renderEvent(
     }
     case 'timeline.item': {
       if (!row.item_id || !row.conversation_id) return null;
-      if (!(await canSee(db, v, row.conversation_id))) return null;
+      if (!(await canSeeConversation(db, v, row.conversation_id))) return null;
       const item = await loadItem(db, row.item_id);
       if (!item || (item.kind === 'note' && !v.capabilities.readNotes)) return null;
       return { ...base, type: 'timeline.item', item: links.item(item, v.id) };
     }
     case 'presence': {
-      if (!row.conversation_id || !(await canSee(db, v, row.conversation_id))) return null;
+      if (!row.conversation_id || !(await canSeeConversation(db, v, row.conversation_id))) return null;
       const presence = (payload.presence ?? []) as components['schemas']['PresenceEntry'][];
       return { ...base, type: 'presence', conversationId: row.conversation_id, presence };
+    }
+    case 'contact.updated': {
+      // Any member of the space may read its contacts; rendered as the contact is now.
+      if (typeof payload.contactId !== 'string') return null;
+      const contact = await findContact(db, v, payload.contactId);
+      return contact ? { ...base, type: 'contact.updated', contact } : null;
     }
     case 'tag.changed': {
       const tag = payload.tag as components['schemas']['Tag'] | undefined;

@@ -1,7 +1,8 @@
 import { INLINE_IMAGES } from '../channels/sniff.js';
 import { channelRules, loadAttachment, noAttachments, storeUpload, tooLarge } from '../domain/attachments.js';
 import { inputOf, type Handler } from '../http/env.js';
-import { ProblemError, notFound } from '../http/problem.js';
+import { notFound } from '../domain/errors.js';
+import { ProblemError } from '../http/problem.js';
 
 /** Room for the multipart boundaries and part headers around the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;

@@ -1,5 +1,10 @@
 /** The fixed part of the demo data: who works where, and what they send from. */
-export const TENANT = { id: 'tn_northwind', name: 'Northwind Trading', undoWindowSeconds: 5 };
+export const TENANT = {
+  id: 'tn_northwind',
+  name: 'Northwind Trading',
+  undoWindowSeconds: 5,
+  timeZone: 'Europe/London',
+};
 
 export const SPACES = [
   { id: 'sp_retail', name: 'Retail Customer Care', position: 0 },
@@ -109,6 +114,7 @@ export const SENDER_PROFILES = [
     name: 'Northwind Care (SMS)',
     channel: 'sms',
     teamIds: [] as string[],
+    defaultCountry: 'GB',
   },
   {
     id: 'spf_billing_sms',
@@ -116,6 +122,7 @@ export const SENDER_PROFILES = [
     name: 'Northwind Billing (SMS)',
     channel: 'sms',
     teamIds: ['tm_billing'],
+    defaultCountry: 'GB',
   },
   {
     id: 'spf_care_wa',
@@ -123,6 +130,7 @@ export const SENDER_PROFILES = [
     name: 'Northwind WhatsApp',
     channel: 'whatsapp',
     teamIds: [] as string[],
+    defaultCountry: 'GB',
   },
   {
     id: 'spf_care_tg',
@@ -130,6 +138,7 @@ export const SENDER_PROFILES = [
     name: 'Northwind Telegram Bot',
     channel: 'telegram',
     teamIds: ['tm_support', 'tm_sales'],
+    defaultCountry: 'GB',
   },
   {
     id: 'spf_wh_wa',
@@ -137,6 +146,7 @@ export const SENDER_PROFILES = [
     name: 'Wholesale WhatsApp',
     channel: 'whatsapp',
     teamIds: [] as string[],
+    defaultCountry: 'DE',
   },
   {
     id: 'spf_wh_sms',
@@ -144,6 +154,7 @@ export const SENDER_PROFILES = [
     name: 'Wholesale SMS',
     channel: 'sms',
     teamIds: [] as string[],
+    defaultCountry: 'US',
   },
 ] as const;
 
@@ -210,7 +221,7 @@ export const SENDERS = [
     address: '+13125550102',
     country: 'US',
     dailyLimit: 200,
-    sentToday: 199,
+    sentToday: 180,
   },
   {
     id: 'snd_wa_gb',

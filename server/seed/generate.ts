@@ -2,6 +2,8 @@ import { createRandom, type Random } from './prng.js';
 import { makePerson } from './people.js';
 import { FINAL_RECEIPT, SENDERS, SENDER_PROFILES, TAGS, TEAMS, USERS } from './fixtures.js';
 import { NOTES, OPENERS_IN, OPENERS_OUT, REPLIES_IN, REPLIES_OUT, fill, firstName } from './texts.js';
+import { MORE_SENDER_ADDRESSES } from './more-fixtures.js';
+import { UNREACHABLE_PHONE, addUnreachableContact } from './unreachable.js';
 
 /** Rows shaped for jsonb_to_recordset inserts (snake_case, ISO timestamps). */
 export interface SeedData {
@@ -30,6 +32,8 @@ const CONVERSATIONS_PER_SPACE = { sp_retail: 265, sp_wholesale: 40 } as const;
 const MINUTE = 60_000;
 
 const teamMembers = (teamId: string) => USERS.filter((u) => u.teamIds.includes(teamId)).map((u) => u.id);
+/** Seeded notes are written by someone who may write notes, never by an agent without note access. */
+const writesNotes = (userId: string) => USERS.find((u) => u.id === userId)?.noteAccess ?? false;
 const pickOrigin = (r: Random): Origin => {
   const x = r.next();
   return x < 0.2 ? 'api' : x < 0.33 ? 'dialer' : x < 0.53 ? 'campaign' : x < 0.68 ? 'inbox' : 'inbound';
@@ -46,7 +50,12 @@ export function generateSeed(now: Date, seed = 20240611): SeedData {
     items: [],
     readMarkers: [],
   };
-  const phones = new Set<string>();
+  // Senders' own numbers and the one unreachable number are nobody else's.
+  const phones = new Set<string>([
+    UNREACHABLE_PHONE,
+    ...SENDERS.map((s) => s.address),
+    ...MORE_SENDER_ADDRESSES,
+  ]);
   let n = 0;
 
   for (const [spaceId, contactCount] of Object.entries(CONTACTS_PER_SPACE)) {
@@ -76,7 +85,12 @@ export function generateSeed(now: Date, seed = 20240611): SeedData {
       const profile = r.pick(profiles);
       const channel = profile.channel as Channel;
       const senders = SENDERS.filter((s) => s.profileId === profile.id);
-      const sender = senders.find((s) => s.country === contact.country) ?? senders[0]!;
+      // As selection would have chosen: the contact's country, the sender with most left today.
+      const mostLeft = (country: string) =>
+        senders
+          .filter((s) => s.country === country)
+          .sort((a, b) => b.dailyLimit - b.sentToday - (a.dailyLimit - a.sentToday))[0];
+      const sender = mostLeft(String(contact.country)) ?? mostLeft(profile.defaultCountry) ?? senders[0]!;
       const allowedTeams = profile.teamIds.length > 0 ? [...profile.teamIds] : spaceTeams;
       const teams = [r.pick(allowedTeams)];
       if (r.chance(0.15)) {
@@ -86,6 +100,7 @@ export function generateSeed(now: Date, seed = 20240611): SeedData {
       const members = [...new Set(teams.flatMap(teamMembers))];
       const assignee = members.length > 0 && r.chance(0.45) ? r.pick(members) : null;
       const agent = assignee ?? (members.length > 0 ? r.pick(members) : 'usr_olivia');
+      const noteAuthor = writesNotes(agent) ? agent : (members.find(writesNotes) ?? 'usr_olivia');
       const origin = pickOrigin(r);
       const replied = origin === 'inbound' || !r.chance(0.33);
       const closed = replied && r.chance(0.27);
@@ -153,12 +168,16 @@ export function generateSeed(now: Date, seed = 20240611): SeedData {
             status: k === rounds - 1 && r.chance(0.1) ? 'failed' : finalReceipt,
           });
           if (r.chance(0.25))
-            draft.push({ kind: 'note', text: fill(r.pick(NOTES), { note: noteToken }), authorId: agent });
+            draft.push({
+              kind: 'note',
+              text: fill(r.pick(NOTES), { note: noteToken }),
+              authorId: noteAuthor,
+            });
           if (k < rounds - 1 || r.chance(0.6))
             draft.push({ kind: 'message', direction: 'in', text: r.pick(REPLIES_IN), status: 'delivered' });
         }
         if (r.chance(0.3))
-          draft.push({ kind: 'note', text: fill(r.pick(NOTES), { note: noteToken }), authorId: agent });
+          draft.push({ kind: 'note', text: fill(r.pick(NOTES), { note: noteToken }), authorId: noteAuthor });
       }
       let closedBy: string | null = null;
       if (closed) {
@@ -238,6 +257,7 @@ export function generateSeed(now: Date, seed = 20240611): SeedData {
       }
     }
   }
+  addUnreachableContact(out, now, `cv_${String(n + 1).padStart(4, '0')}`);
   for (const m of out.readMarkers) m.seq = Math.max(0, Number(m.seq));
   return out;
 }

@@ -1,21 +1,10 @@
 import type { Db, Queryable } from '../db/db.js';
 import { SENDERS, SENDER_PROFILES, SPACES, TAGS, TEAMS, TENANT, USERS } from './fixtures.js';
 import { generateSeed } from './generate.js';
+import { insert } from './insert.js';
+import { seedMore, senderDaysStartToday } from './seed-more.js';
 
 const SEED_LOCK = 7_270_002;
-
-/** Inserts rows in one statement; jsonb_to_recordset works identically on PGlite and postgres.js. */
-async function insert(tx: Queryable, table: string, columns: string, rows: readonly object[]): Promise<void> {
-  if (rows.length === 0) return;
-  const names = columns
-    .split(',')
-    .map((c) => c.trim().split(/\s+/)[0])
-    .join(', ');
-  await tx.query(
-    `insert into ${table} (${names}) select ${names} from jsonb_to_recordset($1::text::jsonb) as x(${columns})`,
-    [JSON.stringify(rows)],
-  );
-}
 
 /** Seeds the demo data on first start only (a tenant row means it was seeded before). */
 export async function seedIfEmpty(db: Db, now = new Date()): Promise<boolean> {
@@ -29,9 +18,22 @@ export async function seedIfEmpty(db: Db, now = new Date()): Promise<boolean> {
 }
 
 async function seedAll(tx: Queryable, now: Date): Promise<void> {
-  await insert(tx, 'tenants', 'id text, name text, undo_window_seconds int', [
-    { id: TENANT.id, name: TENANT.name, undo_window_seconds: TENANT.undoWindowSeconds },
-  ]);
+  // Northwind has used the inbox for a year; it sorts first wherever tenants are listed.
+  const since = new Date(now.getTime() - 400 * 24 * 3600 * 1000).toISOString();
+  await insert(
+    tx,
+    'tenants',
+    'id text, name text, undo_window_seconds int, time_zone text, created_at timestamptz',
+    [
+      {
+        id: TENANT.id,
+        name: TENANT.name,
+        undo_window_seconds: TENANT.undoWindowSeconds,
+        time_zone: TENANT.timeZone,
+        created_at: since,
+      },
+    ],
+  );
   await insert(
     tx,
     'spaces',
@@ -75,8 +77,14 @@ async function seedAll(tx: Queryable, now: Date): Promise<void> {
   await insert(
     tx,
     'sender_profiles',
-    'id text, space_id text, name text, channel text',
-    SENDER_PROFILES.map((p) => ({ id: p.id, space_id: p.spaceId, name: p.name, channel: p.channel })),
+    'id text, space_id text, name text, channel text, default_country text',
+    SENDER_PROFILES.map((p) => ({
+      id: p.id,
+      space_id: p.spaceId,
+      name: p.name,
+      channel: p.channel,
+      default_country: p.defaultCountry,
+    })),
   );
   await insert(
     tx,
@@ -132,4 +140,6 @@ async function seedAll(tx: Queryable, now: Date): Promise<void> {
     data.items,
   );
   await insert(tx, 'read_markers', 'user_id text, conversation_id text, seq int', data.readMarkers);
+  await seedMore(tx, now);
+  await senderDaysStartToday(tx);
 }

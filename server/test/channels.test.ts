@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createSimulator } from '../channels/simulator.js';
 import type { OutboundMessage, Receipt } from '../channels/provider.js';
+import { SENDERS, USERS } from '../seed/fixtures.js';
 import { generateSeed } from '../seed/generate.js';
 
 const message = (channel: OutboundMessage['channel'], to = '+447700900123'): OutboundMessage => ({
@@ -68,5 +69,39 @@ describe('seed generator', () => {
     // Nothing that starts from api/dialer/campaign without a reply is anything but Unanswered.
     assert.ok(a.conversations.every((c) => c.status !== 'unanswered' || c.origin !== 'inbound'));
     assert.ok(a.items.some((i) => i.kind === 'note') && a.items.some((i) => i.kind === 'event'));
+  });
+
+  it('has the unreachable contact the README promises, in a conversation agents see', () => {
+    const data = generateSeed(new Date('2024-06-01T12:00:00Z'));
+    const unreachable = data.contacts.filter((c) => String(c.phone).endsWith('0000'));
+    assert.equal(unreachable.length, 1, 'exactly one number ending in 0000');
+    const contact = unreachable[0]!;
+    assert.equal(contact.space_id, 'sp_retail');
+    const conversation = data.conversations.find((c) => c.contact_id === contact.id);
+    assert.ok(conversation, 'the contact has a conversation');
+    const teams = data.conversationTeams.filter((t) => t.conversation_id === conversation.id);
+    assert.ok(teams.some((t) => t.team_id === 'tm_support') && teams.some((t) => t.team_id === 'tm_sales'));
+    const failed = data.items.find((i) => i.conversation_id === conversation.id && i.status === 'failed');
+    assert.equal(failed?.failure_reason, 'The number is not reachable.');
+    // The simulator really fails a message to it.
+    assert.ok(String(contact.phone).endsWith('0000'));
+  });
+
+  it('never makes an agent without note access the author of a note', () => {
+    const data = generateSeed(new Date('2024-06-01T12:00:00Z'));
+    const withoutNotes = new Set(USERS.filter((u) => !u.noteAccess).map((u) => u.id));
+    assert.ok(withoutNotes.has('usr_samir'));
+    const notes = data.items.filter((i) => i.kind === 'note');
+    assert.ok(notes.length > 50);
+    assert.deepEqual(
+      notes.filter((i) => withoutNotes.has(String(i.author_id))),
+      [],
+    );
+  });
+
+  it('gives no contact a sender’s own number', () => {
+    const data = generateSeed(new Date('2024-06-01T12:00:00Z'));
+    const addresses = new Set<string>(SENDERS.map((s) => s.address));
+    assert.ok(data.contacts.every((c) => !addresses.has(String(c.phone))));
   });
 });

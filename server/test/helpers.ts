@@ -11,6 +11,7 @@ export type ConversationCounts = Schemas['ConversationCounts'];
 export type TimelineItem = Schemas['TimelineItem'];
 export type MessageItem = Schemas['MessageItem'];
 export type InboxEvent = Schemas['InboxEvent'];
+export type Contact = Schemas['Contact'];
 export type EventOf<K extends InboxEvent['type']> = Extract<InboxEvent, { type: K }>;
 /** A problem as tests read it: `current` is whatever resource the server put there. */
 export type Problem<C = Conversation> = Omit<Schemas['Problem'], 'current'> & { current?: C };
@@ -62,6 +63,22 @@ export const TOKENS = {
   noNotes: 'demo-agent-nonotes-token',
   twoSpaces: 'demo-agent-twospaces-token',
   agent2: 'demo-agent2-token',
+  /** Nadia Karim: no inbox access yet. */
+  noAccess: 'demo-noaccess-token',
+  /** Tomás Herrera: asked for inbox access, not approved yet. */
+  requested: 'demo-requested-token',
+  /** Grace Okafor: owner and Inbox Admin of Harbor Lane Bakery, onboarding half done. */
+  owner2: 'demo-owner2-token',
+} as const;
+
+/** The seeded inbox users of the demo tenant (the ones with access). */
+export const INBOX_TOKENS = {
+  admin: TOKENS.admin,
+  manager: TOKENS.manager,
+  agent: TOKENS.agent,
+  noNotes: TOKENS.noNotes,
+  twoSpaces: TOKENS.twoSpaces,
+  agent2: TOKENS.agent2,
 } as const;
 
 export interface ApiResponse<T = unknown> {

@@ -2,14 +2,19 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { api, openStream, startServer, type Backend, type MessageItem } from './helpers.js';
 import { findPostgresBin, startPostgres, type PostgresCluster } from './postgres-harness.js';
+import { accessSuite } from './suites/access.suite.js';
+import { assignmentTagsSuite } from './suites/assignment-tags.suite.js';
 import { attachmentsSuite } from './suites/attachments.suite.js';
+import { contactsSuite } from './suites/contacts.suite.js';
 import { contractSuite } from './suites/contract.suite.js';
 import { conversationsSuite } from './suites/conversations.suite.js';
 import { dispatchSuite } from './suites/dispatch.suite.js';
+import { newConversationSuite } from './suites/new-conversation.suite.js';
 import { persistenceSuite } from './suites/persistence.suite.js';
 import { presenceSuite } from './suites/presence.suite.js';
 import { realtimeSuite } from './suites/realtime.suite.js';
 import { scopingSuite } from './suites/scoping.suite.js';
+import { senderPrivacySuite } from './suites/sender-privacy.suite.js';
 import { sendingSuite } from './suites/sending.suite.js';
 import { signedLinksSuite } from './suites/signed-links.suite.js';
 import { statusSuite } from './suites/status.suite.js';
@@ -53,6 +58,11 @@ describe('real Postgres', { skip: available ? false : reason }, () => {
   dispatchSuite(backend);
   attachmentsSuite(backend);
   signedLinksSuite(backend);
+  contactsSuite(backend);
+  newConversationSuite(backend);
+  assignmentTagsSuite(backend);
+  accessSuite(backend);
+  senderPrivacySuite(backend);
 
   describe('two server instances on one database', () => {
     it('fans an inbound reply on instance A out to an SSE client on instance B', async () => {

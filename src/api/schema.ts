@@ -123,9 +123,7 @@ export interface paths {
         };
         /**
          * Whether the profile has a sender left today for a phone number's country.
-         * @description Not implemented yet.
-         *
-         *     Answers for the number's country what `createConversation` would do now, without saying
+         * @description Answers for the number's country what `createConversation` would do now, without saying
          *     which sender: the senders that would send are those of the profile in the number's
          *     country; when the profile has no sender at all in that country, its senders in the
          *     profile's `defaultCountry` send instead (`fallback: true`). When it has senders in the
@@ -151,9 +149,7 @@ export interface paths {
         };
         /**
          * Contacts of a space, searched by name or number.
-         * @description Not implemented yet.
-         *
-         *     Any member of the space may list its contacts, ordered by name. `q` finds words in the
+         * @description Any member of the space may list its contacts, ordered by name. `q` finds words in the
          *     name (accents ignored: "jose" finds "José") or digits in the number. `phone` finds the
          *     contact with that number, counting national variants as the same number: a Brazilian
          *     (+55) mobile number with or without the ninth digit after the two-digit area code, and a
@@ -163,9 +159,7 @@ export interface paths {
         put?: never;
         /**
          * Create a contact (requires `editContacts`).
-         * @description Not implemented yet.
-         *
-         *     The number must be a valid number of its country (400 with the error on `body.phone`
+         * @description The number must be a valid number of its country (400 with the error on `body.phone`
          *     otherwise). It is stored in its current E.164 form — a Brazilian mobile number without the
          *     ninth digit gets it, a Mexican number written +52 1 … loses the `1` — and `country` comes
          *     from it. A number another contact of the space already has (national variants included)
@@ -188,10 +182,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /**
-         * One contact (any member of its space).
-         * @description Not implemented yet.
-         */
+        /** One contact (any member of its space). */
         get: operations["getContact"];
         put?: never;
         post?: never;
@@ -200,13 +191,12 @@ export interface paths {
         head?: never;
         /**
          * Edit a contact (requires `editContacts` and If-Match).
-         * @description Not implemented yet.
-         *
-         *     The same number rules as createContact: changing to a number another contact of the
+         * @description The same number rules as createContact: changing to a number another contact of the
          *     space has answers 409 `urn:inbox:problem:contact-exists` with that contact in `current`.
-         *     The contact's conversations follow it (their next messages go to the new number): each
-         *     gets a `contact_updated` timeline event and a `conversation.updated` event, and the
-         *     space a `contact.updated` event.
+         *     The contact's conversations follow it (their next messages go to the new number). When
+         *     the name or number changes, each of them gets a `contact_updated` timeline event (which
+         *     fields, by whom), a new `version` and a `conversation.updated` event; every change sends
+         *     the space a `contact.updated` event. A change that changes nothing is answered as is.
          */
         patch: operations["updateContact"];
         trace?: never;
@@ -227,9 +217,7 @@ export interface paths {
         put?: never;
         /**
          * Start a conversation by phone number with a first message.
-         * @description Not implemented yet.
-         *
-         *     Requires `startConversations`. The team must be one of the space the user belongs to (any
+         * @description Requires `startConversations`. The team must be one of the space the user belongs to (any
          *     team of the space with `seeAllConversations`) and allowed to use the profile; a channel
          *     that cannot start conversations by phone (`startByPhone: false`, e.g. Telegram) answers
          *     400. The contact is found by its normalised number (national variants count, see
@@ -327,9 +315,7 @@ export interface paths {
         get?: never;
         /**
          * Replace the assigned teams and agents (requires `assign`).
-         * @description Not implemented yet.
-         *
-         *     Teams must belong to the conversation's space; without `seeAllConversations` a user may
+         * @description Teams must belong to the conversation's space; without `seeAllConversations` a user may
          *     add only teams they belong to (teams already assigned may stay or go). Every assignee must
          *     be a member of one of the assigned teams (400 naming the field otherwise). The same
          *     assignment again is a no-op (200, same `version`). A change appends an
@@ -357,9 +343,7 @@ export interface paths {
         get?: never;
         /**
          * Replace the conversation's tags (requires `applyTags`).
-         * @description Not implemented yet.
-         *
-         *     Tags must belong to the conversation's space (400 naming the field otherwise). The same
+         * @description Tags must belong to the conversation's space (400 naming the field otherwise). The same
          *     set again is a no-op (200, same `version`); a change appends a `tags_changed` timeline
          *     event (added, removed, who) and sends `conversation.updated`.
          */
@@ -606,9 +590,7 @@ export interface paths {
         put?: never;
         /**
          * Create a tag (requires `manageTags`).
-         * @description Not implemented yet.
-         *
-         *     Names are unique per space, ignoring case: a taken name answers 409
+         * @description Names are unique per space, ignoring case: a taken name answers 409
          *     `urn:inbox:problem:tag-exists` with the existing tag in `current`. Without `color` the
          *     server picks one from its palette. Sends a `tag.changed` event.
          */
@@ -628,17 +610,13 @@ export interface paths {
         };
         /**
          * Whether this account has the (beta) inbox, has asked for it, or neither.
-         * @description Not implemented yet.
-         *
-         *     Any signed-in user. `alreadyRequested` is true while a request waits for approval.
+         * @description Any signed-in user. `alreadyRequested` is true while a request waits for approval.
          */
         get: operations["getInboxAccess"];
         put?: never;
         /**
          * Request Access. The first request answers 201 ("Request Received!"), a repeat before approval 200 with `alreadyRequested` ("Request Already Sent").
-         * @description Not implemented yet.
-         *
-         *     Any signed-in user. A user who already has the inbox gets 200 with `state: granted`.
+         * @description Any signed-in user. A user who already has the inbox gets 200 with `state: granted`.
          *     Support approves a request (on the reference server: `POST
          *     /demo/inbox-access/{userId}/approve`).
          */
@@ -658,9 +636,7 @@ export interface paths {
         };
         /**
          * Onboarding steps, done automatically from real state (tenant owners and Inbox Admins only).
-         * @description Not implemented yet.
-         *
-         *     Only users with `seeOnboarding` (tenant owners and Inbox Admins); everyone else gets 403.
+         * @description Only users with `seeOnboarding` (tenant owners and Inbox Admins); everyone else gets 403.
          *     The steps of the user's tenant, in order, each `done` from real state: `connect_channel`
          *     when a sender exists, `create_sender_profile` when a sender profile exists, `create_team`
          *     when a team exists, `invite_agents` when the tenant has a user who is not a tenant owner,
@@ -690,9 +666,7 @@ export interface paths {
         put?: never;
         /**
          * Skip an optional step (409 `step-not-optional` otherwise).
-         * @description Not implemented yet.
-         *
-         *     Same audience as getOnboarding. Skipping a required step answers 409
+         * @description Same audience as getOnboarding. Skipping a required step answers 409
          *     `urn:inbox:problem:step-not-optional`; skipping a done or skipped step changes nothing.
          */
         post: operations["skipOnboardingStep"];
@@ -1387,15 +1361,6 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The reference server does not implement this yet. */
-        NotImplemented: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
     };
     parameters: {
         SpaceId: components["schemas"]["Id"];
@@ -1596,7 +1561,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -1629,7 +1593,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -1660,7 +1623,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
-            501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -1688,7 +1650,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -1727,7 +1688,6 @@ export interface operations {
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
-            501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -1810,7 +1770,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
-            501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -1911,7 +1870,6 @@ export interface operations {
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
-            501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -1949,7 +1907,6 @@ export interface operations {
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
-            501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -1989,7 +1946,6 @@ export interface operations {
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
-            501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -2021,7 +1977,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -2053,7 +2008,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -2087,7 +2041,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -2132,7 +2085,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -2176,7 +2128,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -2204,7 +2155,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -2232,7 +2182,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -2269,7 +2218,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -2303,7 +2251,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -2359,7 +2306,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
-            501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -2382,7 +2328,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -2414,7 +2359,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -2438,7 +2382,6 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
     };
@@ -2465,7 +2408,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
-            501: components["responses"]["NotImplemented"];
             default: components["responses"]["Unexpected"];
         };
     };

@@ -1,5 +1,7 @@
+import type * as phone from './phone.js';
+
 /** The phone module, loaded once, on first use (about 30 KB gzipped that most pages never need). */
-export type PhoneModule = typeof import('./phone.js');
+export type PhoneModule = typeof phone;
 
 let loading: Promise<PhoneModule> | undefined;
 

@@ -1,7 +1,7 @@
 // What a colleague changed while someone was editing, so the UI can show it instead of
 // overwriting their work: the fields whose value moved between the version the edit started from
 // and the version the server has now.
-import { InboxApiError } from '../api/errors.js';
+import type { InboxApiError } from '../api/errors.js';
 
 export interface ChangedField<K extends string = string> {
   field: K;

@@ -280,6 +280,35 @@ export function conversationsSuite(backend: Backend): void {
       assert.notEqual(one.body.lastMessage?.kind, 'note');
     });
 
+    it('searches without accents or case: "schroder" finds Schröder, "jose" finds José', async () => {
+      const [a, b] = await q<{ id: string; contact_id: string }>(
+        `select c.id, c.contact_id from conversations c where c.space_id = $1
+           and (select count(*) from conversations x where x.contact_id = c.contact_id) = 1
+         order by c.id limit 2`,
+        [SPACE],
+      );
+      await q(`update contacts set name = 'Jürgen Schröder' where id = $1`, [a!.contact_id]);
+      await q(`update contacts set name = 'José Peña' where id = $1`, [b!.contact_id]);
+      const found = async (text: string) =>
+        ids(await fetchAll(server, TOKENS.admin, { spaceId: SPACE, q: text }, 200));
+      for (const text of ['schroder', 'SCHRÖDER', 'jurgen schroder', 'Schrö'])
+        assert.ok((await found(text)).includes(a!.id), text);
+      for (const text of ['jose', 'JOSE PENA', 'josé peña', 'Pena'])
+        assert.ok((await found(text)).includes(b!.id), text);
+      assert.ok(
+        !(await found('schroeder')).includes(a!.id),
+        'folding drops accents, it does not spell them out',
+      );
+      // Message text too, as a substring and as words in any order.
+      const inbound = await api(server, '/demo/inbound', {
+        method: 'POST',
+        body: { conversationId: a!.id, text: 'Le café était très bon, merci Zoë' },
+      });
+      assert.equal(inbound.status, 201);
+      for (const text of ['cafe etait', 'TRES cafe', 'zoe'])
+        assert.ok((await found(text)).includes(a!.id), text);
+    });
+
     it('shows senders only to users with seeSenders', () => {
       assert.ok(full.admin!.every((c) => c.sender && c.sender.address));
       assert.ok(full.agent!.every((c) => c.sender === undefined));

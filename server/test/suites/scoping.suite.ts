@@ -151,7 +151,7 @@ export function scopingSuite(backend: Backend): void {
           .map((r) => r['QUERY PLAN'])
           .join('\n');
         if (process.env.INBOX_SHOW_PLAN) console.log(plan);
-        assert.match(plan, /timeline_items_(text_trgm|tsv)/, plan);
+        assert.match(plan, /timeline_items_(text_fold_trgm|fold_tsv)/, plan);
         assert.doesNotMatch(plan, /Seq Scan on timeline_items/, plan);
       });
   });

@@ -1,0 +1,4 @@
+import { pgliteBackend } from './helpers.js';
+import { assignmentTagsSuite } from './suites/assignment-tags.suite.js';
+
+assignmentTagsSuite(pgliteBackend);
