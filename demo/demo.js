@@ -4,6 +4,8 @@ const layout = document.querySelector('.inbox');
 const list = document.getElementById('list');
 const switcher = document.getElementById('user-switcher');
 const back = document.getElementById('back');
+const showDetails = document.getElementById('show-details');
+const backToConversation = document.getElementById('back-to-conversation');
 const simulate = document.getElementById('simulate');
 const simulateStatus = document.getElementById('simulate-status');
 const errorBox = document.getElementById('error');
@@ -66,6 +68,14 @@ document.addEventListener('inbox-space-change', forgetSelection);
 back.addEventListener('click', () => {
   layout.dataset.pane = 'list';
   list.focus();
+});
+showDetails.addEventListener('click', () => {
+  layout.dataset.pane = 'details';
+  backToConversation.focus();
+});
+backToConversation.addEventListener('click', () => {
+  layout.dataset.pane = 'conversation';
+  showDetails.focus();
 });
 
 document.addEventListener('inbox-error', (event) => showError(event.detail.error.message));

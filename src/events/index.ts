@@ -1,18 +1,41 @@
+import type { InboxAssignmentChangeEvent, InboxBeforeAssignmentChangeEvent } from './assignment-change.js';
 import type { InboxBeforeSendEvent } from './before-send.js';
+import type { InboxContactChangeEvent } from './contact-change.js';
+import type { InboxBeforeContactSaveEvent, InboxContactSaveEvent } from './contact-save.js';
 import type { InboxConversationSelectEvent } from './conversation-select.js';
 import type { InboxErrorEvent } from './error.js';
 import type { InboxMessageFailEvent } from './message-fail.js';
 import type { InboxMessageSendEvent } from './message-send.js';
 import type { InboxSpaceChangeEvent } from './space-change.js';
 import type { InboxStatusChangeEvent } from './status-change.js';
+import type { InboxBeforeTagsChangeEvent, InboxTagsChangeEvent } from './tags-change.js';
 
+export {
+  InboxAssignmentChangeEvent,
+  InboxBeforeAssignmentChangeEvent,
+  type InboxAssignmentChangeDetail,
+  type InboxBeforeAssignmentChangeDetail,
+} from './assignment-change.js';
 export { InboxBeforeSendEvent, type InboxBeforeSendDetail } from './before-send.js';
+export { InboxContactChangeEvent, type InboxContactChangeDetail } from './contact-change.js';
+export {
+  InboxBeforeContactSaveEvent,
+  InboxContactSaveEvent,
+  type InboxBeforeContactSaveDetail,
+  type InboxContactSaveDetail,
+} from './contact-save.js';
 export { InboxConversationSelectEvent, type InboxConversationSelectDetail } from './conversation-select.js';
 export { InboxErrorEvent, type InboxErrorDetail } from './error.js';
 export { InboxMessageFailEvent, type InboxMessageFailDetail } from './message-fail.js';
 export { InboxMessageSendEvent, type InboxMessageSendDetail } from './message-send.js';
 export { InboxSpaceChangeEvent, type InboxSpaceChangeDetail } from './space-change.js';
 export { InboxStatusChangeEvent, type InboxStatusChangeDetail } from './status-change.js';
+export {
+  InboxBeforeTagsChangeEvent,
+  InboxTagsChangeEvent,
+  type InboxBeforeTagsChangeDetail,
+  type InboxTagsChangeDetail,
+} from './tags-change.js';
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -23,5 +46,12 @@ declare global {
     'inbox-before-send': InboxBeforeSendEvent;
     'inbox-message-send': InboxMessageSendEvent;
     'inbox-message-fail': InboxMessageFailEvent;
+    'inbox-contact-change': InboxContactChangeEvent;
+    'inbox-before-contact-save': InboxBeforeContactSaveEvent;
+    'inbox-contact-save': InboxContactSaveEvent;
+    'inbox-before-assignment-change': InboxBeforeAssignmentChangeEvent;
+    'inbox-assignment-change': InboxAssignmentChangeEvent;
+    'inbox-before-tags-change': InboxBeforeTagsChangeEvent;
+    'inbox-tags-change': InboxTagsChangeEvent;
   }
 }

@@ -43,6 +43,11 @@ export interface ConversationsStore extends ConversationEdits {
   /** The last status change that failed, and why. */
   $statusChangeError: ReadableAtom<{ conversationId: string; error: InboxApiError } | null>;
   dismissStatusChangeError(): void;
+  /**
+   * Selects the most recent conversation with a contact (to open another contact found by number);
+   * resolves with it, or null when the user can see none.
+   */
+  openLatestWith(contactId: string): Promise<Conversation | null>;
   /** Stores a conversation (e.g. a mutation's answer) unless a newer version is known. */
   upsertConversation(conversation: Conversation): boolean;
   /**
@@ -231,6 +236,20 @@ export function createConversationsStore({
     },
     $statusChangeError,
     dismissStatusChangeError: () => $statusChangeError.set(null),
+    async openLatestWith(contactId) {
+      const spaceId = directory.$activeSpaceId.get();
+      if (!spaceId) return null;
+      try {
+        const query = { spaceId, contactId, sort: 'latest' as const, limit: 1 };
+        const [latest] = (await unwrap(client.api.GET('/conversations', { params: { query } }))).items;
+        if (!latest) return null;
+        upsertConversation(latest);
+        $activeConversationId.set(latest.id);
+        return $byId.get()[latest.id] ?? latest;
+      } catch {
+        return null;
+      }
+    },
     upsertConversation,
     loadConversation,
     keepLoaded(conversationId) {
