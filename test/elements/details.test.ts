@@ -1,26 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../../src/define/index.js';
 import type { InboxDetails, InboxProvider } from '../../src/index.js';
 import { makeConversation, makeConversations } from '../fixtures/inbox-fixtures.js';
-import { detailsBackend, type DetailsBackend } from '../helpers/details-fetch.js';
-
-export async function mountDetails(backend: DetailsBackend, conversationId = 'conv-0', extra = html``) {
-  const provider = await fixture<InboxProvider>(html`
-    <inbox-provider base-url="/api" token="t" .fetch=${backend.fetch}>
-      <inbox-details conversation-id=${conversationId}>${extra}</inbox-details>
-    </inbox-provider>
-  `);
-  const details = provider.querySelector('inbox-details') as InboxDetails;
-  await waitUntil(() => part(details, 'contact-facts'), 'the details did not render', { timeout: 4000 });
-  return { provider, details };
-}
-
-export const shadow = (details: InboxDetails) => details.shadowRoot as ShadowRoot;
-export const part = (details: InboxDetails, name: string) =>
-  shadow(details).querySelector<HTMLElement>(`[part~="${name}"]`);
-export const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-export const sectionOf = (details: InboxDetails, name: string) =>
-  shadow(details).querySelector<HTMLElement>(`[data-section="${name}"]`)!;
+import { mountDetails, part, sectionOf, shadow, text } from '../helpers/details-harness.js';
+import { detailsBackend } from '../helpers/details-fetch.js';
 
 describe('<inbox-details>', () => {
   it('shows the contact, the assignment, the tags and the previous conversations', async () => {

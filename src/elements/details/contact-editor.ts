@@ -49,7 +49,10 @@ export interface ContactEditorOptions {
  * with the user's input kept.
  */
 export class ContactEditor implements ReactiveController {
+  /** The version a save is conditional on (the colleague's, after a conflict). */
   base: Contact | undefined;
+  /** The contact as the user started editing it: what their changes are measured against. */
+  #started: Contact | undefined;
   form: ContactForm = { name: '', email: '', company: '', notes: '' };
   problems: Partial<Record<ContactField, FieldProblem>> = {};
   error: InboxApiError | undefined;
@@ -80,6 +83,7 @@ export class ContactEditor implements ReactiveController {
     if (!store) return;
     this.#reset();
     this.base = contact;
+    this.#started = contact;
     this.form = formOf(contact);
     const region = /-([A-Z]{2})\b/.exec(this.host.resolvedLocale.locale)?.[1] ?? null;
     this.#phone = createPhoneEntry({
@@ -199,7 +203,10 @@ export class ContactEditor implements ReactiveController {
       this.host.requestUpdate();
       return this.#focusFirstProblem();
     }
-    const creating = !base.name;
+    const started = this.#started ?? base;
+    const creating = !started.name;
+    // Only what differs from the version the save is conditional on: after a conflict the fields
+    // the user left alone already hold the colleague's values.
     const changes = contactPatch(base, this.form, phone?.parsed?.e164 ?? null);
     if (Object.keys(changes).length === 0) return this.dialog.close();
     if (!this.options.beforeSave(base, changes)) return;
@@ -215,8 +222,15 @@ export class ContactEditor implements ReactiveController {
       return;
     }
     if (result.conflict) {
-      // The user's input stays in the form; saving again starts from the colleague's version.
-      this.base = result.conflict.current;
+      // The user's changes stay in the form; what they left alone shows the colleague's version,
+      // and saving again applies their changes on top of it.
+      const theirs = result.conflict.current;
+      const untouched = formOf(started);
+      const now = formOf(theirs);
+      for (const field of Object.keys(this.form) as (keyof ContactForm)[])
+        if (this.form[field] === untouched[field]) this.form = { ...this.form, [field]: now[field] };
+      if (phone?.parsed?.e164 === started.phone) this.#phone?.setInput(theirs.phone);
+      this.base = theirs;
       this.conflict = result.conflict;
     } else {
       this.problems = serverFieldProblems(result.error);
@@ -229,6 +243,7 @@ export class ContactEditor implements ReactiveController {
     if (!this.conflict) return;
     const theirs = this.conflict.current;
     this.base = theirs;
+    this.#started = theirs;
     this.form = formOf(theirs);
     this.#phone?.setInput(theirs.phone);
     this.conflict = undefined;
@@ -252,6 +267,7 @@ export class ContactEditor implements ReactiveController {
     this.#phone = undefined;
     this.#phoneState = undefined;
     this.base = undefined;
+    this.#started = undefined;
     this.problems = {};
     this.error = undefined;
     this.conflict = undefined;
