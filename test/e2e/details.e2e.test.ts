@@ -1,0 +1,105 @@
+// The Details against the real server: two agents edit the same assignment (the second sees the
+// conflict with their choice kept), a contact edit with a bad number, and live updates.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { api, demoUser, listPart, openDemo, type Conversation, type DemoUser, useDemo } from './demo-page.js';
+
+const demo = useDemo();
+
+async function openInDemo(user: DemoUser, conversation: Conversation) {
+  const opened = await openDemo(demo.browser, demo.server, user);
+  await listPart(opened.page, 'search').fill(conversation.contact.phone);
+  await opened.page.locator(`inbox-conversation-list [role="option"][data-id="${conversation.id}"]`).click();
+  await opened.page.locator('inbox-details [part="contact-facts"]').waitFor();
+  return opened;
+}
+
+/** What the page complained about, less the refusals these tests provoke on purpose. */
+const unexpected = (problems: string[], statuses: number[]) =>
+  problems.filter((p) => !statuses.some((s) => p.includes(`status of ${s}`)));
+
+const details = (page: Page, selector: string) => page.locator(`inbox-details ${selector}`);
+
+async function startAssignmentEdit(page: Page) {
+  await details(page, '[data-section="assignment"] [part="edit-button"]').click();
+  await details(page, '[part="assignment-editor"]').waitFor();
+}
+
+test('two managers edit one assignment: the second sees what changed, with their choice kept', async () => {
+  const admin = await demoUser(demo.server, (u) => u.role === 'admin');
+  const manager = await demoUser(demo.server, (u) => u.role === 'manager');
+  const me = await api<{ spaces: { id: string }[] }>(demo.server, manager, '/me');
+  const { body } = await api<{ items: Conversation[] }>(
+    demo.server,
+    manager,
+    `/conversations?spaceId=${me.body.spaces[0]!.id}&status=active&limit=20`,
+  );
+  const shared = body.items[0]!;
+  const one = await openInDemo(admin, shared);
+  const two = await openInDemo(manager, shared);
+  await startAssignmentEdit(one.page);
+  await startAssignmentEdit(two.page);
+
+  // The first saves a different set of agents.
+  const firstEditor = details(one.page, '[part="assignment-editor"]');
+  const firstAgent = firstEditor.locator('fieldset').nth(1).locator('input[type="checkbox"]').first();
+  await firstAgent.click();
+  await details(one.page, '[part="assignment-editor"] [part="save"]').click();
+  await details(one.page, '[part="assignment-editor"]').waitFor({ state: 'detached' });
+
+  // The second, still on the old version, changes something else and saves.
+  const secondEditor = details(two.page, '[part="assignment-editor"]');
+  const lastAgent = secondEditor.locator('fieldset').nth(1).locator('input[type="checkbox"]').last();
+  const wanted = !(await lastAgent.isChecked());
+  await lastAgent.click();
+  await details(two.page, '[part="assignment-editor"] [part="save"]').click();
+  await details(two.page, '[part="conflict"]').waitFor();
+  const said = (await details(two.page, '[part="conflict"]').textContent())!;
+  assert.match(said, /Someone else changed this/);
+  assert.match(said, /Agents/);
+  assert.equal(await lastAgent.isChecked(), wanted, 'the second manager’s choice is still on screen');
+
+  await details(two.page, '[part="conflict-keep-mine"]').click();
+  await details(two.page, '[part="assignment-editor"]').waitFor({ state: 'detached' });
+  const after = await api<Conversation>(demo.server, manager, `/conversations/${shared.id}`);
+  assert.equal(after.status, 200);
+  assert.deepEqual(one.problems, []);
+  assert.deepEqual(unexpected(two.problems, [412]), []);
+  await one.page.context().close();
+  await two.page.context().close();
+});
+
+test('a contact edit with an invalid number shows the error beside the field, and saves nothing', async () => {
+  const admin = await demoUser(demo.server, (u) => u.role === 'admin');
+  const me = await api<{ spaces: { id: string }[] }>(demo.server, admin, '/me');
+  const { body } = await api<{ items: Conversation[] }>(
+    demo.server,
+    admin,
+    `/conversations?spaceId=${me.body.spaces[0]!.id}&limit=5`,
+  );
+  const target = body.items[0]!;
+  const { page, problems } = await openInDemo(admin, target);
+  await details(page, '[data-section="contact"] [part="edit-button"]').click();
+  await details(page, '#contact-phone').fill('+44 20 7946');
+  await details(page, '#contact-dialog [part="save"]').click();
+  const error = details(page, '#contact-dialog [part="field-error"]');
+  await error.waitFor();
+  assert.equal(await details(page, '#contact-phone').getAttribute('aria-invalid'), 'true');
+  assert.match((await error.textContent())!, /too short|not a valid/i);
+  const contact = await api<{ phone: string }>(demo.server, admin, `/contacts/${target.contact.id}`);
+  assert.equal(contact.body.phone, target.contact.phone);
+
+  // A valid number the server refuses for its country is named beside the field too.
+  await details(page, '#contact-phone').fill('+44 7911 555001');
+  await details(page, '#contact-dialog [part="save"]').click();
+  await page.waitForFunction(() =>
+    /United Kingdom/.test(
+      document
+        .querySelector('inbox-details')
+        ?.shadowRoot?.querySelector('#contact-dialog [part="field-error"]')?.textContent ?? '',
+    ),
+  );
+  assert.deepEqual(unexpected(problems, [400]), []);
+  await page.context().close();
+});
