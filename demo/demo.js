@@ -1,58 +1,23 @@
-// The host page's own code: what a customer writes to embed the inbox. Plain JavaScript, no build.
+// The host page's own code: what a customer writes to embed the whole inbox. Plain JavaScript.
+import { setUpHost, showError } from './host-controls.js';
+
 const provider = document.getElementById('inbox');
 const layout = document.querySelector('.inbox');
 const list = document.getElementById('list');
-const switcher = document.getElementById('user-switcher');
 const back = document.getElementById('back');
 const showDetails = document.getElementById('show-details');
 const backToConversation = document.getElementById('back-to-conversation');
 const simulate = document.getElementById('simulate');
 const simulateStatus = document.getElementById('simulate-status');
-const errorBox = document.getElementById('error');
 
 /** The conversation the contact can reply in: the one open now, in the space shown now. */
 let selectedConversation;
-
-function showError(message) {
-  errorBox.textContent = message;
-  errorBox.hidden = false;
-}
 
 function forgetSelection() {
   selectedConversation = undefined;
   simulate.disabled = true;
   simulateStatus.textContent = '';
   layout.dataset.pane = 'list';
-}
-
-async function loadUsers() {
-  const response = await fetch('/demo/users');
-  if (!response.ok) throw new Error(`The demo users could not be loaded (HTTP ${response.status}).`);
-  return response.json();
-}
-
-function signIn(user) {
-  // Each window keeps its own user in the URL, so two windows can be two agents.
-  const url = new URL(location.href);
-  url.searchParams.set('user', user.id);
-  history.replaceState(null, '', url);
-  forgetSelection();
-  provider.tokenProvider = () => user.token;
-}
-
-async function main() {
-  const users = await loadUsers();
-  for (const user of users) {
-    const option = document.createElement('option');
-    option.value = user.id;
-    option.textContent = `${user.name} — ${user.roleLabel ?? user.role}`;
-    switcher.append(option);
-  }
-  const wanted = new URL(location.href).searchParams.get('user');
-  const current = users.find((u) => u.id === wanted) ?? users[0];
-  switcher.value = current.id;
-  signIn(current);
-  switcher.addEventListener('change', () => signIn(users.find((u) => u.id === switcher.value)));
 }
 
 document.addEventListener('inbox-conversation-select', (event) => {
@@ -97,4 +62,4 @@ simulate.addEventListener('click', async () => {
     : `The reply could not be simulated (HTTP ${response.status}).`;
 });
 
-main().catch((error) => showError(error.message));
+setUpHost({ provider, onSignIn: forgetSelection }).catch((error) => showError(error.message));

@@ -35,7 +35,8 @@ export const detailsEs: typeof detailsEn = {
     plural.select(count) === 'one'
       ? 'Su conversación abierta enviará al nuevo número a partir de ahora.'
       : `Sus ${count} conversaciones abiertas enviarán al nuevo número a partir de ahora.`,
-  phoneChangeNoConversations: 'Las conversaciones con este contacto usarán el nuevo número a partir de ahora.',
+  phoneChangeNoConversations:
+    'Las conversaciones con este contacto usarán el nuevo número a partir de ahora.',
   problemPhoneEmpty: 'Introduce un número de teléfono.',
   problemPhoneUnreadable: 'Eso no parece un número de teléfono.',
   problemPhoneTooShort: 'Ese número es demasiado corto.',

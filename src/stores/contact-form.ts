@@ -51,7 +51,8 @@ export function checkContactForm(form: ContactForm): Partial<Record<ContactField
     if ([...form[field]].length > max) problems[field] = { code: 'too-long', max };
   }
   const email = form.email.trim();
-  if (email && !problems.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.email = { code: 'email-invalid' };
+  if (email && !problems.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    problems.email = { code: 'email-invalid' };
   return problems;
 }
 

@@ -121,8 +121,10 @@ describe('layout', () => {
     expect(bubble.getAttribute('dir')).to.equal('auto');
     const phone = timeline.shadowRoot!.querySelector<HTMLElement>('[part="phone"]')!;
     expect(getComputedStyle(phone).direction).to.equal('ltr');
-    const name = list.shadowRoot!.querySelector<HTMLElement>('[part="contact"]')!;
+    const name = list.shadowRoot!.querySelector<HTMLElement>('[part="contact"] bdi')!;
     expect(name.getAttribute('dir')).to.match(/^(auto|ltr)$/);
+    // The name keeps its own direction, yet lines up with the rest of the row.
+    expect(getComputedStyle(name.parentElement!).direction).to.equal('rtl');
     expect(list.shadowRoot!.querySelector('[part="preview"] bdi')).to.not.equal(null);
   });
 

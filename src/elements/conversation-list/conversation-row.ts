@@ -57,8 +57,10 @@ export function conversationRow(conversation: Conversation, view: RowView) {
     tabindex=${view.focusable ? 0 : -1}
   >
     ${channelIcon(conversation.channel, messages)}
-    <span part="contact" class="name" dir=${conversation.contact.name ? 'auto' : 'ltr'}
-      >${highlight(contactName(conversation), view.query)}</span
+    <span part="contact" class="name"
+      ><bdi dir=${conversation.contact.name ? 'auto' : 'ltr'}
+        >${highlight(contactName(conversation), view.query)}</bdi
+      ></span
     >
     <time
       part="time"
