@@ -1,12 +1,6 @@
-import type { Conversation, ConversationStatus } from '../api/types.js';
+import type { StatusChanged } from '../stores/conversations.js';
 
-export interface InboxStatusChangeDetail {
-  conversationId: string;
-  from: ConversationStatus;
-  to: ConversationStatus;
-  /** The conversation as the server has it after the change. */
-  conversation: Conversation;
-}
+export type InboxStatusChangeDetail = StatusChanged;
 
 /** A user changed a conversation's status and the server accepted it. */
 export class InboxStatusChangeEvent extends CustomEvent<InboxStatusChangeDetail> {

@@ -12,6 +12,15 @@ import type { SessionStore } from './session.js';
 import { createConversationEdits, type ConversationEdits } from './conversation-edits.js';
 import { createStatusChange } from './status-change.js';
 
+/** A status change the server accepted: what `inbox-status-change` tells the host. */
+export interface StatusChanged {
+  conversationId: string;
+  from: ConversationStatus;
+  to: ConversationStatus;
+  /** The conversation as the server has it after the change. */
+  conversation: Conversation;
+}
+
 export interface ConversationsStore extends ConversationEdits {
   /** Every conversation this store has seen, by id: the one copy all lists read from. */
   $conversationsById: ReadableAtom<Record<string, Conversation>>;
@@ -36,10 +45,7 @@ export interface ConversationsStore extends ConversationEdits {
    * never rejects. Resolves with the status it left and the conversation after the change, or null
    * when it failed; the failure is in `$statusChangeError` until the next change or a dismiss.
    */
-  changeStatus(
-    conversationId: string,
-    status: ConversationStatus,
-  ): Promise<{ from: ConversationStatus; conversation: Conversation } | null>;
+  changeStatus(conversationId: string, status: ConversationStatus): Promise<StatusChanged | null>;
   /** The last status change that failed, and why. */
   $statusChangeError: ReadableAtom<{ conversationId: string; error: InboxApiError } | null>;
   dismissStatusChangeError(): void;
@@ -228,7 +234,7 @@ export function createConversationsStore({
       const from = $byId.get()[conversationId]?.status;
       try {
         const conversation = await setStatus(conversationId, status);
-        return { from: from ?? conversation.status, conversation };
+        return { conversationId, from: from ?? conversation.status, to: status, conversation };
       } catch (thrown) {
         $statusChangeError.set({ conversationId, error: InboxApiError.from(thrown) });
         return null;

@@ -7,6 +7,7 @@ import {
   api,
   demoUser,
   listPart,
+  openConversation,
   openDemo,
   rows,
   type Conversation,
@@ -51,20 +52,6 @@ async function timelineOf(user: DemoUser, conversationId: string): Promise<Timel
     `/conversations/${conversationId}/timeline?limit=200`,
   );
   return body.items;
-}
-
-/** Opens a conversation the way an agent does: find it in the list (by its number) and click it. */
-async function openConversation(page: Page, conversation: Conversation): Promise<void> {
-  await listPart(page, 'search').fill(conversation.contact.phone);
-  await page.waitForFunction(
-    (id) =>
-      document
-        .querySelector('inbox-conversation-list')
-        ?.shadowRoot?.querySelector(`[role="option"][data-id="${id}"]`),
-    conversation.id,
-  );
-  await page.locator(`inbox-conversation-list [role="option"][data-id="${conversation.id}"]`).click();
-  await page.locator('inbox-timeline [part="log"]').waitFor();
 }
 
 const composerField = (page: Page) => page.locator('inbox-composer [part="textarea"]');

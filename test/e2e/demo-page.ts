@@ -69,6 +69,20 @@ export async function openDemo(
   return { page, problems };
 }
 
+/** Opens a conversation the way an agent does: find it in the list (by its number) and click it. */
+export async function openConversation(page: Page, conversation: Conversation): Promise<void> {
+  await listPart(page, 'search').fill(conversation.contact.phone);
+  await page.waitForFunction(
+    (id) =>
+      document
+        .querySelector('inbox-conversation-list')
+        ?.shadowRoot?.querySelector(`[role="option"][data-id="${id}"]`),
+    conversation.id,
+  );
+  await page.locator(`inbox-conversation-list [role="option"][data-id="${conversation.id}"]`).click();
+  await page.locator('inbox-timeline [part="log"]').waitFor();
+}
+
 export const rows = (page: Page) => page.locator('inbox-conversation-list [role="option"]');
 export const listPart = (page: Page, part: string) =>
   page.locator(`inbox-conversation-list [part~="${part}"]`);

@@ -3,14 +3,21 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { api, demoUser, listPart, openDemo, type Conversation, type DemoUser, useDemo } from './demo-page.js';
+import {
+  api,
+  demoUser,
+  openConversation,
+  openDemo,
+  type Conversation,
+  type DemoUser,
+  useDemo,
+} from './demo-page.js';
 
 const demo = useDemo();
 
 async function openInDemo(user: DemoUser, conversation: Conversation) {
   const opened = await openDemo(demo.browser, demo.server, user);
-  await listPart(opened.page, 'search').fill(conversation.contact.phone);
-  await opened.page.locator(`inbox-conversation-list [role="option"][data-id="${conversation.id}"]`).click();
+  await openConversation(opened.page, conversation);
   await opened.page.locator('inbox-details [part="contact-facts"]').waitFor();
   return opened;
 }

@@ -52,3 +52,25 @@ test('Simulate a reply is off until a conversation is open, and again after a sp
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+test('the undo bar never makes the page taller than the window', async () => {
+  const admin = await demoUser(demo.server, (u) => u.role === 'admin');
+  const { page, problems } = await openDemo(demo.browser, demo.server, admin);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await rows(page).first().click();
+  const field = page.locator('inbox-composer [part="textarea"]:not([disabled])');
+  await field.fill('On my way, thank you!');
+  await field.press('Enter');
+  await page.locator('inbox-composer [part="undo-bar"]').waitFor();
+  const { scrollHeight, clientHeight } = await page.evaluate(() => ({
+    scrollHeight: document.documentElement.scrollHeight,
+    clientHeight: document.documentElement.clientHeight,
+  }));
+  assert.ok(
+    scrollHeight <= clientHeight,
+    `the page is ${scrollHeight} px tall in a ${clientHeight} px window`,
+  );
+  await page.locator('inbox-composer [part="undo-button"]').click();
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

@@ -479,16 +479,8 @@ export class InboxConversationList extends InboxElement {
     const changed = await store.conversations.changeStatus(conversation.id, to);
     if (!changed) return; // The banner shows why.
     const { messages } = this.i18n.resolved;
-    const updated = changed.conversation;
-    this.announcement = messages.statusChanged(contactName(updated), statusLabel(to, messages));
-    this.dispatchEvent(
-      new InboxStatusChangeEvent({
-        conversationId: updated.id,
-        from: changed.from,
-        to,
-        conversation: updated,
-      }),
-    );
+    this.announcement = messages.statusChanged(contactName(changed.conversation), statusLabel(to, messages));
+    this.dispatchEvent(new InboxStatusChangeEvent(changed));
   };
 
   #onRowClick = (event: MouseEvent): void => {

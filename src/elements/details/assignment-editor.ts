@@ -1,10 +1,9 @@
-import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
-import type { InboxApiError } from '../../api/errors.js';
+import { html, nothing, type ReactiveElement } from 'lit';
 import type { Capabilities, Conversation, Team, User } from '../../api/types.js';
-import { describeError } from '../../i18n/describe-error.js';
 import type { ResolvedLocale } from '../../i18n/index.js';
-import type { AssignmentField, Conflict, InboxStore } from '../../stores/index.js';
+import type { AssignmentField, InboxStore } from '../../stores/index.js';
 import { conflictView } from './conflict-view.js';
+import { ConversationFieldEditor } from './conversation-field-editor.js';
 
 export interface AssignmentView {
   resolved: ResolvedLocale;
@@ -22,39 +21,38 @@ export interface AssignmentEditorOptions {
 }
 
 /** *Conversation Assignment* → Edit: teams, then agents of those teams with their open work. */
-export class AssignmentEditor implements ReactiveController {
-  editing = false;
-  saving = false;
+export class AssignmentEditor extends ConversationFieldEditor<AssignmentField> {
   teamIds: string[] = [];
   assigneeIds: string[] = [];
-  base: Conversation | undefined;
-  error: InboxApiError | undefined;
-  conflict: Conflict<Conversation, AssignmentField> | undefined;
 
   constructor(
-    private readonly host: ReactiveElement,
+    host: ReactiveElement,
     private readonly options: AssignmentEditorOptions,
   ) {
-    host.addController(this);
+    super(host, options.store);
   }
 
-  hostConnected(): void {}
-
-  start(conversation: Conversation): void {
-    this.#take(conversation);
-    this.editing = true;
-    this.error = undefined;
-    this.conflict = undefined;
+  override start(conversation: Conversation): void {
+    super.start(conversation);
     // Open counts move as work moves: fetch them fresh for the choice.
-    void this.options.store()?.directory.reloadUsers();
-    this.host.requestUpdate();
+    void this.store()?.directory.reloadUsers();
   }
 
-  cancel(): void {
-    this.editing = false;
-    this.conflict = undefined;
-    this.error = undefined;
-    this.host.requestUpdate();
+  protected take(conversation: Conversation): void {
+    this.teamIds = [...conversation.teamIds];
+    this.assigneeIds = [...conversation.assigneeIds];
+  }
+
+  protected allowed(base: Conversation): boolean {
+    return this.options.beforeSave(base, this.teamIds, this.assigneeIds);
+  }
+
+  protected send(store: InboxStore, base: Conversation) {
+    return store.conversations.setAssignment(base, { teamIds: this.teamIds, assigneeIds: this.assigneeIds });
+  }
+
+  protected saved(conversation: Conversation): void {
+    this.options.saved(conversation);
   }
 
   /** The agents the chosen teams offer, by name. */
@@ -72,7 +70,7 @@ export class AssignmentEditor implements ReactiveController {
     const m = view.resolved.messages;
     const mayAddAnyTeam = view.capabilities?.seeAllConversations ?? false;
     const agents = this.agents(view);
-    return html`<form class="editor" part="assignment-editor" @submit=${(e: Event) => this.#submit(e)}>
+    return html`<form class="editor" part="assignment-editor" @submit=${this.onSubmit}>
       ${
         this.conflict
           ? conflictView({
@@ -84,8 +82,8 @@ export class AssignmentEditor implements ReactiveController {
                   namesOf(value, field === 'teamIds' ? view.teams : Object.values(view.usersById)) ||
                   (field === 'teamIds' ? m.noTeams : m.noAgents),
               }),
-              onKeepMine: () => void this.#save(),
-              onUseTheirs: () => this.#useTheirs(),
+              onKeepMine: () => void this.save(),
+              onUseTheirs: () => this.useTheirs(),
             })
           : nothing
       }
@@ -131,24 +129,8 @@ export class AssignmentEditor implements ReactiveController {
               )
         }
       </fieldset>
-      ${
-        this.error
-          ? html`<p part="error" class="error" role="alert">${describeError(this.error, view.resolved)}</p>`
-          : nothing
-      }
-      <div class="actions">
-        <button type="button" @click=${() => this.cancel()}>${m.cancel}</button>
-        <button type="submit" class="primary" part="save" ?disabled=${this.saving}>
-          ${this.saving ? m.saving : m.saveChanges}
-        </button>
-      </div>
+      ${this.footer(view.resolved)}
     </form>`;
-  }
-
-  #take(conversation: Conversation): void {
-    this.base = conversation;
-    this.teamIds = [...conversation.teamIds];
-    this.assigneeIds = [...conversation.assigneeIds];
   }
 
   #toggleTeam(teamId: string, view: AssignmentView): void {
@@ -165,45 +147,6 @@ export class AssignmentEditor implements ReactiveController {
     this.assigneeIds = this.assigneeIds.includes(userId)
       ? this.assigneeIds.filter((id) => id !== userId)
       : [...this.assigneeIds, userId];
-    this.host.requestUpdate();
-  }
-
-  #submit(event: Event): void {
-    event.preventDefault();
-    void this.#save();
-  }
-
-  async #save(): Promise<void> {
-    const store = this.options.store();
-    const base = this.base;
-    if (!store || !base || this.saving) return;
-    if (!this.options.beforeSave(base, this.teamIds, this.assigneeIds)) return;
-    this.saving = true;
-    this.error = undefined;
-    this.conflict = undefined;
-    this.host.requestUpdate();
-    const result = await store.conversations.setAssignment(base, {
-      teamIds: this.teamIds,
-      assigneeIds: this.assigneeIds,
-    });
-    this.saving = false;
-    if (result.ok) {
-      this.editing = false;
-      this.options.saved(result.value);
-    } else if (result.conflict) {
-      // The choice stays on screen; saving again starts from the colleague's version.
-      this.base = result.conflict.current;
-      this.conflict = result.conflict;
-    } else {
-      this.error = result.error;
-    }
-    this.host.requestUpdate();
-  }
-
-  #useTheirs(): void {
-    if (!this.conflict) return;
-    this.#take(this.conflict.current);
-    this.conflict = undefined;
     this.host.requestUpdate();
   }
 }

@@ -1,13 +1,12 @@
-import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
+import { html, nothing, type ReactiveElement } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { InboxApiError } from '../../api/errors.js';
 import type { Conversation, Tag } from '../../api/types.js';
 import { styleProps } from '../../directives/style-props.js';
-import { describeError } from '../../i18n/describe-error.js';
 import type { ResolvedLocale } from '../../i18n/index.js';
-import type { Conflict, InboxStore } from '../../stores/index.js';
+import type { InboxStore } from '../../stores/index.js';
 import { conflictView } from './conflict-view.js';
 import { namesOf } from './assignment-editor.js';
+import { ConversationFieldEditor } from './conversation-field-editor.js';
 
 export interface TagsView {
   resolved: ResolvedLocale;
@@ -27,49 +26,47 @@ export interface TagsEditorOptions {
 const PALETTE = ['#1f6fb2', '#1a7f4b', '#b45309', '#9333ea', '#be123c', '#0f766e', '#4d7c0f', '#475569'];
 
 /** *Conversation tags* → Edit: pick tags, create one with its colour where allowed, remove, save. */
-export class TagsEditor implements ReactiveController {
-  editing = false;
-  saving = false;
+export class TagsEditor extends ConversationFieldEditor<'tagIds'> {
   tagIds: string[] = [];
-  base: Conversation | undefined;
   newName = '';
   newColor = PALETTE[0]!;
   /** A tag asked for by a name the space already had: that one was selected instead. */
   existingName = '';
-  error: InboxApiError | undefined;
-  conflict: Conflict<Conversation, 'tagIds'> | undefined;
 
   constructor(
-    private readonly host: ReactiveElement,
+    host: ReactiveElement,
     private readonly options: TagsEditorOptions,
   ) {
-    host.addController(this);
+    super(host, options.store);
   }
 
-  hostConnected(): void {}
-
-  start(conversation: Conversation, tagCount: number): void {
-    this.base = conversation;
-    this.tagIds = [...conversation.tagIds];
+  /** Starts editing; a new tag's colour takes the next one of the palette. */
+  override start(conversation: Conversation, tagCount = 0): void {
     this.newName = '';
     this.newColor = PALETTE[tagCount % PALETTE.length]!;
-    this.editing = true;
     this.existingName = '';
-    this.error = undefined;
-    this.conflict = undefined;
-    this.host.requestUpdate();
+    super.start(conversation);
   }
 
-  cancel(): void {
-    this.editing = false;
-    this.conflict = undefined;
-    this.error = undefined;
-    this.host.requestUpdate();
+  protected take(conversation: Conversation): void {
+    this.tagIds = [...conversation.tagIds];
+  }
+
+  protected allowed(base: Conversation): boolean {
+    return this.options.beforeSave(base, this.tagIds);
+  }
+
+  protected send(store: InboxStore, base: Conversation) {
+    return store.conversations.setTags(base, this.tagIds);
+  }
+
+  protected saved(conversation: Conversation): void {
+    this.options.saved(conversation);
   }
 
   render(view: TagsView) {
     const m = view.resolved.messages;
-    return html`<form class="editor" part="tags-editor" @submit=${this.#submit}>
+    return html`<form class="editor" part="tags-editor" @submit=${this.onSubmit}>
       ${
         this.conflict
           ? conflictView({
@@ -79,8 +76,8 @@ export class TagsEditor implements ReactiveController {
                 label: m.sectionTags,
                 value: namesOf(value, view.tags) || m.noTags,
               }),
-              onKeepMine: () => void this.#save(),
-              onUseTheirs: () => this.#useTheirs(),
+              onKeepMine: () => void this.save(),
+              onUseTheirs: () => this.useTheirs(),
             })
           : nothing
       }
@@ -129,17 +126,7 @@ export class TagsEditor implements ReactiveController {
           : nothing
       }
       <p class="muted" role="status">${this.existingName ? m.tagExists(this.existingName) : ''}</p>
-      ${
-        this.error
-          ? html`<p part="error" class="error" role="alert">${describeError(this.error, view.resolved)}</p>`
-          : nothing
-      }
-      <div class="actions">
-        <button type="button" @click=${() => this.cancel()}>${m.cancel}</button>
-        <button type="submit" class="primary" part="save" ?disabled=${this.saving}>
-          ${this.saving ? m.saving : m.saveChanges}
-        </button>
-      </div>
+      ${this.footer(view.resolved)}
     </form>`;
   }
 
@@ -162,42 +149,6 @@ export class TagsEditor implements ReactiveController {
     if (tag) this.newName = '';
     this.existingName = !result.ok && result.existing ? result.existing.name : '';
     if (!result.ok && !result.existing) this.error = result.error;
-    this.host.requestUpdate();
-  }
-
-  #submit = (event: Event): void => {
-    event.preventDefault();
-    void this.#save();
-  };
-
-  async #save(): Promise<void> {
-    const store = this.options.store();
-    const base = this.base;
-    if (!store || !base || this.saving) return;
-    if (!this.options.beforeSave(base, this.tagIds)) return;
-    this.saving = true;
-    this.error = undefined;
-    this.conflict = undefined;
-    this.host.requestUpdate();
-    const result = await store.conversations.setTags(base, this.tagIds);
-    this.saving = false;
-    if (result.ok) {
-      this.editing = false;
-      this.options.saved(result.value);
-    } else if (result.conflict) {
-      this.base = result.conflict.current;
-      this.conflict = result.conflict;
-    } else {
-      this.error = result.error;
-    }
-    this.host.requestUpdate();
-  }
-
-  #useTheirs(): void {
-    if (!this.conflict) return;
-    this.base = this.conflict.current;
-    this.tagIds = [...this.conflict.current.tagIds];
-    this.conflict = undefined;
     this.host.requestUpdate();
   }
 }

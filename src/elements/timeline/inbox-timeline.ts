@@ -388,16 +388,7 @@ export class InboxTimeline extends InboxElement {
   async #changeStatus(conversation: Conversation, to: ConversationStatus): Promise<void> {
     this.#menu.close();
     const changed = await this.inbox.store?.conversations.changeStatus(conversation.id, to);
-    if (!changed) return; // The banner shows why.
-    const updated = changed.conversation;
-    this.dispatchEvent(
-      new InboxStatusChangeEvent({
-        conversationId: updated.id,
-        from: changed.from,
-        to,
-        conversation: updated,
-      }),
-    );
+    if (changed) this.dispatchEvent(new InboxStatusChangeEvent(changed)); // Else the banner shows why.
   }
 
   async #retry(item: MessageItem): Promise<void> {
