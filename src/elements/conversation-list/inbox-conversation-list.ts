@@ -37,7 +37,8 @@ import { describeError } from '../../i18n/describe-error.js';
 import { contactName, statusLabel } from '../../i18n/labels.js';
 import { listHeader, statusTabs } from './list-header.js';
 import { rowMenu } from './row-menu.js';
-import { keepOrder, lastResult } from './stable-order.js';
+import { lastResult } from '../shared/last-result.js';
+import { keepOrder } from './stable-order.js';
 
 /**
  * @summary The conversations an agent works through: filters and status tabs with live counts, search,

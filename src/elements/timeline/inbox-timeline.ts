@@ -11,6 +11,7 @@ import type {
   MessageItem,
   PresenceEntry,
   Tag,
+  Team,
   User,
 } from '../../api/types.js';
 import { MenuController } from '../../controllers/menu-controller.js';
@@ -41,6 +42,7 @@ import {
 } from './timeline-item.js';
 import { timelineRows, type TimelineRow } from './timeline-rows.js';
 import { TimelineScroll } from './timeline-scroll.js';
+import { lastResult } from '../shared/last-result.js';
 
 /**
  * @summary The history of one conversation: messages both ways with their delivery status, internal
@@ -129,6 +131,10 @@ export class InboxTimeline extends InboxElement {
   readonly #conversations = new StoreController<Record<string, Conversation>>(this);
   readonly #users = new StoreController<Record<string, User>>(this);
   readonly #tags = new StoreController<Record<string, Tag>>(this);
+  readonly #teams = new StoreController<Team[]>(this);
+  readonly #teamsById = lastResult((teams: Team[] | undefined) =>
+    Object.fromEntries((teams ?? []).map((t) => [t.id, t])),
+  );
   readonly #channels = new StoreController<Partial<Record<Channel, ChannelCapabilities>>>(this);
   readonly #presence = new StoreController<Record<string, PresenceEntry[]>>(this);
   readonly #capabilities = new StoreController<Capabilities | undefined>(this);
@@ -157,6 +163,7 @@ export class InboxTimeline extends InboxElement {
     this.#conversations.store = store?.conversations.$conversationsById;
     this.#users.store = store?.directory.$usersById;
     this.#tags.store = store?.directory.$tagsById;
+    this.#teams.store = store?.directory.$teams;
     this.#channels.store = store?.directory.$channels;
     this.#presence.store = store?.presence.$byConversation;
     this.#capabilities.store = store?.session.$capabilities;
@@ -321,6 +328,7 @@ export class InboxTimeline extends InboxElement {
       channel: conversation ? this.#channels.value?.[conversation.channel] : undefined,
       usersById: this.#users.value ?? {},
       tagsById: this.#tags.value ?? {},
+      teamsById: this.#teamsById(this.#teams.value),
       contactName: conversation ? conversation.contact.name || conversation.contact.phone : '',
       onRetry: (item: MessageItem) => void this.#retry(item),
     };

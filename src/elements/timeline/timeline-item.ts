@@ -2,11 +2,12 @@ import { html, nothing } from 'lit';
 import type {
   Attachment,
   ChannelCapabilities,
+  EventItem,
   MessageItem,
   NoteItem,
-  EventItem,
   Origin,
   Tag,
+  Team,
   TimelineEvent,
   User,
 } from '../../api/types.js';
@@ -25,6 +26,7 @@ export interface ItemView {
   channel: ChannelCapabilities | undefined;
   usersById: Record<string, User>;
   tagsById: Record<string, Tag>;
+  teamsById: Record<string, Team>;
   /** The contact's name or number, for inbound messages. */
   contactName: string;
   onRetry(item: MessageItem): void;
@@ -119,7 +121,42 @@ function originLabel(origin: Origin, messages: Catalogue): string {
   return labels[origin];
 }
 
-/** What an event badge says, in words: the change and why. */
+type AssignmentEvent = Extract<TimelineEvent, { type: 'assignment_changed' }>;
+type ContactEvent = Extract<TimelineEvent, { type: 'contact_updated' }>;
+
+/** Who assigned or took off whom (and which teams); older events say only who is assigned now. */
+function assignmentText(event: AssignmentEvent, view: ItemView): string {
+  const { messages } = view.i18n;
+  const who = isolate((event.actorId && view.usersById[event.actorId]?.name) || messages.someone);
+  const users = (ids: string[]) =>
+    ids.map((id) => isolate(view.usersById[id]?.name ?? messages.someone)).join(', ');
+  const teams = (ids: string[]) => ids.map((id) => isolate(view.teamsById[id]?.name ?? id)).join(', ');
+  const parts = [
+    event.addedAssigneeIds?.length ? messages.eventAssignedBy(users(event.addedAssigneeIds), who) : '',
+    event.removedAssigneeIds?.length ? messages.eventUnassignedBy(users(event.removedAssigneeIds), who) : '',
+    event.addedTeamIds?.length ? messages.eventTeamsAddedBy(teams(event.addedTeamIds), who) : '',
+    event.removedTeamIds?.length ? messages.eventTeamsRemovedBy(teams(event.removedTeamIds), who) : '',
+  ].filter(Boolean);
+  if (parts.length) return parts.join(' · ');
+  return event.assigneeIds.length
+    ? messages.eventAssigned(users(event.assigneeIds))
+    : messages.eventUnassigned;
+}
+
+function contactFields(fields: NonNullable<ContactEvent['fields']>, view: ItemView): string {
+  const m = view.i18n.messages;
+  const labels = {
+    name: m.contactName,
+    phone: m.contactPhone,
+    email: m.contactEmail,
+    company: m.contactCompany,
+    notes: m.contactNotes,
+  };
+  const list = new Intl.ListFormat(view.i18n.resolved.locale, { type: 'conjunction' });
+  return list.format(fields.map((field) => labels[field].toLocaleLowerCase(view.i18n.resolved.locale)));
+}
+
+/** What an event badge says, in words: the change, who made it and why. */
 export function eventText(event: TimelineEvent, view: ItemView): string {
   const { messages } = view.i18n;
   const name = (id: string | null) => isolate((id && view.usersById[id]?.name) || messages.someone);
@@ -140,17 +177,17 @@ export function eventText(event: TimelineEvent, view: ItemView): string {
     }
     case 'tags_changed':
       return [
-        event.added.length ? messages.eventTagsAdded(tags(event.added)) : '',
-        event.removed.length ? messages.eventTagsRemoved(tags(event.removed)) : '',
+        event.added.length ? messages.eventTagsAdded(tags(event.added), name(event.actorId)) : '',
+        event.removed.length ? messages.eventTagsRemoved(tags(event.removed), name(event.actorId)) : '',
       ]
         .filter(Boolean)
         .join(' · ');
     case 'assignment_changed':
-      return event.assigneeIds.length
-        ? messages.eventAssigned(event.assigneeIds.map(name).join(', '))
-        : messages.eventUnassigned;
+      return assignmentText(event, view);
     case 'contact_updated':
-      return messages.eventContactUpdated(name(event.actorId));
+      return event.fields?.length
+        ? messages.eventContactFieldsUpdated(contactFields(event.fields, view), name(event.actorId))
+        : messages.eventContactUpdated(name(event.actorId));
     case 'created':
       return messages.eventCreated(originLabel(event.origin, messages));
   }
