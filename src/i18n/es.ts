@@ -1,3 +1,4 @@
+import { accessEs } from './access.es.js';
 import type { Catalogue } from './en.js';
 
 /** Built once: a list of thousands of rows asks for plurals on every render. */
@@ -176,4 +177,5 @@ export const es: Catalogue = {
     `El servidor de la bandeja respondió con un error inesperado (${status}).`,
   notConfigured:
     'Esta bandeja no está conectada: colóquela dentro de <inbox-provider> o llame antes a configureInbox().',
+  ...accessEs,
 };
