@@ -4,5 +4,7 @@ import './inbox-conversation-list.js';
 import './inbox-space-switcher.js';
 import './inbox-timeline.js';
 import './inbox-composer.js';
+import './inbox-access.js';
+import './inbox-onboarding.js';
 
 export * from '../index.js';

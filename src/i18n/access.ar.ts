@@ -6,7 +6,6 @@ const numbers = new Intl.NumberFormat('ar');
 export const accessAr: typeof accessEn = {
   accessLoading: 'جارٍ تحميل صندوق الوارد…',
   accessLoadError: 'تعذّر فتح صندوق الوارد.',
-  accessScreensError: 'تعذّر تحميل هذه الشاشة. تحقّق من اتصالك.',
   accessTitle: 'صندوق الوارد في مرحلة تجريبية',
   accessIntro:
     'صندوق الوارد حاليًا ميزة تجريبية غير متاحة لجميع المستخدمين افتراضيًا. إذا كنت مهتمًا، فاطلب الوصول أولاً.',

@@ -2,7 +2,6 @@
 export const accessEn = {
   accessLoading: 'Loading the inbox…',
   accessLoadError: "Couldn't open the inbox.",
-  accessScreensError: "Couldn't load this screen. Check your connection.",
   accessTitle: 'Inbox is in beta',
   accessIntro:
     'Inbox is currently a Beta feature that is not available to all users by default. If you are interested, request access first.',

@@ -4,7 +4,6 @@ import type { accessEn } from './access.en.js';
 export const accessEs: typeof accessEn = {
   accessLoading: 'Cargando la bandeja de entrada…',
   accessLoadError: 'No se pudo abrir la bandeja de entrada.',
-  accessScreensError: 'No se pudo cargar esta pantalla. Comprueba tu conexión.',
   accessTitle: 'La bandeja de entrada está en beta',
   accessIntro:
     'La bandeja de entrada es por ahora una función beta que no está disponible para todos los usuarios. Si te interesa, solicita acceso primero.',
