@@ -48,9 +48,9 @@ export async function api<T>(
 
 /**
  * Opens the demo page as a user and collects anything the page complains about. `beforeLoad` runs
- * on the new page before it navigates (to add init scripts or listeners).
+ * on the new page before it navigates (to add init scripts or listeners). Waits for nothing.
  */
-export async function openDemo(
+export async function openPage(
   browser: Browser,
   server: RunningServer,
   user: DemoUser,
@@ -65,8 +65,19 @@ export async function openDemo(
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   await page.goto(`${server.url}/?user=${encodeURIComponent(user.id)}`);
-  await rows(page).first().waitFor({ timeout: 20_000 });
   return { page, problems };
+}
+
+/** Opens the demo page as a user who has the inbox, once its conversations are listed. */
+export async function openDemo(
+  browser: Browser,
+  server: RunningServer,
+  user: DemoUser,
+  beforeLoad?: (page: Page) => Promise<void>,
+): Promise<{ page: Page; problems: string[] }> {
+  const opened = await openPage(browser, server, user, beforeLoad);
+  await rows(opened.page).first().waitFor({ timeout: 20_000 });
+  return opened;
 }
 
 export const rows = (page: Page) => page.locator('inbox-conversation-list [role="option"]');
