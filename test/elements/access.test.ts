@@ -246,6 +246,27 @@ describe('<inbox-access>: onboarding', () => {
     );
   });
 
+  it('the welcome screen in Arabic, right to left, within 320 px', async () => {
+    const backend = asOwner(accessBackend());
+    const root = await fixture<HTMLElement>(html`
+      <div style="inline-size: 320px">
+        <inbox-provider base-url="/api" token="t" .fetch=${backend.fetch}>
+          <inbox-access locale="ar"><p>inbox</p></inbox-access>
+        </inbox-provider>
+      </div>
+    `);
+    const gate = root.querySelector('inbox-access')!;
+    const onboarding = () => gate.shadowRoot!.querySelector<InboxOnboarding>('inbox-onboarding');
+    await waitUntil(() => text(onboarding()?.shadowRoot?.querySelector('[part="skip-button"]')) === 'تخطٍّ');
+    expect(text(gate.shadowRoot!.querySelector('h2'))).to.equal('مرحبًا بك في صندوق الوارد');
+    expect(text(steps(onboarding()!)[3]!.link)).to.equal('ادعُ وكلاءك');
+    const screen = gate.shadowRoot!.querySelector<HTMLElement>('.screen')!;
+    expect(screen.dir).to.equal('rtl');
+    expect(screen.scrollWidth).to.be.at.most(320);
+    expect(onboarding()!.scrollWidth).to.be.at.most(onboarding()!.clientWidth);
+    await expect(gate).to.be.accessible();
+  });
+
   it('words a refused skip beside its step', async () => {
     const backend = asOwner(accessBackend());
     backend.skipRefusal = 409;

@@ -143,13 +143,12 @@ export class InboxAccess extends InboxElement {
   protected override render() {
     const { resolved } = this.i18n;
     const m = resolved.messages;
-    const announcer = html`<div class="visually-hidden" role="status">${this.#announcement}</div>`;
     const screen = this.#screen;
     const store = this.inbox.store;
-    // The inbox outside the `dir` wrapper: the host's layout and direction apply to it as they are.
-    if (screen === 'inbox') return html`<slot></slot>${announcer}`;
     let body;
-    if (!store) {
+    if (screen === 'inbox') {
+      body = nothing;
+    } else if (!store) {
       body = html`<div part="state" class="state">${m.notConfigured}</div>`;
     } else if (screen === 'error' || (screen !== 'loading' && this.#views.failed)) {
       const error = screen === 'error' ? this.#session.value?.error : undefined;
@@ -171,7 +170,12 @@ export class InboxAccess extends InboxElement {
     } else {
       body = html`<div part="state" class="state" role="status">${m.accessLoading}</div>`;
     }
-    return html`<div class="screen" dir=${resolved.dir}>${body}${announcer}</div>`;
+    // The inbox outside the `dir` wrapper, so the host's layout and direction apply to it as they
+    // are; the status after both, where it stays while the screens change, so it is announced.
+    return html`${
+        screen === 'inbox' ? html`<slot></slot>` : html`<div class="screen" dir=${resolved.dir}>${body}</div>`
+      }
+      <div class="visually-hidden" role="status">${this.#announcement}</div>`;
   }
 
   readonly #retry = (): void => {
