@@ -8,6 +8,8 @@ export { InboxSpaceSwitcher } from './elements/space-switcher/inbox-space-switch
 export { InboxTimeline } from './elements/timeline/inbox-timeline.js';
 export { InboxComposer } from './elements/composer/inbox-composer.js';
 export { InboxDetails } from './elements/details/inbox-details.js';
+export { InboxAccess } from './elements/access/inbox-access.js';
+export { InboxOnboarding } from './elements/access/inbox-onboarding.js';
 export * from './events/index.js';
 
 // Connecting elements outside a provider, and the store bundle a provider or configureInbox() makes.

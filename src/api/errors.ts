@@ -1,4 +1,4 @@
-import type { Channel, ConversationStatus, Problem, ProblemFieldError } from './types.js';
+import type { Channel, ConversationStatus, OnboardingStepId, Problem, ProblemFieldError } from './types.js';
 
 /**
  * Why the client itself refused or gave up, as a code with its facts: never words. The i18n layer
@@ -19,7 +19,8 @@ export type ClientProblem =
     }
   | { code: 'file-empty' }
   | { code: 'file-too-large'; channel: Channel; size: number; max: number }
-  | { code: 'status-conflict'; status: ConversationStatus | null };
+  | { code: 'status-conflict'; status: ConversationStatus | null }
+  | { code: 'step-not-optional'; step: OnboardingStepId };
 
 export type ClientProblemCode = ClientProblem['code'];
 

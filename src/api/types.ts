@@ -50,6 +50,7 @@ export type ReadMarker = Schemas['ReadMarker'];
 export type PresenceState = Schemas['PresenceState'];
 export type PresenceEntry = Schemas['PresenceEntry'];
 export type InboxAccess = Schemas['InboxAccess'];
+export type InboxAccessState = Schemas['InboxAccessState'];
 export type Onboarding = Schemas['Onboarding'];
 export type OnboardingStepId = Schemas['OnboardingStepId'];
 export type InboxEvent = Schemas['InboxEvent'];

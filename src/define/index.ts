@@ -5,5 +5,7 @@ import './inbox-space-switcher.js';
 import './inbox-timeline.js';
 import './inbox-composer.js';
 import './inbox-details.js';
+import './inbox-access.js';
+import './inbox-onboarding.js';
 
 export * from '../index.js';

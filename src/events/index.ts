@@ -1,4 +1,5 @@
 import type { InboxAssignmentChangeEvent, InboxBeforeAssignmentChangeEvent } from './assignment-change.js';
+import type { InboxAccessRequestEvent } from './access-request.js';
 import type { InboxBeforeSendEvent } from './before-send.js';
 import type { InboxContactChangeEvent } from './contact-change.js';
 import type { InboxBeforeContactSaveEvent, InboxContactSaveEvent } from './contact-save.js';
@@ -6,6 +7,7 @@ import type { InboxConversationSelectEvent } from './conversation-select.js';
 import type { InboxErrorEvent } from './error.js';
 import type { InboxMessageFailEvent } from './message-fail.js';
 import type { InboxMessageSendEvent } from './message-send.js';
+import type { InboxOnboardingSkipEvent } from './onboarding-skip.js';
 import type { InboxSpaceChangeEvent } from './space-change.js';
 import type { InboxStatusChangeEvent } from './status-change.js';
 import type { InboxBeforeTagsChangeEvent, InboxTagsChangeEvent } from './tags-change.js';
@@ -16,6 +18,7 @@ export {
   type InboxAssignmentChangeDetail,
   type InboxBeforeAssignmentChangeDetail,
 } from './assignment-change.js';
+export { InboxAccessRequestEvent, type InboxAccessRequestDetail } from './access-request.js';
 export { InboxBeforeSendEvent, type InboxBeforeSendDetail } from './before-send.js';
 export { InboxContactChangeEvent, type InboxContactChangeDetail } from './contact-change.js';
 export {
@@ -28,6 +31,7 @@ export { InboxConversationSelectEvent, type InboxConversationSelectDetail } from
 export { InboxErrorEvent, type InboxErrorDetail } from './error.js';
 export { InboxMessageFailEvent, type InboxMessageFailDetail } from './message-fail.js';
 export { InboxMessageSendEvent, type InboxMessageSendDetail } from './message-send.js';
+export { InboxOnboardingSkipEvent, type InboxOnboardingSkipDetail } from './onboarding-skip.js';
 export { InboxSpaceChangeEvent, type InboxSpaceChangeDetail } from './space-change.js';
 export { InboxStatusChangeEvent, type InboxStatusChangeDetail } from './status-change.js';
 export {
@@ -53,5 +57,7 @@ declare global {
     'inbox-assignment-change': InboxAssignmentChangeEvent;
     'inbox-before-tags-change': InboxBeforeTagsChangeEvent;
     'inbox-tags-change': InboxTagsChangeEvent;
+    'inbox-access-request': InboxAccessRequestEvent;
+    'inbox-onboarding-skip': InboxOnboardingSkipEvent;
   }
 }

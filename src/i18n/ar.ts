@@ -1,3 +1,4 @@
+import { accessAr } from './access.ar.js';
 import type { Catalogue } from './en.js';
 import { detailsAr } from './details.ar.js';
 
@@ -207,4 +208,5 @@ export const ar: Catalogue = {
   errorUnexpected: (status: number) => `ردّ خادم صندوق الوارد بخطأ غير متوقع (${status}).`,
   notConfigured: 'صندوق الوارد هذا غير متصل: ضعه داخل <inbox-provider> أو استدعِ configureInbox() أولاً.',
   ...detailsAr,
+  ...accessAr,
 };

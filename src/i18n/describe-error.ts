@@ -59,6 +59,8 @@ export function describeClientProblem(problem: ClientProblem, resolved: Resolved
       );
     case 'status-conflict':
       return problem.status ? m.problemStatusConflict(statusLabel(problem.status, m)) : m.problemConflict;
+    case 'step-not-optional':
+      return m.problemStepNotOptional(m.stepTitles[problem.step]);
   }
 }
 

@@ -1,4 +1,6 @@
 import { detailsEn } from './details.en.js';
+import { accessEn } from './access.en.js';
+
 /** Built once: a list of thousands of rows asks for plurals on every render. */
 const plural = new Intl.PluralRules('en');
 
@@ -182,6 +184,7 @@ export const en = {
   notConfigured:
     'This inbox is not connected: place it inside <inbox-provider> or call configureInbox() first.',
   ...detailsEn,
+  ...accessEn,
 };
 
 export type Catalogue = { [K in keyof typeof en]: (typeof en)[K] };

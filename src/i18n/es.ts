@@ -1,3 +1,4 @@
+import { accessEs } from './access.es.js';
 import type { Catalogue } from './en.js';
 import { detailsEs } from './details.es.js';
 
@@ -183,4 +184,5 @@ export const es: Catalogue = {
   notConfigured:
     'Esta bandeja no está conectada: colóquela dentro de <inbox-provider> o llame antes a configureInbox().',
   ...detailsEs,
+  ...accessEs,
 };

@@ -40,6 +40,13 @@ export interface InboxStoreOptions {
   draftDebounceMs?: number;
   /** The shortest time between two read-marker requests for one conversation (default 1000 ms). */
   readThrottleMs?: number;
+  /** How often a waiting Request Access is checked for approval while the page is visible (default 30 s). */
+  accessCheckMs?: number;
+  /**
+   * Calls back when the user may have come back (by default: the page became visible again, or the
+   * browser came back online), so a user without the inbox notices approval at once.
+   */
+  onPageReturn?: (listener: () => void) => () => void;
 }
 
 /** The state of a load that has no list of its own. */

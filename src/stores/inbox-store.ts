@@ -1,6 +1,7 @@
 import type { InboxClient } from '../api/client.js';
 import { InboxApiError } from '../api/errors.js';
 import type { Me } from '../api/types.js';
+import { createAccessStore, pageReturns, type AccessStore } from './access.js';
 import { realTimers, type InboxStoreOptions } from './context.js';
 import { createClockStore, type ClockStore } from './clock.js';
 import { createContactsStore, type ContactsStore } from './contacts.js';
@@ -45,10 +46,13 @@ export interface InboxStore {
   readonly emoji: EmojiPreferencesStore;
   /** When conversations count as read, and `markRead`. */
   readonly readPolicy: ReadPolicyStore;
+  /** Inbox access (Request Access, noticing approval) and the onboarding steps. */
+  readonly access: AccessStore;
   /**
    * Loads the session, re-sends what the outbox kept from an earlier visit, opens the preferred (or
    * first) space with its directory and lists, and connects realtime. Idempotent while running or
-   * done; rejects with an InboxApiError.
+   * done; rejects with an InboxApiError. A user without inbox access gets only the session (every
+   * other route would refuse them); once `access` notices approval, the rest starts by itself.
    */
   start(): Promise<Me>;
   /** Closes the stream and drops every list; the bundle stays readable but goes quiet. */
@@ -125,12 +129,31 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     timers,
   });
   let starting: Promise<Me> | undefined;
+  let opened = false;
   let disposed = false;
+  const access = createAccessStore({
+    client,
+    session,
+    timers,
+    isVisible: options.isVisible ?? documentIsVisible,
+    onPageReturn: options.onPageReturn ?? pageReturns,
+    checkEveryMs: options.accessCheckMs ?? 30_000,
+    onGranted: () => begin(),
+  });
+
+  function begin(): Promise<Me> {
+    starting = run().catch((error: unknown) => {
+      starting = undefined; // Let the host try again.
+      throw error;
+    });
+    return starting;
+  }
 
   async function run(): Promise<Me> {
     const me = await session.loadSession();
     if (!me) throw session.$sessionState.get().error ?? InboxApiError.from(undefined);
-    if (disposed) return me;
+    if (disposed || (me.inboxAccess ?? 'granted') !== 'granted' || opened) return me;
+    opened = true;
     // Sends a crash or reload interrupted go out again with their keys; nobody waits for them here.
     void outbox.resume();
     // Stream first, so nothing that happens while the lists load is missed.
@@ -159,15 +182,13 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     drafts,
     emoji,
     readPolicy,
+    access,
     start() {
-      starting ??= run().catch((error: unknown) => {
-        starting = undefined; // Let the host try again.
-        throw error;
-      });
-      return starting;
+      return starting ?? begin();
     },
     dispose() {
       disposed = true;
+      access.dispose();
       stopFollowingSpace();
       stopContactEvents();
       realtime.dispose();

@@ -75,6 +75,15 @@ export {
   type SmsSegments,
 } from './channel-rules.js';
 export { settle, type Result } from './result.js';
+export {
+  createAccessStore,
+  pageReturns,
+  type AccessDeps,
+  type AccessRequestOutcome,
+  type AccessStore,
+  type PageReturnSource,
+} from './access.js';
+export { createOnboardingStore, seesOnboarding, type OnboardingStore } from './onboarding.js';
 export { CONTACT_FIELDS, type ContactField, type ContactsStore } from './contacts.js';
 export { changedFields, type ChangedField, type Conflict, type SaveResult } from './conflict.js';
 export { type AssignmentField, type ConversationEdits } from './conversation-edits.js';

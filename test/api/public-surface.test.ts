@@ -5,6 +5,8 @@ import * as publicApi from '../../src/index.js';
 describe('the public entry', () => {
   it('exports the elements, events, setup, client and error, and nothing else at run time', () => {
     expect(Object.keys(publicApi).sort()).to.deep.equal([
+      'InboxAccess',
+      'InboxAccessRequestEvent',
       'InboxApiError',
       'InboxAssignmentChangeEvent',
       'InboxBeforeAssignmentChangeEvent',
@@ -20,6 +22,8 @@ describe('the public entry', () => {
       'InboxErrorEvent',
       'InboxMessageFailEvent',
       'InboxMessageSendEvent',
+      'InboxOnboarding',
+      'InboxOnboardingSkipEvent',
       'InboxProvider',
       'InboxSpaceChangeEvent',
       'InboxSpaceSwitcher',

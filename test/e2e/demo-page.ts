@@ -48,9 +48,9 @@ export async function api<T>(
 
 /**
  * Opens the demo page as a user and collects anything the page complains about. `beforeLoad` runs
- * on the new page before it navigates (to add init scripts or listeners).
+ * on the new page before it navigates (to add init scripts or listeners). Waits for nothing.
  */
-export async function openDemo(
+export async function openPage(
   browser: Browser,
   server: RunningServer,
   user: DemoUser,
@@ -65,7 +65,6 @@ export async function openDemo(
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   await page.goto(`${server.url}/?user=${encodeURIComponent(user.id)}`);
-  await rows(page).first().waitFor({ timeout: 20_000 });
   return { page, problems };
 }
 
@@ -81,6 +80,18 @@ export async function openConversation(page: Page, conversation: Conversation): 
   );
   await page.locator(`inbox-conversation-list [role="option"][data-id="${conversation.id}"]`).click();
   await page.locator('inbox-timeline [part="log"]').waitFor();
+}
+
+/** Opens the demo page as a user who has the inbox, once its conversations are listed. */
+export async function openDemo(
+  browser: Browser,
+  server: RunningServer,
+  user: DemoUser,
+  beforeLoad?: (page: Page) => Promise<void>,
+): Promise<{ page: Page; problems: string[] }> {
+  const opened = await openPage(browser, server, user, beforeLoad);
+  await rows(opened.page).first().waitFor({ timeout: 20_000 });
+  return opened;
 }
 
 export const rows = (page: Page) => page.locator('inbox-conversation-list [role="option"]');

@@ -73,7 +73,7 @@ describe('stories', () => {
             elements.length > 0 &&
             elements.every((el) =>
               el.shadowRoot?.querySelector(
-                '[role="listbox"], [part="state"], [part="button"], [part="log"], [part="textarea"], [part="section"]',
+                '[role="listbox"], [part="state"], [part="button"], [part="log"], [part="textarea"], [part="section"], [part="steps"]',
               ),
             )
           );
