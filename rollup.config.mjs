@@ -6,6 +6,7 @@ import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'rollup';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import esbuild from 'rollup-plugin-esbuild';
 import { emojiDataPlugin } from './scripts/emoji-data.mjs';
 
@@ -36,6 +37,8 @@ export default defineConfig({
     }),
     nodeResolve({ browser: true, exportConditions: ['production'] }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+    // The html`` and css`` of the elements ship without their indentation and comments.
+    minifyTemplateLiterals(),
     terser({ ecma: 2022, module: true, format: { comments: false } }),
     // The emoji data beside the emoji chunk: the picker loads it from there, never from a public CDN.
     emojiDataPlugin({ dir: 'emoji' }),

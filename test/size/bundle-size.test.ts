@@ -60,6 +60,12 @@ test(`the eagerly loaded CDN bundle stays within ${EAGER_BUDGET_KB} KB gzipped`,
       const kb = gzippedKb(await readFile(join(outDir, asset.fileName), 'utf8'));
       console.log(`data  ${asset.fileName}: ${kb.toFixed(1)} KB gz (loaded with the emoji picker)`);
     }
+    // What most pages never show loads on demand: phone parsing, the Details' sections and editors.
+    for (const lazy of [/^chunks\/phone-/, /^chunks\/details-ui-/]) {
+      const chunk = chunks.find((c) => lazy.test(c.fileName));
+      assert.ok(chunk, `a chunk matching ${lazy}`);
+      assert.ok(!eager.has(chunk.fileName), `${chunk.fileName} is loaded on demand, not eagerly`);
+    }
     assert.ok(eagerKb > 5, 'the bundle should contain the elements');
     assert.ok(
       eagerKb <= EAGER_BUDGET_KB,

@@ -1,12 +1,17 @@
 import { css } from 'lit';
 
-export const styles = css`
+/** What the Details need before their sections load: their own box. */
+export const hostStyles = css`
   :host {
     display: block;
     container-type: inline-size;
     background: var(--_bg);
     overflow: auto;
   }
+`;
+
+/** The sections, facts, editors and dialog (adopted with the lazy chunk that renders them). */
+export const styles = css`
   .frame {
     display: flex;
     flex-direction: column;

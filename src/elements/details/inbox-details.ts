@@ -1,5 +1,5 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { adoptStyles, html, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import type { Capabilities, Contact, Conversation, Tag, Team, User } from '../../api/types.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import {
@@ -17,12 +17,9 @@ import type { ConversationListQuery, InboxStore } from '../../stores/index.js';
 import { channelIconStyles, stateStyles } from '../../styles/shared.js';
 import { avatarStyles } from '../shared/avatar.styles.js';
 import { InboxElement } from '../inbox-element.js';
-import { AssignmentEditor } from './assignment-editor.js';
-import { ContactEditor } from './contact-editor.js';
-import { assignmentFacts, contactFacts, previousConversations, tagChips } from './details-parts.js';
-import { styles } from './inbox-details.styles.js';
-import { section } from './section.js';
-import { TagsEditor } from './tags-editor.js';
+import type { DetailsUi } from './details-ui.js';
+import { hostStyles } from './inbox-details.styles.js';
+import type { DetailsEditorsOptions } from './editors.js';
 
 /**
  * @summary The Details sidebar of a conversation: *Contact Data* (create or edit the contact),
@@ -90,7 +87,7 @@ import { TagsEditor } from './tags-editor.js';
  * @cssprop --inbox-radius - Corner radius.
  */
 export class InboxDetails extends InboxElement {
-  static override styles = [...InboxElement.styles, channelIconStyles, stateStyles, avatarStyles, styles];
+  static override styles = [...InboxElement.styles, channelIconStyles, stateStyles, avatarStyles, hostStyles];
 
   /** Pins the Details to one conversation; unset, they follow the selected conversation. */
   @property({ attribute: 'conversation-id' }) conversationId?: string;
@@ -110,37 +107,57 @@ export class InboxDetails extends InboxElement {
   #kept: { id: string; release: () => void } | undefined;
   #announced: Contact | null | undefined;
 
-  readonly #contactEditor = new ContactEditor(this, {
-    store: () => this.inbox.store,
-    openConversations: () => (this.#previous.value ?? []).filter((c) => c.status !== 'closed').length,
-    beforeSave: (contact, changes) =>
-      this.dispatchEvent(new InboxBeforeContactSaveEvent({ contact, changes })),
-    saved: (contact, created) => this.dispatchEvent(new InboxContactSaveEvent({ contact, created })),
-    openContact: (contact) => void this.#openContact(contact),
-  });
-  readonly #assignment = new AssignmentEditor(this, {
-    store: () => this.inbox.store,
-    beforeSave: (conversation, teamIds, assigneeIds) =>
-      this.dispatchEvent(
-        new InboxBeforeAssignmentChangeEvent({
-          conversationId: conversation.id,
-          teamIds,
-          assigneeIds,
-          conversation,
-        }),
-      ),
-    saved: (conversation) =>
-      this.dispatchEvent(new InboxAssignmentChangeEvent({ conversationId: conversation.id, conversation })),
-  });
-  readonly #tagsEditor = new TagsEditor(this, {
-    store: () => this.inbox.store,
-    beforeSave: (conversation, tagIds) =>
-      this.dispatchEvent(
-        new InboxBeforeTagsChangeEvent({ conversationId: conversation.id, tagIds, conversation }),
-      ),
-    saved: (conversation) =>
-      this.dispatchEvent(new InboxTagsChangeEvent({ conversationId: conversation.id, conversation })),
-  });
+  /** The sections and editors: a lazy chunk, loaded when the Details first show a conversation. */
+  @state() private ui?: DetailsUi;
+  #loadingUi: Promise<void> | undefined;
+
+  #loadUi(): Promise<void> {
+    this.#loadingUi ??= import('./details-ui.js').then(({ createDetailsUi }) => {
+      this.ui = createDetailsUi(this, this.#editorOptions());
+      adoptStyles(this.renderRoot as ShadowRoot, [...InboxDetails.elementStyles, this.ui.styles]);
+    });
+    return this.#loadingUi;
+  }
+
+  /** What the editors ask of the element: the store, the contact's open work, the host's events. */
+  #editorOptions(): DetailsEditorsOptions {
+    const store = () => this.inbox.store;
+    return {
+      contact: {
+        store,
+        openConversations: () => (this.#previous.value ?? []).filter((c) => c.status !== 'closed').length,
+        beforeSave: (contact, changes) =>
+          this.dispatchEvent(new InboxBeforeContactSaveEvent({ contact, changes })),
+        saved: (contact, created) => this.dispatchEvent(new InboxContactSaveEvent({ contact, created })),
+        openContact: (contact) => void this.#openContact(contact),
+      },
+      assignment: {
+        store,
+        beforeSave: (conversation, teamIds, assigneeIds) =>
+          this.dispatchEvent(
+            new InboxBeforeAssignmentChangeEvent({
+              conversationId: conversation.id,
+              teamIds,
+              assigneeIds,
+              conversation,
+            }),
+          ),
+        saved: (conversation) =>
+          this.dispatchEvent(
+            new InboxAssignmentChangeEvent({ conversationId: conversation.id, conversation }),
+          ),
+      },
+      tags: {
+        store,
+        beforeSave: (conversation, tagIds) =>
+          this.dispatchEvent(
+            new InboxBeforeTagsChangeEvent({ conversationId: conversation.id, tagIds, conversation }),
+          ),
+        saved: (conversation) =>
+          this.dispatchEvent(new InboxTagsChangeEvent({ conversationId: conversation.id, conversation })),
+      },
+    };
+  }
 
   /** The contact the Details show, once loaded (for the host's CRM fields). */
   get contact(): Contact | undefined {
@@ -179,8 +196,8 @@ export class InboxDetails extends InboxElement {
     const id = this.conversationId ?? this.#activeId.value ?? undefined;
     if (this.#kept?.id !== id) {
       this.#release();
-      this.#assignment.cancel();
-      this.#tagsEditor.cancel();
+      this.ui?.editors.assignment.cancel();
+      this.ui?.editors.tags.cancel();
       // A conversation pinned by id may be one no list has loaded.
       if (store && id && this.isConnected) this.#kept = { id, release: store.conversations.keepLoaded(id) };
     }
@@ -208,97 +225,32 @@ export class InboxDetails extends InboxElement {
   }
 
   protected override render() {
-    const { messages: m, dir } = this.i18n.resolved;
+    const { messages: m } = this.i18n.resolved;
     if (!this.inbox.store)
       return html`<p part="state" class="state error" role="alert">${m.notConfigured}</p>`;
     const conversation = this.#conversation();
     if (!conversation) {
       return html`<slot name="empty"><p part="state" class="state">${m.detailsNoConversation}</p></slot>`;
     }
-    const capabilities = this.#capabilities.value;
-    const contact = this.contact;
-    const others = (this.#previous.value ?? []).filter((c) => c.id !== conversation.id);
-    // Three buttons say "Edit": each is described by its section's title.
-    const editButton = (section: string, label: string, onClick: () => void) =>
-      html`<button
-        type="button"
-        part="edit-button"
-        class="edit"
-        aria-describedby="${section}-toggle"
-        @click=${onClick}
-      >
-        ${label}
-      </button>`;
-    const open = (name: string) => this.#sections.value?.[name] ?? true;
-    const toggle = (name: string, isOpen: boolean) =>
-      this.inbox.store?.preferences.setSectionOpen(name, isOpen);
-    return html`<div class="frame" dir=${dir} role="complementary" aria-label=${m.detailsLabel}>
-      ${section({
-        name: 'contact',
-        title: m.sectionContact,
-        open: open('contact'),
-        onToggle: toggle,
-        action:
-          contact && capabilities?.editContacts
-            ? editButton('contact', contact.name ? m.edit : m.createContact, () =>
-                this.#contactEditor.open(contact),
-              )
-            : nothing,
-        body: () =>
-          contact
-            ? contactFacts(contact, this.i18n)
-            : html`<p part="state" class="state" role="status">${m.contactLoading}</p>`,
-      })}
-      ${section({
-        name: 'assignment',
-        title: m.sectionAssignment,
-        open: open('assignment'),
-        onToggle: toggle,
-        action:
-          capabilities?.assign && !this.#assignment.editing
-            ? editButton('assignment', m.edit, () => this.#assignment.start(conversation))
-            : nothing,
-        body: () =>
-          this.#assignment.editing
-            ? this.#assignment.render({
-                resolved: this.i18n.resolved,
-                teams: this.#teams.value ?? [],
-                usersById: this.#users.value ?? {},
-                capabilities,
-                meId: this.#meId.value,
-              })
-            : assignmentFacts(conversation, this.#teams.value ?? [], this.#users.value ?? {}, this.i18n),
-      })}
-      ${section({
-        name: 'tags',
-        title: m.sectionTags,
-        open: open('tags'),
-        onToggle: toggle,
-        action:
-          capabilities?.applyTags && !this.#tagsEditor.editing
-            ? editButton('tags', m.edit, () =>
-                this.#tagsEditor.start(conversation, Object.keys(this.#tags.value ?? {}).length),
-              )
-            : nothing,
-        body: () =>
-          this.#tagsEditor.editing
-            ? this.#tagsEditor.render({
-                resolved: this.i18n.resolved,
-                tags: Object.values(this.#tags.value ?? {}),
-                mayCreate: capabilities?.manageTags ?? false,
-              })
-            : tagChips(conversation, this.#tags.value ?? {}, this.i18n),
-      })}
-      ${section({
-        name: 'previous',
-        title: m.sectionPrevious,
-        open: open('previous'),
-        onToggle: toggle,
-        body: () => previousConversations(others, this.i18n, (c) => this.#select(c)),
-      })}
-      <slot name="crm"></slot>
-      ${this.#contactEditor.render()}
-    </div>`;
+    const ui = this.ui;
+    if (!ui) {
+      void this.#loadUi();
+      return html`<p part="state" class="state" role="status">${m.contactLoading}</p>`;
+    }
+    return ui.render({
+      i18n: this.i18n,
+      conversation,
+      contact: this.contact,
+      capabilities: this.#capabilities.value,
+      meId: this.#meId.value,
+      teams: this.#teams.value ?? [],
+      usersById: this.#users.value ?? {},
+      tagsById: this.#tags.value ?? {},
+      others: (this.#previous.value ?? []).filter((c) => c.id !== conversation.id),
+      sections: this.#sections.value ?? {},
+      onToggle: (name, isOpen) => this.inbox.store?.preferences.setSectionOpen(name, isOpen),
+      onSelect: (c) => this.#select(c),
+    });
   }
 
   #conversation(): Conversation | undefined {
