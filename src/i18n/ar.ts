@@ -1,4 +1,5 @@
 import type { Catalogue } from './en.js';
+import { newConversationAr } from './new-conversation.ar.js';
 
 /** Arabic has six plural categories; Intl.PluralRules picks the right one. */
 const unread: Record<Intl.LDMLPluralRule, (n: string) => string> = {
@@ -200,4 +201,5 @@ export const ar: Catalogue = {
   errorNetwork: 'تعذّر الوصول إلى خادم صندوق الوارد. تحقّق من اتصالك.',
   errorUnexpected: (status: number) => `ردّ خادم صندوق الوارد بخطأ غير متوقع (${status}).`,
   notConfigured: 'صندوق الوارد هذا غير متصل: ضعه داخل <inbox-provider> أو استدعِ configureInbox() أولاً.',
+  ...newConversationAr,
 };

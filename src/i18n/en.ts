@@ -1,3 +1,5 @@
+import { newConversationEn } from './new-conversation.en.js';
+
 /** Built once: a list of thousands of rows asks for plurals on every render. */
 const plural = new Intl.PluralRules('en');
 
@@ -175,6 +177,7 @@ export const en = {
   errorUnexpected: (status: number) => `The inbox server answered with an unexpected error (${status}).`,
   notConfigured:
     'This inbox is not connected: place it inside <inbox-provider> or call configureInbox() first.',
+  ...newConversationEn,
 };
 
 export type Catalogue = { [K in keyof typeof en]: (typeof en)[K] };

@@ -1,4 +1,5 @@
 import type { Catalogue } from './en.js';
+import { newConversationEs } from './new-conversation.es.js';
 
 /** Built once: a list of thousands of rows asks for plurals on every render. */
 const plural = new Intl.PluralRules('es');
@@ -176,4 +177,5 @@ export const es: Catalogue = {
     `El servidor de la bandeja respondió con un error inesperado (${status}).`,
   notConfigured:
     'Esta bandeja no está conectada: colóquela dentro de <inbox-provider> o llame antes a configureInbox().',
+  ...newConversationEs,
 };
