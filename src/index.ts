@@ -7,6 +7,7 @@ export { InboxConversationList } from './elements/conversation-list/inbox-conver
 export { InboxSpaceSwitcher } from './elements/space-switcher/inbox-space-switcher.js';
 export { InboxTimeline } from './elements/timeline/inbox-timeline.js';
 export { InboxComposer } from './elements/composer/inbox-composer.js';
+export { InboxNewConversation } from './elements/new-conversation/inbox-new-conversation.js';
 export * from './events/index.js';
 
 // Connecting elements outside a provider, and the store bundle a provider or configureInbox() makes.

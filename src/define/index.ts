@@ -4,5 +4,6 @@ import './inbox-conversation-list.js';
 import './inbox-space-switcher.js';
 import './inbox-timeline.js';
 import './inbox-composer.js';
+import './inbox-new-conversation.js';
 
 export * from '../index.js';

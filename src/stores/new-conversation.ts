@@ -39,6 +39,7 @@ export interface NewConversationState {
   step: NewConversationStep;
   /** The space's directory (profiles, teams, channels) is loading, failed, or ready. */
   directory: 'idle' | 'loading' | 'ready' | 'error';
+  directoryError: InboxApiError | null;
   /** Profiles the user may send from that can start by phone, usable by the chosen team. */
   profiles: SenderProfile[];
   /** Teams the user may assign it to: their own, or every team of the space with `seeAllConversations`. */
@@ -216,7 +217,8 @@ export function createNewConversation(
       const openConversation =
         contact && profile && contactState.contactId === contact.id
           ? (contactState.conversations.find(
-              (c) => c.status !== 'closed' && c.senderProfile.id === profile.id,
+              (c) =>
+                c.contact.id === contact.id && c.status !== 'closed' && c.senderProfile.id === profile.id,
             ) ?? null)
           : null;
       const detailsProblems: DetailsProblem[] = [];
@@ -231,6 +233,7 @@ export function createNewConversation(
       return {
         step: draft.step,
         directory: dir.status,
+        directoryError: dir.error,
         profiles,
         teams,
         profile,

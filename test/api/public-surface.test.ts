@@ -6,13 +6,16 @@ describe('the public entry', () => {
   it('exports the elements, events, setup, client and error, and nothing else at run time', () => {
     expect(Object.keys(publicApi).sort()).to.deep.equal([
       'InboxApiError',
+      'InboxBeforeConversationCreateEvent',
       'InboxBeforeSendEvent',
       'InboxComposer',
+      'InboxConversationCreateEvent',
       'InboxConversationList',
       'InboxConversationSelectEvent',
       'InboxErrorEvent',
       'InboxMessageFailEvent',
       'InboxMessageSendEvent',
+      'InboxNewConversation',
       'InboxProvider',
       'InboxSpaceChangeEvent',
       'InboxSpaceSwitcher',
