@@ -132,6 +132,7 @@ describe('counts', () => {
       q: 'al',
       unread: true,
       sort: 'latest',
+      contactId: null,
     });
   });
 });
