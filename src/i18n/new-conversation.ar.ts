@@ -51,7 +51,6 @@ export const newConversationAr: typeof newConversationEn = {
   newConversationTo: (to, profile) => `إلى ${to}، من ${profile}`,
   newConversationPlaceholder: 'اكتب الرسالة الأولى…',
   newConversationSendHint: 'يُرسل Ctrl+Enter (أو ⌘+Enter على Mac) الرسالة.',
-  newConversationEmptyMessage: 'اكتب الرسالة أولًا.',
   problemNoSenderAvailable: (profile, country) =>
     `لم يتبقَّ اليوم لأي مرسل في «${profile}» رسائل إلى ${country}. حاول غدًا أو اختر ملف مرسل آخر.`,
   problemNoSenderForCountry: (profile, country) =>

@@ -71,7 +71,6 @@ export const newConversationEn = {
   newConversationTo: (to: string, profile: string) => `To ${to}, from ${profile}`,
   newConversationPlaceholder: 'Write the first message…',
   newConversationSendHint: 'Ctrl+Enter (⌘+Enter on a Mac) sends.',
-  newConversationEmptyMessage: 'Write the message first.',
   problemNoSenderAvailable: (profile: string, country: string) =>
     `No sender of “${profile}” has messages left today for ${country}. Try again tomorrow or pick another sender profile.`,
   problemNoSenderForCountry: (profile: string, country: string) =>

@@ -55,7 +55,6 @@ export const newConversationEs: typeof newConversationEn = {
   newConversationTo: (to, profile) => `Para ${to}, desde ${profile}`,
   newConversationPlaceholder: 'Escribe el primer mensaje…',
   newConversationSendHint: 'Ctrl+Intro (⌘+Intro en Mac) envía.',
-  newConversationEmptyMessage: 'Escribe antes el mensaje.',
   problemNoSenderAvailable: (profile, country) =>
     `Ningún remitente de “${profile}” tiene mensajes disponibles hoy para ${country}. Vuelve a intentarlo mañana o elige otro perfil de remitente.`,
   problemNoSenderForCountry: (profile, country) =>

@@ -326,6 +326,16 @@ describe('<inbox-new-conversation>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('passes axe in the dark theme, a known contact offered', async () => {
+    const { element } = await mount();
+    element.setAttribute('theme', 'dark');
+    await openDialog(element);
+    await fillDetails(element, ANA.phone);
+    await waitUntil(() => $(element, '[part="open-existing-button"]'));
+    expect(getComputedStyle(dialog(element)!).colorScheme).to.equal('dark');
+    await expect(element).to.be.accessible();
+  });
+
   const ENGLISH =
     /\b(the|that|this|sender|profile|team|number|message|messages|left|today|available|next|back|send|step|choose|phone|country)\b/i;
 
