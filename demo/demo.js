@@ -27,6 +27,13 @@ document.addEventListener('inbox-conversation-select', (event) => {
   layout.dataset.pane = 'conversation'; // In a narrow container the conversation replaces the list.
 });
 
+// A conversation started from the New conversation dialog is selected: show it like a chosen one.
+document.addEventListener('inbox-conversation-create', (event) => {
+  selectedConversation = event.detail.conversation;
+  simulate.disabled = false;
+  layout.dataset.pane = 'conversation';
+});
+
 // Another space has other conversations: nothing is open any more.
 document.addEventListener('inbox-space-change', forgetSelection);
 

@@ -10,6 +10,7 @@ export { InboxComposer } from './elements/composer/inbox-composer.js';
 export { InboxDetails } from './elements/details/inbox-details.js';
 export { InboxAccess } from './elements/access/inbox-access.js';
 export { InboxOnboarding } from './elements/access/inbox-onboarding.js';
+export { InboxNewConversation } from './elements/new-conversation/inbox-new-conversation.js';
 export * from './events/index.js';
 
 // Connecting elements outside a provider, and the store bundle a provider or configureInbox() makes.

@@ -20,7 +20,19 @@ export type ClientProblem =
   | { code: 'file-empty' }
   | { code: 'file-too-large'; channel: Channel; size: number; max: number }
   | { code: 'status-conflict'; status: ConversationStatus | null }
-  | { code: 'step-not-optional'; step: OnboardingStepId };
+  | { code: 'step-not-optional'; step: OnboardingStepId }
+  // A new conversation's refusals, in the dialog's terms (the server's detail is English only).
+  | {
+      code: 'no-sender-available';
+      profile: string;
+      /** The number's country (ISO 3166-1 alpha-2), null when it has none. */
+      country: string | null;
+      /** `used-up`: its senders there have nothing left today; `no-sender`: it has none there. */
+      reason: 'used-up' | 'no-sender';
+    }
+  | { code: 'phone-invalid'; country: string | null }
+  | { code: 'cannot-start-by-phone'; channel: Channel }
+  | { code: 'team-not-allowed'; profile: string; team: string };
 
 export type ClientProblemCode = ClientProblem['code'];
 

@@ -38,15 +38,19 @@ export class ModalDialogController implements ReactiveController {
     target?.focus();
   }
 
-  /** Closes it and gives focus back to the opener. */
+  /** Closes it and gives focus back to the opener, at once (the dialog's `close` event comes a task later). */
   close(): void {
     const dialog = this.#dialog();
     if (dialog?.open) dialog.close();
-    else this.#closed();
+    this.#closed();
   }
 
   /** Bind to the dialog's `close` event (Escape, `close()`, a form with method="dialog"). */
-  onDialogClose = (): void => this.#closed();
+  onDialogClose = (event?: Event): void => {
+    // The event comes a task after closing: by then close() may have run and the dialog reopened.
+    if (event && event.target !== this.#dialog()) return;
+    this.#closed();
+  };
 
   #closed(): void {
     if (!this.open) return;

@@ -7,5 +7,6 @@ import './inbox-composer.js';
 import './inbox-details.js';
 import './inbox-access.js';
 import './inbox-onboarding.js';
+import './inbox-new-conversation.js';
 
 export * from '../index.js';

@@ -3,6 +3,8 @@ import type { InboxAccessRequestEvent } from './access-request.js';
 import type { InboxBeforeSendEvent } from './before-send.js';
 import type { InboxContactChangeEvent } from './contact-change.js';
 import type { InboxBeforeContactSaveEvent, InboxContactSaveEvent } from './contact-save.js';
+import type { InboxBeforeConversationCreateEvent } from './before-conversation-create.js';
+import type { InboxConversationCreateEvent } from './conversation-create.js';
 import type { InboxConversationSelectEvent } from './conversation-select.js';
 import type { InboxErrorEvent } from './error.js';
 import type { InboxMessageFailEvent } from './message-fail.js';
@@ -27,6 +29,11 @@ export {
   type InboxBeforeContactSaveDetail,
   type InboxContactSaveDetail,
 } from './contact-save.js';
+export {
+  InboxBeforeConversationCreateEvent,
+  type InboxBeforeConversationCreateDetail,
+} from './before-conversation-create.js';
+export { InboxConversationCreateEvent, type InboxConversationCreateDetail } from './conversation-create.js';
 export { InboxConversationSelectEvent, type InboxConversationSelectDetail } from './conversation-select.js';
 export { InboxErrorEvent, type InboxErrorDetail } from './error.js';
 export { InboxMessageFailEvent, type InboxMessageFailDetail } from './message-fail.js';
@@ -59,5 +66,7 @@ declare global {
     'inbox-tags-change': InboxTagsChangeEvent;
     'inbox-access-request': InboxAccessRequestEvent;
     'inbox-onboarding-skip': InboxOnboardingSkipEvent;
+    'inbox-before-conversation-create': InboxBeforeConversationCreateEvent;
+    'inbox-conversation-create': InboxConversationCreateEvent;
   }
 }

@@ -1,6 +1,7 @@
 import { accessAr } from './access.ar.js';
 import type { Catalogue } from './en.js';
 import { detailsAr } from './details.ar.js';
+import { newConversationAr } from './new-conversation.ar.js';
 
 /** Arabic has six plural categories; Intl.PluralRules picks the right one. */
 const unread: Record<Intl.LDMLPluralRule, (n: string) => string> = {
@@ -209,4 +210,5 @@ export const ar: Catalogue = {
   notConfigured: 'صندوق الوارد هذا غير متصل: ضعه داخل <inbox-provider> أو استدعِ configureInbox() أولاً.',
   ...detailsAr,
   ...accessAr,
+  ...newConversationAr,
 };

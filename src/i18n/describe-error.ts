@@ -1,6 +1,8 @@
 // What an error says to a person, in their language: the client's own refusals from their codes,
 // transport failures in our words, and anything else as the server's `detail` (written for people).
 import { NETWORK_PROBLEM_TYPE, type ClientProblem, type InboxApiError } from '../api/errors.js';
+import { isolate } from './bidi.js';
+import { countryInSentence } from './countries.js';
 import type { ResolvedLocale } from './index.js';
 import { channelLabel, statusLabel } from './labels.js';
 
@@ -61,6 +63,18 @@ export function describeClientProblem(problem: ClientProblem, resolved: Resolved
       return problem.status ? m.problemStatusConflict(statusLabel(problem.status, m)) : m.problemConflict;
     case 'step-not-optional':
       return m.problemStepNotOptional(m.stepTitles[problem.step]);
+    case 'no-sender-available': {
+      const [profile, country] = [isolate(problem.profile), countryInSentence(problem.country, resolved)];
+      return problem.reason === 'used-up'
+        ? m.problemNoSenderAvailable(profile, country)
+        : m.problemNoSenderForCountry(profile, country);
+    }
+    case 'phone-invalid':
+      return m.problemPhoneInvalid(countryInSentence(problem.country, resolved));
+    case 'cannot-start-by-phone':
+      return m.problemCannotStartByPhone(channelLabel(problem.channel, m));
+    case 'team-not-allowed':
+      return m.problemTeamNotAllowed(isolate(problem.profile), isolate(problem.team));
   }
 }
 

@@ -1,5 +1,6 @@
 import { detailsEn } from './details.en.js';
 import { accessEn } from './access.en.js';
+import { newConversationEn } from './new-conversation.en.js';
 
 /** Built once: a list of thousands of rows asks for plurals on every render. */
 const plural = new Intl.PluralRules('en');
@@ -185,6 +186,7 @@ export const en = {
     'This inbox is not connected: place it inside <inbox-provider> or call configureInbox() first.',
   ...detailsEn,
   ...accessEn,
+  ...newConversationEn,
 };
 
 export type Catalogue = { [K in keyof typeof en]: (typeof en)[K] };

@@ -1,6 +1,7 @@
 import { accessEs } from './access.es.js';
 import type { Catalogue } from './en.js';
 import { detailsEs } from './details.es.js';
+import { newConversationEs } from './new-conversation.es.js';
 
 /** Built once: a list of thousands of rows asks for plurals on every render. */
 const plural = new Intl.PluralRules('es');
@@ -185,4 +186,5 @@ export const es: Catalogue = {
     'Esta bandeja no está conectada: colóquela dentro de <inbox-provider> o llame antes a configureInbox().',
   ...detailsEs,
   ...accessEs,
+  ...newConversationEs,
 };

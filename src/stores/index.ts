@@ -93,3 +93,13 @@ export {
   type PhoneEntryOptions,
   type PhoneEntryState,
 } from './phone-entry.js';
+export {
+  createNewConversation,
+  type DetailsProblem,
+  type NewConversationOptions,
+  type NewConversationState,
+  type NewConversationStep,
+  type NewConversationStore,
+  type NewConversationTarget,
+  type AvailabilityState,
+} from './new-conversation.js';

@@ -63,17 +63,27 @@ describe('stories', () => {
       const problems: string[] = [];
       page.on('pageerror', (error) => problems.push(error.message));
       await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story`);
-      // Rendered = every inbox element shows either content or one of its state messages.
+      // Rendered = every inbox element shows either content or one of its state messages, and the
+      // story's play function (opening a dialog, typing) has finished.
       await page.waitForFunction(
         () => {
           const elements = [...document.querySelectorAll('#storybook-root *')].filter(
             (el) => el.localName.startsWith('inbox-') && el.localName !== 'inbox-provider',
           );
+          const preview = (window as { __STORYBOOK_PREVIEW__?: { storyRenders?: { phase?: string }[] } })
+            .__STORYBOOK_PREVIEW__;
+          const renders = preview?.storyRenders ?? [];
+          const played =
+            renders.length > 0 &&
+            renders.every((render) =>
+              ['played', 'completing', 'completed', 'finished'].includes(render.phase ?? ''),
+            );
           return (
+            played &&
             elements.length > 0 &&
             elements.every((el) =>
               el.shadowRoot?.querySelector(
-                '[role="listbox"], [part="state"], [part="button"], [part="log"], [part="textarea"], [part="section"], [part="steps"]',
+                '[role="listbox"], [part="state"], [part="button"], [part="log"], [part="textarea"], [part="section"], [part="steps"], [part="trigger-button"]',
               ),
             )
           );

@@ -1,0 +1,28 @@
+// What the element hands the dialog's lazily loaded templates: the state to show and what to call.
+import type { ResolvedLocale } from '../../i18n/index.js';
+import type { NewConversationState } from '../../stores/new-conversation.js';
+
+export interface NewConversationActions {
+  setProfile(senderProfileId: string): void;
+  setTeam(teamId: string): void;
+  setPhone(text: string): void;
+  setCountry(code: string): void;
+  /** The phone field lost focus: its problems may show now. */
+  leavePhone(): void;
+  next(): void;
+  back(): void;
+  setText(text: string): void;
+  send(): void;
+  openExisting(): void;
+  retryDirectory(): void;
+}
+
+export interface StepView {
+  resolved: ResolvedLocale;
+  state: NewConversationState;
+  /** Next was tried: every problem of the first step shows beside its field. */
+  showProblems: boolean;
+  /** The phone field was left: its own problem shows. */
+  phoneTouched: boolean;
+  actions: NewConversationActions;
+}
