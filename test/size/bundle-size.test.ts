@@ -8,8 +8,14 @@ import { gzipSync } from 'node:zlib';
 import { rollup, type OutputChunk, type OutputOptions } from 'rollup';
 import config from '../../rollup.config.mjs';
 
-/** Everything a page downloads before the first element renders: our code and Lit, nanostores, openapi-fetch. */
-const EAGER_BUDGET_KB = 60;
+/**
+ * Everything a page downloads before the first element renders: our code and Lit, nanostores,
+ * openapi-fetch. Every element is in it (the CDN file defines them all), but the Details, the New
+ * conversation dialog and the access screens bring only a shell: what they render loads on demand.
+ * 60 KB held list, timeline and composer; 64 KB adds those three shells and their English words.
+ * A loader that defines each tag on first use will replace this with a budget per page.
+ */
+const EAGER_BUDGET_KB = 64;
 
 const gzippedKb = (code: string) => gzipSync(code, { level: 9 }).length / 1024;
 
@@ -61,7 +67,12 @@ test(`the eagerly loaded CDN bundle stays within ${EAGER_BUDGET_KB} KB gzipped`,
       console.log(`data  ${asset.fileName}: ${kb.toFixed(1)} KB gz (loaded with the emoji picker)`);
     }
     // What most pages never show loads on demand: phone parsing, the Details' sections and editors.
-    for (const lazy of [/^chunks\/phone-/, /^chunks\/details-ui-/]) {
+    for (const lazy of [
+      /^chunks\/phone-/,
+      /^chunks\/details-ui-/,
+      /^chunks\/views-/,
+      /^chunks\/new-conversation-/,
+    ]) {
       const chunk = chunks.find((c) => lazy.test(c.fileName));
       assert.ok(chunk, `a chunk matching ${lazy}`);
       assert.ok(!eager.has(chunk.fileName), `${chunk.fileName} is loaded on demand, not eagerly`);
