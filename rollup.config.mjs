@@ -37,8 +37,9 @@ export default defineConfig({
     }),
     nodeResolve({ browser: true, exportConditions: ['production'] }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
-    // The html`` and css`` of the elements ship without their indentation and comments.
-    minifyTemplateLiterals(),
+    // The html`` and css`` of the elements ship without their indentation and comments. Runs of
+    // whitespace become one space, never none: a space between words and bindings is text people read.
+    minifyTemplateLiterals({ options: { minifyOptions: { conservativeCollapse: true } } }),
     terser({ ecma: 2022, module: true, format: { comments: false } }),
     // The emoji data beside the emoji chunk: the picker loads it from there, never from a public CDN.
     emojiDataPlugin({ dir: 'emoji' }),
