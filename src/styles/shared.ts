@@ -69,3 +69,27 @@ export const stateStyles = css`
     cursor: pointer;
   }
 `;
+
+/** Form fields and a form's buttons row, as the dialogs and editors draw them. */
+export const formStyles = css`
+  select,
+  input,
+  textarea {
+    min-inline-size: 0;
+    padding: 6px 8px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_fg);
+    font: inherit;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: var(--_space);
+  }
+`;

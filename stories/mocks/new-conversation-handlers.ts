@@ -11,37 +11,7 @@ type Schemas = components['schemas'];
 const http = createOpenApiHttp<paths>({ baseUrl: '/api' });
 const problemHeaders = { 'Content-Type': 'application/problem+json' };
 
-export const storyProfiles: Schemas['SenderProfile'][] = [
-  {
-    id: 'profile-sms',
-    spaceId: fixtures.space.id,
-    name: 'Northwind Care (SMS)',
-    channel: 'sms',
-    teamIds: [],
-  },
-  {
-    id: 'profile-wa',
-    spaceId: fixtures.space.id,
-    name: 'Northwind WhatsApp',
-    channel: 'whatsapp',
-    teamIds: [],
-  },
-  // Never offered: Telegram cannot start by phone, and Billing is for a team the agent is not in.
-  {
-    id: 'profile-tg',
-    spaceId: fixtures.space.id,
-    name: 'Northwind Telegram Bot',
-    channel: 'telegram',
-    teamIds: [],
-  },
-  {
-    id: 'profile-billing',
-    spaceId: fixtures.space.id,
-    name: 'Northwind Billing (SMS)',
-    channel: 'sms',
-    teamIds: ['team-billing'],
-  },
-];
+export const storyProfiles = fixtures.senderProfiles;
 
 export const ana: Schemas['Contact'] = {
   id: 'contact-ana',

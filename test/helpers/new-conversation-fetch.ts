@@ -9,37 +9,7 @@ import { fixtureBackend, type FixtureBackend } from './fixture-fetch.js';
 type Schemas = components['schemas'];
 type Conversation = Schemas['Conversation'];
 
-export const PROFILES: Schemas['SenderProfile'][] = [
-  {
-    id: 'profile-sms',
-    spaceId: fixtures.space.id,
-    name: 'Northwind Care (SMS)',
-    channel: 'sms',
-    teamIds: [],
-  },
-  {
-    id: 'profile-wa',
-    spaceId: fixtures.space.id,
-    name: 'Northwind WhatsApp',
-    channel: 'whatsapp',
-    teamIds: [],
-  },
-  // Telegram cannot start by phone; Billing is for a team the agent is not in.
-  {
-    id: 'profile-tg',
-    spaceId: fixtures.space.id,
-    name: 'Northwind Telegram Bot',
-    channel: 'telegram',
-    teamIds: [],
-  },
-  {
-    id: 'profile-billing',
-    spaceId: fixtures.space.id,
-    name: 'Northwind Billing (SMS)',
-    channel: 'sms',
-    teamIds: ['team-billing'],
-  },
-];
+export const PROFILES = fixtures.senderProfiles;
 
 export const ANA: Schemas['Contact'] = {
   id: 'contact-ana',

@@ -1,11 +1,12 @@
 // The Details' sections and editors: a lazy chunk, loaded when the Details first show a
 // conversation, so a page pays for it only where the Details are.
-import { html, nothing, type ReactiveElement } from 'lit';
+import { html, nothing, type CSSResult, type ReactiveElement } from 'lit';
 import type { Capabilities, Contact, Conversation, Tag, Team, User } from '../../api/types.js';
 import type { LocaleController } from '../../controllers/locale-controller.js';
 import type { ContactEditorHost } from './contact-editor.js';
 import { assignmentFacts, contactFacts, previousConversations, tagChips } from './details-parts.js';
 import { createEditors, type DetailsEditors, type DetailsEditorsOptions } from './editors.js';
+import { formStyles } from '../../styles/shared.js';
 import { styles } from './inbox-details.styles.js';
 import { section } from './section.js';
 
@@ -29,7 +30,7 @@ export interface DetailsModel {
 
 export interface DetailsUi {
   editors: DetailsEditors;
-  styles: typeof styles;
+  styles: CSSResult[];
   render(model: DetailsModel): unknown;
 }
 
@@ -38,7 +39,7 @@ export function createDetailsUi(
   options: DetailsEditorsOptions,
 ): DetailsUi {
   const editors = createEditors(host, options);
-  return { editors, styles, render: (model) => renderDetails(model, editors) };
+  return { editors, styles: [formStyles, styles], render: (model) => renderDetails(model, editors) };
 }
 
 function renderDetails(model: DetailsModel, editors: DetailsEditors) {

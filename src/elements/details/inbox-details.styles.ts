@@ -212,12 +212,6 @@ export const styles = css`
     gap: 6px;
     flex-wrap: wrap;
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: flex-end;
-    gap: var(--_space);
-  }
   .error,
   .field-problem {
     margin: 2px 0 0;
@@ -270,13 +264,6 @@ export const styles = css`
   select,
   textarea {
     inline-size: 100%;
-    min-inline-size: 0;
-    padding: 6px 8px;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    color: var(--_fg);
-    font: inherit;
   }
   input[type='checkbox'] {
     inline-size: auto;
@@ -284,9 +271,6 @@ export const styles = css`
   input[type='color'] {
     inline-size: 3em;
     padding: 2px;
-  }
-  [aria-invalid='true'] {
-    border-color: var(--_danger);
   }
   .phone-inputs {
     display: grid;

@@ -114,7 +114,7 @@ export class InboxDetails extends InboxElement {
   #loadUi(): Promise<void> {
     this.#loadingUi ??= import('./details-ui.js').then(({ createDetailsUi }) => {
       this.ui = createDetailsUi(this, this.#editorOptions());
-      adoptStyles(this.renderRoot as ShadowRoot, [...InboxDetails.elementStyles, this.ui.styles]);
+      adoptStyles(this.renderRoot as ShadowRoot, [...InboxDetails.elementStyles, ...this.ui.styles]);
     });
     return this.#loadingUi;
   }

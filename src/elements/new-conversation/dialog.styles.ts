@@ -68,20 +68,6 @@ export const dialogStyles = css`
   label {
     font-weight: 600;
   }
-  select,
-  input,
-  textarea {
-    min-inline-size: 0;
-    padding: 6px 8px;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    color: var(--_fg);
-    font: inherit;
-  }
-  [aria-invalid='true'] {
-    border-color: var(--_danger);
-  }
   .phone-row {
     display: flex;
     flex-wrap: wrap;
@@ -157,12 +143,6 @@ export const dialogStyles = css`
     border-radius: var(--_radius);
     background: var(--_danger-bg);
     color: var(--_danger);
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: flex-end;
-    gap: var(--_space);
   }
   .primary,
   .secondary {

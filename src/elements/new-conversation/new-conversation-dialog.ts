@@ -17,6 +17,7 @@ import {
 } from '../../stores/new-conversation.js';
 import { regionOf } from './country-options.js';
 import { detailsStep, fieldIds } from './details-step.js';
+import { formStyles } from '../../styles/shared.js';
 import { dialogStyles } from './dialog.styles.js';
 import { canSend, messageStep } from './message-step.js';
 import type { NewConversationActions } from './view-types.js';
@@ -48,6 +49,7 @@ export class NewConversationDialog implements ReactiveController {
     if (host.shadowRoot)
       adoptStyles(host.shadowRoot, [
         ...(host.constructor as typeof ReactiveElement).elementStyles,
+        formStyles,
         dialogStyles,
       ]);
   }
