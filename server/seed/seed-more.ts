@@ -4,7 +4,8 @@ import { insert } from './insert.js';
 
 const DAY = 24 * 3600 * 1000;
 
-async function insertUsers(tx: Queryable, users: readonly MoreUser[]): Promise<void> {
+/** Users with their spaces and teams (the demo tenant's and the extra ones alike). */
+export async function insertUsers(tx: Queryable, users: readonly MoreUser[]): Promise<void> {
   await insert(
     tx,
     'users',

@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../db/db.js';
 import { SENDERS, SENDER_PROFILES, SPACES, TAGS, TEAMS, TENANT, USERS } from './fixtures.js';
 import { generateSeed } from './generate.js';
 import { insert } from './insert.js';
-import { seedMore, senderDaysStartToday } from './seed-more.js';
+import { insertUsers, seedMore, senderDaysStartToday } from './seed-more.js';
 
 const SEED_LOCK = 7_270_002;
 
@@ -46,33 +46,9 @@ async function seedAll(tx: Queryable, now: Date): Promise<void> {
     'id text, space_id text, name text, position int',
     TEAMS.map((t, i) => ({ id: t.id, space_id: t.spaceId, name: t.name, position: i })),
   );
-  await insert(
+  await insertUsers(
     tx,
-    'users',
-    'id text, tenant_id text, name text, email text, role text, tenant_owner boolean, note_access boolean, token text, avatar_color text',
-    USERS.map((u) => ({
-      id: u.id,
-      tenant_id: TENANT.id,
-      name: u.name,
-      email: u.email,
-      role: u.role,
-      tenant_owner: u.tenantOwner,
-      note_access: u.noteAccess,
-      token: u.token,
-      avatar_color: u.color,
-    })),
-  );
-  await insert(
-    tx,
-    'user_spaces',
-    'user_id text, space_id text',
-    USERS.flatMap((u) => u.spaceIds.map((s) => ({ user_id: u.id, space_id: s }))),
-  );
-  await insert(
-    tx,
-    'team_members',
-    'team_id text, user_id text',
-    USERS.flatMap((u) => u.teamIds.map((t) => ({ team_id: t, user_id: u.id }))),
+    USERS.map((u) => ({ ...u, tenantId: TENANT.id, inboxAccess: 'granted' as const })),
   );
   await insert(
     tx,

@@ -13,26 +13,10 @@ const problemHeaders = { 'Content-Type': 'application/problem+json' };
 
 export const storyProfiles = fixtures.senderProfiles;
 
-export const ana: Schemas['Contact'] = {
-  id: 'contact-ana',
-  spaceId: fixtures.space.id,
-  name: 'Ana Souza',
-  phone: '+447400123456',
-  email: null,
-  company: null,
-  country: 'GB',
-  notes: null,
-  version: 1,
-};
+export const ana = fixtures.ana;
 
 /** Ana's open SMS conversation, which the dialog offers instead of a second one. */
-export const anaConversation = fixtures.makeConversation(90, {
-  id: 'conv-ana',
-  channel: 'sms',
-  status: 'active',
-  contact: { id: ana.id, name: ana.name, phone: ana.phone },
-  senderProfile: { id: 'profile-sms', name: 'Northwind Care (SMS)' },
-});
+export const anaConversation = fixtures.anaOpenConversation;
 
 export const availabilities = {
   available: {

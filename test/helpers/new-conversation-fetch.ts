@@ -11,26 +11,10 @@ type Conversation = Schemas['Conversation'];
 
 export const PROFILES = fixtures.senderProfiles;
 
-export const ANA: Schemas['Contact'] = {
-  id: 'contact-ana',
-  spaceId: fixtures.space.id,
-  name: 'Ana Souza',
-  phone: '+447400123456',
-  email: null,
-  company: null,
-  country: 'GB',
-  notes: null,
-  version: 1,
-};
+export const ANA = fixtures.ana;
 
-/** Ana's open SMS conversation: what the dialog offers to open instead of a second one. */
-export const ANA_OPEN = fixtures.makeConversation(90, {
-  id: 'conv-ana',
-  channel: 'sms',
-  status: 'active',
-  contact: { id: ANA.id, name: ANA.name, phone: ANA.phone },
-  senderProfile: { id: 'profile-sms', name: 'Northwind Care (SMS)' },
-});
+/** Ana's open SMS conversation, which the dialog offers instead of a second one. */
+export const ANA_OPEN = fixtures.anaOpenConversation;
 
 export const UK: Schemas['SenderAvailability'] = {
   available: true,
