@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
   api,
+  conversationsOf as listConversations,
   demoUser,
   listPart,
   openConversation,
@@ -22,15 +23,7 @@ type MessageItem = components['schemas']['MessageItem'];
 // Receipts quickly, so "Sent, then Delivered, then Read" takes a moment, not seconds.
 const demo = useDemo({ SIMULATOR_RECEIPT_DELAY_MS: '150' });
 
-async function conversationsOf(user: DemoUser, query = ''): Promise<Conversation[]> {
-  const me = await api<{ spaces: { id: string }[] }>(demo.server, user, '/me');
-  const { body } = await api<{ items: Conversation[] }>(
-    demo.server,
-    user,
-    `/conversations?spaceId=${me.body.spaces[0]!.id}&limit=200${query}`,
-  );
-  return body.items;
-}
+const conversationsOf = (user: DemoUser, query = '') => listConversations(demo.server, user, query);
 
 /** A conversation of the channel whose number will not fail in the simulator. */
 async function pick(

@@ -46,6 +46,21 @@ export async function api<T>(
   return { status: response.status, body: (await response.json()) as T };
 }
 
+/** The conversations a user sees in their first space, as the API lists them (`query` adds filters). */
+export async function conversationsOf(
+  server: RunningServer,
+  user: DemoUser,
+  query = '',
+): Promise<Conversation[]> {
+  const me = await api<{ spaces: { id: string }[] }>(server, user, '/me');
+  const { body } = await api<{ items: Conversation[] }>(
+    server,
+    user,
+    `/conversations?spaceId=${me.body.spaces[0]!.id}&limit=200${query}`,
+  );
+  return body.items;
+}
+
 /**
  * Opens the demo page as a user and collects anything the page complains about. `beforeLoad` runs
  * on the new page before it navigates (to add init scripts or listeners). Waits for nothing.

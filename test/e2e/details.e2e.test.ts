@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
   api,
+  conversationsOf,
   demoUser,
   openConversation,
   openDemo,
@@ -36,13 +37,7 @@ async function startAssignmentEdit(page: Page) {
 test('two managers edit one assignment: the second sees what changed, with their choice kept', async () => {
   const admin = await demoUser(demo.server, (u) => u.role === 'admin');
   const manager = await demoUser(demo.server, (u) => u.role === 'manager');
-  const me = await api<{ spaces: { id: string }[] }>(demo.server, manager, '/me');
-  const { body } = await api<{ items: Conversation[] }>(
-    demo.server,
-    manager,
-    `/conversations?spaceId=${me.body.spaces[0]!.id}&status=active&limit=20`,
-  );
-  const shared = body.items[0]!;
+  const shared = (await conversationsOf(demo.server, manager, '&status=active'))[0]!;
   const one = await openInDemo(admin, shared);
   const two = await openInDemo(manager, shared);
   await startAssignmentEdit(one.page);
@@ -79,13 +74,7 @@ test('two managers edit one assignment: the second sees what changed, with their
 
 test('a contact edit with an invalid number shows the error beside the field, and saves nothing', async () => {
   const admin = await demoUser(demo.server, (u) => u.role === 'admin');
-  const me = await api<{ spaces: { id: string }[] }>(demo.server, admin, '/me');
-  const { body } = await api<{ items: Conversation[] }>(
-    demo.server,
-    admin,
-    `/conversations?spaceId=${me.body.spaces[0]!.id}&limit=5`,
-  );
-  const target = body.items[0]!;
+  const target = (await conversationsOf(demo.server, admin))[0]!;
   const { page, problems } = await openInDemo(admin, target);
   await details(page, '[data-section="contact"] [part="edit-button"]').click();
   await details(page, '#contact-phone').fill('+44 20 7946');

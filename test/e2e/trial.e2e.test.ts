@@ -1,20 +1,16 @@
 // What a new user tripped over on the demo page, tried again end to end against the real server.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { api, demoUser, listPart, openDemo, rows, type Conversation, useDemo } from './demo-page.js';
+import { api, conversationsOf, demoUser, listPart, openDemo, rows, useDemo } from './demo-page.js';
 
 const demo = useDemo();
 
 test("a colleague's message previews with their name, and only its author sees “You:”", async () => {
   const admin = await demoUser(demo.server, (u) => u.role === 'admin');
   const manager = await demoUser(demo.server, (u) => u.role === 'manager');
-  const me = await api<{ spaces: { id: string }[] }>(demo.server, manager, '/me');
-  const { body } = await api<{ items: Conversation[] }>(
-    demo.server,
-    manager,
-    `/conversations?spaceId=${me.body.spaces[0]!.id}&limit=50`,
-  );
-  const shared = body.items.find((c) => !c.contact.phone.endsWith('0000'))!;
+  const shared = (await conversationsOf(demo.server, manager)).find(
+    (c) => !c.contact.phone.endsWith('0000'),
+  )!;
   const text = `Checking in from the admin ${Date.now()}`;
   const sent = await api(demo.server, admin, `/conversations/${shared.id}/messages`, {
     method: 'POST',
