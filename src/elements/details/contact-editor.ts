@@ -22,6 +22,7 @@ import {
   type PhoneEntryState,
 } from '../../stores/index.js';
 import { realTimers } from '../../stores/context.js';
+import { regionOf } from '../shared/country-options.js';
 import { conflictView } from './conflict-view.js';
 import { fieldLabel, problemText } from './field-text.js';
 import { phoneField } from './phone-field.js';
@@ -85,7 +86,7 @@ export class ContactEditor implements ReactiveController {
     this.base = contact;
     this.#started = contact;
     this.form = formOf(contact);
-    const region = /-([A-Z]{2})\b/.exec(this.host.resolvedLocale.locale)?.[1] ?? null;
+    const region = regionOf(this.host.resolvedLocale.locale);
     this.#phone = createPhoneEntry({
       contacts: store.contacts,
       timers: realTimers,

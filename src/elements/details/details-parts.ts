@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import type { Contact, Conversation, Tag, Team, User } from '../../api/types.js';
 import { styleProps } from '../../directives/style-props.js';
 import type { LocaleController } from '../../controllers/locale-controller.js';
+import { countryName } from '../../i18n/countries.js';
 import { statusLabel } from '../../i18n/labels.js';
 import { readableTextOn } from '../../styles/contrast.js';
 import { avatar } from '../shared/avatar.js';
@@ -17,10 +18,7 @@ function fact(label: string, value: unknown, dir: 'auto' | 'ltr' = 'auto') {
 
 export function contactFacts(contact: Contact, i18n: LocaleController) {
   const m = i18n.messages;
-  const country = contact.country
-    ? (new Intl.DisplayNames([i18n.resolved.locale], { type: 'region' }).of(contact.country) ??
-      contact.country)
-    : null;
+  const country = contact.country ? countryName(contact.country, i18n.resolved.locale) : null;
   const unset = html`<span class="muted">${m.contactNotSet}</span>`;
   return html`<dl class="facts" part="contact-facts">
     ${fact(m.contactName, contact.name || html`<span class="muted">${m.contactNoName}</span>`)}

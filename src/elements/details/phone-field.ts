@@ -3,6 +3,7 @@ import { live } from 'lit/directives/live.js';
 import type { ResolvedLocale } from '../../i18n/index.js';
 import type { FieldProblem } from '../../stores/contact-form.js';
 import type { PhoneEntryState } from '../../stores/index.js';
+import { countryOptions } from '../shared/country-options.js';
 import { problemText } from './field-text.js';
 
 export interface PhoneFieldView {
@@ -15,14 +16,6 @@ export interface PhoneFieldView {
   after?: TemplateResult | typeof nothing;
 }
 
-const names = new Map<string, Intl.DisplayNames>();
-/** A country's name in the user's language (Intl, no data shipped). */
-function countryName(code: string, locale: string): string {
-  let display = names.get(locale);
-  if (!display) names.set(locale, (display = new Intl.DisplayNames([locale], { type: 'region' })));
-  return display.of(code) ?? code;
-}
-
 /**
  * A phone number with its country: the country picker defaults from the number (a +… decides) or
  * the user's region; the number is always shown left to right; its problem sits beside it.
@@ -30,10 +23,7 @@ function countryName(code: string, locale: string): string {
 export function phoneField(view: PhoneFieldView) {
   const { resolved, state, problem } = view;
   const m = resolved.messages;
-  const collator = new Intl.Collator(resolved.locale);
-  const countries = [...(state?.countries ?? [])]
-    .map((c) => ({ ...c, name: countryName(c.code, resolved.locale) }))
-    .sort((a, b) => collator.compare(a.name, b.name));
+  const countries = countryOptions(state?.countries ?? [], resolved);
   const described = [problem ? 'contact-phone-problem' : '', 'contact-phone-notes'].filter(Boolean).join(' ');
   return html`<div class="field phone-field">
     <label for="contact-phone">${m.contactPhone}</label>
@@ -46,10 +36,7 @@ export function phoneField(view: PhoneFieldView) {
       >
         ${countries.length === 0 ? html`<option value="">${state?.country ?? '…'}</option>` : nothing}
         ${countries.map(
-          (c) =>
-            html`<option value=${c.code} ?selected=${c.code === state?.country}>
-              ${c.name} (+${c.callingCode})
-            </option>`,
+          (c) => html`<option value=${c.code} ?selected=${c.code === state?.country}>${c.label}</option>`,
         )}
       </select>
       <input

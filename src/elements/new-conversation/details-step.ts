@@ -8,7 +8,7 @@ import type { Catalogue } from '../../i18n/index.js';
 import type { PhoneProblem } from '../../phone/phone.js';
 import type { NewConversationTarget } from '../../stores/new-conversation.js';
 import { availabilityLine } from './availability-line.js';
-import { countryOptions } from './country-options.js';
+import { countryOptions } from '../shared/country-options.js';
 import type { StepView } from './view-types.js';
 
 function phoneWords(code: PhoneProblem, m: Catalogue): string {

@@ -15,7 +15,7 @@ import {
   type NewConversationState,
   type NewConversationStore,
 } from '../../stores/new-conversation.js';
-import { regionOf } from './country-options.js';
+import { regionOf } from '../shared/country-options.js';
 import { detailsStep, fieldIds } from './details-step.js';
 import { formStyles } from '../../styles/shared.js';
 import { dialogStyles } from './dialog.styles.js';
