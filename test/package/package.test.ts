@@ -34,7 +34,11 @@ function importedPackages(): Set<string> {
 test('the library is publishable and depends on exactly what its browser code imports', () => {
   assert.notEqual(pkg.private, true, 'the root package is the published library');
   assert.deepEqual(Object.keys(pkg.dependencies).sort(), [...importedPackages()].sort());
-  assert.deepEqual(pkg.workspaces, ['server'], 'the reference server is its own workspace package');
+  assert.deepEqual(
+    pkg.workspaces,
+    ['server', 'conformance'],
+    'the reference server and the conformance kit are their own workspace packages',
+  );
 });
 
 test('npm pack ships the build, the manifest, the contract, README and LICENSE, and no server code', () => {
