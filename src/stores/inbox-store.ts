@@ -10,9 +10,11 @@ import { createDirectoryStore, type DirectoryStore } from './directory.js';
 import { createDraftsStore, type DraftsStore } from './drafts.js';
 import { createEmojiPreferences, type EmojiPreferencesStore } from './emoji-preferences.js';
 import { createOutbox, type OutboxStore } from './outbox.js';
+import { createIndexedDbOutboxStorage, createMemoryOutboxStorage } from './outbox-storage.js';
 import { createPreferencesStore, type PreferencesStore } from './preferences.js';
 import { createPresenceStore, type PresenceStore } from './presence.js';
 import { createReadPolicy, documentIsVisible, type ReadPolicyStore } from './read-policy.js';
+import { createRateLimits, type RateLimitsStore } from './rate-limits.js';
 import { createRealtimeStore, type RealtimeStore } from './realtime.js';
 import { createSessionStore, type SessionStore } from './session.js';
 import { createTimelineStore, type TimelineStore } from './timeline.js';
@@ -38,6 +40,8 @@ export interface InboxStore {
   readonly timeline: TimelineStore;
   /** Sends, notes, undo, retry and uploads; unacknowledged sends survive a reload. */
   readonly outbox: OutboxStore;
+  /** "Too many requests" waits with their countdowns, where they show (a composer, the lists). */
+  readonly rateLimits: RateLimitsStore;
   /** Files attached per conversation, uploading or ready to go with the next message. */
   readonly uploads: UploadsStore;
   /** Unsent text per conversation and composer tab, kept per user in this browser. */
@@ -98,11 +102,17 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
   const emoji = createEmojiPreferences(session, userStorage);
   // The outbox and the timelines feed each other (answers go in, pending sends come out); the
   // closures below run only after every store exists.
+  const rateLimits = createRateLimits(timers, now);
   const outbox = createOutbox({
     client,
     session,
     drafts,
-    storage: userStorage,
+    storage:
+      options.outboxStorage ??
+      (options.storage === null ? createMemoryOutboxStorage() : createIndexedDbOutboxStorage()),
+    legacyStorage: userStorage,
+    rateLimits,
+    connection: realtime.$connection,
     timers,
     now,
     onItem: (item) => timeline.upsertItem(item),
@@ -178,6 +188,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     clock,
     timeline,
     outbox,
+    rateLimits,
     uploads,
     drafts,
     emoji,
@@ -196,6 +207,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
       presence.dispose();
       timeline.dispose();
       outbox.dispose();
+      rateLimits.dispose();
       readPolicy.dispose();
       drafts.dispose();
       emoji.dispose();
