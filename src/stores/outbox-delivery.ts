@@ -2,11 +2,12 @@
 import type { InboxClient } from '../api/client.js';
 import { InboxApiError, type ClientProblem } from '../api/errors.js';
 import { idempotencyHeader, unwrap } from '../api/middleware.js';
-import type { TimelineItem } from '../api/types.js';
+import type { MessageItem, NoteItem, TimelineItem } from '../api/types.js';
+import type { DraftTab } from './drafts.js';
 import type { Timers } from './context.js';
 import type { StoredSend } from './outbox-storage.js';
 import { isRetryable, retryWait } from './outbox-retry.js';
-import type { PendingState } from './timeline-items.js';
+import type { PendingEntry, PendingState } from './timeline-items.js';
 
 export interface Job {
   send: StoredSend;
@@ -36,6 +37,38 @@ export interface Job {
 /** What a person sees of a job: waiting (its turn, the network, the server's limit), going, refused. */
 export const stateOf = (job: Job): PendingState =>
   job.failed ? 'failed' : job.inFlight ? 'sending' : 'queued';
+
+/** How the timelines show a job. `windowMs` is the tenant's undo window (an estimate until the server answers). */
+export function pendingEntry(job: Job, windowMs: number): PendingEntry {
+  const { send, failed, retryAt, rateLimited, error } = job;
+  return {
+    kind: 'pending',
+    clientMessageId: send.clientMessageId,
+    conversationId: send.conversationId,
+    itemKind: send.kind,
+    text: send.text,
+    attachmentIds: send.attachmentIds,
+    authorId: send.authorId,
+    createdAt: send.createdAt,
+    status: failed ? 'failed' : 'scheduled',
+    state: stateOf(job),
+    retrying: retryAt !== null,
+    retryAt,
+    rateLimited: retryAt !== null && rateLimited,
+    error,
+    undoUntil:
+      send.kind === 'message' && !failed && windowMs > 0 ? Date.parse(send.createdAt) + windowMs : null,
+  };
+}
+
+export const tabOf = (kind: StoredSend['kind']): DraftTab => (kind === 'note' ? 'note' : 'message');
+
+/** When the server holds a message until (its undo window), or null when it is already going out. */
+export function serverUndoDeadline(item: MessageItem | NoteItem): number | null {
+  return item.kind === 'message' && item.status === 'scheduled' && item.scheduledFor
+    ? Date.parse(item.scheduledFor)
+    : null;
+}
 
 export const refuse = (problem: ClientProblem): InboxApiError => InboxApiError.client(problem);
 export const undoneError = (): InboxApiError => refuse({ code: 'send-undone' });

@@ -4,60 +4,33 @@ import { InboxApiError } from '../api/errors.js';
 import { idempotencyKey, unwrap } from '../api/middleware.js';
 import type { MessageItem, NoteItem, TimelineItem } from '../api/types.js';
 import type { Timers } from './context.js';
-import type { DraftsOutboxSide, DraftTab } from './drafts.js';
-import { createDelivery, refuse, stateOf, undoneError, type Job } from './outbox-delivery.js';
+import type { DraftsOutboxSide } from './drafts.js';
+import {
+  createDelivery,
+  pendingEntry,
+  refuse,
+  serverUndoDeadline,
+  tabOf,
+  undoneError,
+  type Job,
+} from './outbox-delivery.js';
+import { createServerUndo } from './outbox-undo.js';
 import { migrateLegacyOutbox, type OutboxStorage, type StoredSend } from './outbox-storage.js';
 import type { SessionStore } from './session.js';
-import type { SendHandle, SendInput, SendOutcome, SendReceipt, UndoneSend } from './outbox-types.js';
+import type {
+  OutboxStore,
+  SendHandle,
+  SendInput,
+  SendOutcome,
+  SendReceipt,
+  UndoneSend,
+} from './outbox-types.js';
 import type { RateLimitsStore } from './rate-limits.js';
 import type { ConnectionStatus } from './realtime.js';
 import type { PendingEntry } from './timeline-items.js';
 import type { UserStorage } from './user-storage.js';
 
-export interface OutboxStore {
-  /** Sends the server has not acknowledged, and those it refused, oldest first. Timelines show them. */
-  $pending: ReadableAtom<PendingEntry[]>;
-  /**
-   * Sends a message. It shows at once as pending and is saved (for this user, in this browser)
-   * before the request, so a reload or crash re-sends it with the same Idempotency-Key. Network
-   * failures and 5xx retry with backoff, never lost nor duplicated. The handle carries the send's
-   * id at once and its `outcome`; awaited, it resolves when the server has it and rejects with an
-   * InboxApiError when the server refuses it (the text goes back into the draft and stays on the
-   * failed entry) or the input is empty.
-   */
-  send(conversationId: string, input: SendInput): SendHandle<SendReceipt>;
-  /** Leaves an internal note, with the same guarantees (no undo). Needs `writeNotes`. */
-  addNote(conversationId: string, text: string): SendHandle<NoteItem>;
-  /**
-   * Undoes a send inside its window: the server cancels it (it is never dispatched), the text goes
-   * back into the draft and is returned. After dispatch it rejects with the server's readable
-   * InboxApiError (409) and the message stays.
-   */
-  undo(clientMessageId: string): Promise<UndoneSend>;
-  /**
-   * Dispatches a failed server message again. Resolves once the server confirms, rejects with an
-   * InboxApiError; the message id is in `$retrying` meanwhile.
-   */
-  retry(messageId: string): Promise<MessageItem>;
-  /** Server messages whose retry is under way (they show as sending until the server answers). */
-  $retrying: ReadableAtom<readonly string[]>;
-  /**
-   * Sends a refused send again with the same key, in its conversation's order. Resolves with the
-   * server's item once the server confirms; rejects as `send` does.
-   */
-  resend(clientMessageId: string): Promise<TimelineItem>;
-  /** Removes a send the server refused from `$pending`. */
-  dismiss(clientMessageId: string): void;
-  /** Hears how every queued send ends (also those resumed after a reload); returns the unsubscribe. */
-  onSettled(listener: (outcome: SendOutcome) => void): () => void;
-  /**
-   * Re-sends what storage holds for the signed-in user (start does this), after moving in what an
-   * earlier version kept in localStorage. Resolves when all settled.
-   */
-  resume(): Promise<void>;
-  /** Stops retrying; unacknowledged sends stay saved for the next start. Nothing is cancelled. */
-  dispose(): void;
-}
+export type { OutboxStore } from './outbox-types.js';
 
 export interface OutboxDeps {
   client: InboxClient;
@@ -79,15 +52,6 @@ export interface OutboxDeps {
   findMessage(clientMessageId: string): MessageItem | undefined;
 }
 
-const tabOf = (kind: StoredSend['kind']): DraftTab => (kind === 'note' ? 'note' : 'message');
-
-/** When the server holds a message until (its undo window), or null when it is already going out. */
-function serverUndoDeadline(item: MessageItem | NoteItem): number | null {
-  return item.kind === 'message' && item.status === 'scheduled' && item.scheduledFor
-    ? Date.parse(item.scheduledFor)
-    : null;
-}
-
 export function createOutbox(deps: OutboxDeps): OutboxStore {
   const { client, session, drafts, timers, now, rateLimits } = deps;
   const stored = deps.storage;
@@ -96,8 +60,6 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
   const jobs = new Map<string, Job>();
   // Sends of one conversation go out in order: the server numbers them as they arrive.
   const lanes = new Map<string, Promise<unknown>>();
-  // Acknowledged messages this session, for undo (text and attachments as sent).
-  const acknowledged = new Map<string, { messageId: string; send: StoredSend }>();
   const undoing = new Map<string, Promise<UndoneSend>>();
   const listeners = new Set<(outcome: SendOutcome) => void>();
   let disposed = false;
@@ -111,33 +73,18 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
     }
     listeners.forEach((listener) => listener(outcome));
   };
+  const serverUndo = createServerUndo({
+    client,
+    drafts,
+    emit,
+    onItem: deps.onItem,
+    findMessage: deps.findMessage,
+  });
   const undoWindowMs = (): number => (session.$me.get()?.tenant.undoWindowSeconds ?? 0) * 1000;
 
   function publish(): void {
     const windowMs = undoWindowMs();
-    $pending.set(
-      [...jobs.values()].map((job) => {
-        const { send, failed, retryAt, rateLimited, error } = job;
-        return {
-          kind: 'pending',
-          clientMessageId: send.clientMessageId,
-          conversationId: send.conversationId,
-          itemKind: send.kind,
-          text: send.text,
-          attachmentIds: send.attachmentIds,
-          authorId: send.authorId,
-          createdAt: send.createdAt,
-          status: failed ? 'failed' : 'scheduled',
-          state: stateOf(job),
-          retrying: retryAt !== null,
-          retryAt,
-          rateLimited: retryAt !== null && rateLimited,
-          error,
-          undoUntil:
-            send.kind === 'message' && !failed && windowMs > 0 ? Date.parse(send.createdAt) + windowMs : null,
-        };
-      }),
-    );
+    $pending.set([...jobs.values()].map((job) => pendingEntry(job, windowMs)));
   }
 
   const { deliver } = createDelivery({
@@ -164,7 +111,7 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
     void stored.remove(send.authorId, send.clientMessageId);
     rateLimits.release(`send:${send.conversationId}`);
     drafts.settle(send.clientMessageId);
-    if (send.kind === 'message') acknowledged.set(send.clientMessageId, { messageId: item.id, send });
+    if (send.kind === 'message') serverUndo.remember(send, item.id);
     // The item first, then the pending entry goes: the timeline never shows neither nor both.
     deps.onItem(item);
     jobs.delete(send.clientMessageId);
@@ -357,24 +304,6 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
     );
   }
 
-  async function cancelOnServer(clientMessageId: string): Promise<UndoneSend> {
-    const known = acknowledged.get(clientMessageId);
-    const loaded = known ? undefined : deps.findMessage(clientMessageId);
-    const messageId = known?.messageId ?? loaded?.id;
-    if (!messageId) throw refuse({ code: 'undo-too-late' });
-    const cancelled = await unwrap(
-      client.api.POST('/messages/{messageId}/cancel', { params: { path: { messageId } } }),
-    );
-    acknowledged.delete(clientMessageId);
-    deps.onItem(cancelled);
-    const conversationId = known?.send.conversationId ?? cancelled.conversationId;
-    const text = known?.send.text ?? cancelled.text;
-    const attachmentIds = known?.send.attachmentIds ?? cancelled.attachments.map((a) => a.id);
-    drafts.restore(conversationId, 'message', text);
-    emit({ type: 'undone', clientMessageId, conversationId, text, attachmentIds, resumed: false });
-    return { conversationId, text, attachmentIds };
-  }
-
   async function undoSend(clientMessageId: string): Promise<UndoneSend> {
     const job = jobs.get(clientMessageId);
     if (job?.failed) {
@@ -402,7 +331,7 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
       job.wake?.();
       await job.settled;
     }
-    return cancelOnServer(clientMessageId);
+    return serverUndo.cancel(clientMessageId);
   }
 
   function resend(clientMessageId: string): Promise<TimelineItem> {
