@@ -4,6 +4,7 @@ import type { Me } from '../api/types.js';
 import { createAccessStore, pageReturns, type AccessStore } from './access.js';
 import { realTimers, type InboxStoreOptions } from './context.js';
 import { createClockStore, type ClockStore } from './clock.js';
+import { createCollisionsStore, type CollisionsStore } from './collisions.js';
 import { createContactsStore, type ContactsStore } from './contacts.js';
 import { createConversationsStore, type ConversationsStore } from './conversations.js';
 import { createDirectoryStore, type DirectoryStore } from './directory.js';
@@ -48,6 +49,8 @@ export interface InboxStore {
   readonly drafts: DraftsStore;
   /** The emoji picker's skin tone and recently used emoji, kept per user in this browser. */
   readonly emoji: EmojiPreferencesStore;
+  /** New replies or notes from others that arrived while the agent had a draft (the composer warns). */
+  readonly collisions: CollisionsStore;
   /** When conversations count as read, and `markRead`. */
   readonly readPolicy: ReadPolicyStore;
   /** Inbox access (Request Access, noticing approval) and the onboarding steps. */
@@ -128,6 +131,15 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     isVisible: options.isVisible ?? documentIsVisible,
     latestSeq: (conversationId) => timeline.latestSeq(conversationId),
   });
+  // Before the timelines: it must see each item before they take it in, to tell new from updated.
+  const collisions = createCollisionsStore({
+    realtime,
+    drafts,
+    meId: () => session.$me.get()?.user.id,
+    usersById: directory.$usersById,
+    conversationsById: conversations.$conversationsById,
+    latestSeq: (conversationId) => timeline.latestSeq(conversationId),
+  });
   const timeline = createTimelineStore({
     client,
     session,
@@ -192,6 +204,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     uploads,
     drafts,
     emoji,
+    collisions,
     readPolicy,
     access,
     start() {
@@ -208,6 +221,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
       timeline.dispose();
       outbox.dispose();
       rateLimits.dispose();
+      collisions.dispose();
       readPolicy.dispose();
       drafts.dispose();
       emoji.dispose();

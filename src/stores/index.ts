@@ -66,6 +66,7 @@ export {
   type OutboxStorage,
   type StoredSend,
 } from './outbox-storage.js';
+export { type Arrival, type Collision, type CollisionsStore } from './collisions.js';
 export { type RateLimit, type RateLimitScope, type RateLimitsStore } from './rate-limits.js';
 export type { SendHandle, SendInput, SendOutcome, SendReceipt, UndoneSend } from './outbox-types.js';
 export { type Upload, type UploadsStore } from './uploads.js';

@@ -138,6 +138,7 @@ export class InboxTimeline extends InboxElement {
   readonly #channels = new StoreController<Partial<Record<Channel, ChannelCapabilities>>>(this);
   readonly #presence = new StoreController<Record<string, PresenceEntry[]>>(this);
   readonly #capabilities = new StoreController<Capabilities | undefined>(this);
+  readonly #retrying = new StoreController<readonly string[]>(this);
   readonly #statusError = new StoreController<{ conversationId: string; error: InboxApiError } | null>(this);
   readonly #menu = new MenuController(this, '#status-menu');
   readonly #scroll = new TimelineScroll(
@@ -167,6 +168,7 @@ export class InboxTimeline extends InboxElement {
     this.#channels.store = store?.directory.$channels;
     this.#presence.store = store?.presence.$byConversation;
     this.#capabilities.store = store?.session.$capabilities;
+    this.#retrying.store = store?.outbox.$retrying;
     this.#statusError.store = store?.conversations.$statusChangeError;
     this.retryError = undefined;
   }
@@ -316,9 +318,14 @@ export class InboxTimeline extends InboxElement {
       case 'event':
         return eventBadge(entry, view);
       case 'pending':
-        return pendingBubble(entry, view, (pending: PendingEntry) =>
-          this.inbox.store?.outbox.dismiss(pending.clientMessageId),
-        );
+        return pendingBubble(entry, view, {
+          onDismiss: (pending: PendingEntry) => this.inbox.store?.outbox.dismiss(pending.clientMessageId),
+          // A refusal lands on the entry again, with its words: nothing to catch here.
+          onResend: (pending: PendingEntry) => {
+            const resent = this.inbox.store?.outbox.resend(pending.clientMessageId);
+            if (resent) void settle(resent);
+          },
+        });
     }
   }
 
@@ -331,6 +338,7 @@ export class InboxTimeline extends InboxElement {
       teamsById: this.#teamsById(this.#teams.value),
       contactName: conversation ? conversation.contact.name || conversation.contact.phone : '',
       onRetry: (item: MessageItem) => void this.#retry(item),
+      retrying: this.#retrying.value ?? [],
     };
   }
 
