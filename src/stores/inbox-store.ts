@@ -73,6 +73,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
   const directory = createDirectoryStore(client, session);
   const userStorage = createUserStorage(options.storage);
   const preferences = createPreferencesStore(session, userStorage);
+  const rateLimits = createRateLimits(timers, now);
   const conversations = createConversationsStore({
     client,
     session,
@@ -82,6 +83,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     now,
     countsDebounceMs: options.countsDebounceMs ?? 300,
     searchDebounceMs: options.searchDebounceMs ?? 250,
+    rateLimits,
   });
   const contacts = createContactsStore(client, directory);
   const realtime = createRealtimeStore({ client, directory, conversations, backoff: options.backoff });
@@ -105,7 +107,6 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
   const emoji = createEmojiPreferences(session, userStorage);
   // The outbox and the timelines feed each other (answers go in, pending sends come out); the
   // closures below run only after every store exists.
-  const rateLimits = createRateLimits(timers, now);
   const outbox = createOutbox({
     client,
     session,

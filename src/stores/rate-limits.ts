@@ -20,7 +20,7 @@ export interface RateLimitsStore {
   $limit(scope: RateLimitScope): ReadableAtom<RateLimit | null>;
   /**
    * Holds a scope until `until`; `onEnd` runs once when the wait is over (what retries by itself).
-   * A later hold on the same scope replaces the earlier one and its `onEnd`.
+   * A later hold on the same scope moves the end; every `onEnd` given meanwhile runs then.
    */
   hold(scope: RateLimitScope, until: number, onEnd?: () => void): void;
   /** Ends a scope's limit early (the request went through after all), without `onEnd`. */
@@ -31,7 +31,7 @@ export interface RateLimitsStore {
 /** One timer for every countdown, running only while some scope is held. */
 export function createRateLimits(timers: Timers, now: () => number): RateLimitsStore {
   const atoms = new Map<RateLimitScope, WritableAtom<RateLimit | null>>();
-  const held = new Map<RateLimitScope, { until: number; onEnd: (() => void) | undefined }>();
+  const held = new Map<RateLimitScope, { until: number; ends: Set<() => void> }>();
   let timer: unknown;
   let disposed = false;
 
@@ -47,12 +47,12 @@ export function createRateLimits(timers: Timers, now: () => number): RateLimitsS
     if (disposed) return;
     const at = now();
     let next = Infinity;
-    for (const [scope, { until, onEnd }] of [...held]) {
+    for (const [scope, { until, ends }] of [...held]) {
       const left = until - at;
       if (left <= 0) {
         held.delete(scope);
         atomOf(scope).set(null);
-        onEnd?.();
+        ends.forEach((end) => end());
         continue;
       }
       const secondsLeft = Math.ceil(left / 1000);
@@ -67,7 +67,9 @@ export function createRateLimits(timers: Timers, now: () => number): RateLimitsS
     $limit: atomOf,
     hold(scope, until, onEnd) {
       if (disposed) return;
-      held.set(scope, { until, onEnd });
+      const ends = held.get(scope)?.ends ?? new Set<() => void>();
+      if (onEnd) ends.add(onEnd);
+      held.set(scope, { until, ends });
       atomOf(scope).set(null); // A fresh countdown, even when the seconds match the old one.
       tick();
     },

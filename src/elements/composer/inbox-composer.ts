@@ -19,6 +19,7 @@ import {
 import { InboxElement } from '../inbox-element.js';
 import { attachmentChips, composerTabs, counterText, undoBar } from './composer-parts.js';
 import { EmojiPopupController } from './emoji-popup.js';
+import { SendNoticesController } from './send-notices.js';
 import { UndoWindowController } from './undo-window.js';
 import { icons } from './icons.js';
 import { styles } from './inbox-composer.styles.js';
@@ -103,6 +104,7 @@ export class InboxComposer extends InboxElement {
   readonly #uploads = new StoreController<Upload[]>(this);
   readonly #emoji = new EmojiPopupController(this, (unicode) => void this.#insert(unicode));
   readonly #undo = new UndoWindowController(this);
+  readonly #notices = new SendNoticesController(this);
   #draftKey = '';
   #uploadsKey = '';
   #stopSettled: (() => void) | undefined;
@@ -160,6 +162,7 @@ export class InboxComposer extends InboxElement {
       this.#draftKey = key;
       this.#draft.store = store && id ? store.drafts.$draft(id, this.tab) : undefined;
     }
+    this.#notices.follow(store, id);
     const uploadsKey = store && id ? id : '';
     if (uploadsKey !== this.#uploadsKey) {
       this.#uploadsKey = uploadsKey;
@@ -242,6 +245,10 @@ export class InboxComposer extends InboxElement {
         </span>
         ${attachmentChips(chips, resolved, (chip) => id && this.#removeChip(id, chip.key))}
         ${error ? html`<p part="error" id="error" class="error" role="alert">${error}</p>` : nothing}
+        ${this.#notices.render(messages, {
+          onSendAnyway: () => void this.#send(),
+          onReview: () => id && store?.collisions.review(id),
+        })}
         <div part="limit" id="limit" class="limit" aria-live="polite">${tooLong ?? ''}</div>
         <div part="toolbar" class="toolbar">
           ${
@@ -351,6 +358,9 @@ export class InboxComposer extends InboxElement {
     const before = new InboxBeforeSendEvent({ conversationId: id, kind, text, attachmentIds });
     this.dispatchEvent(before);
     if (before.defaultPrevented) return;
+    // Someone else wrote since the draft began: the first press warns, the second sends.
+    if (store.collisions.holdSend(id)) return;
+    store.collisions.seen(id);
     this.error = undefined;
     const sending =
       kind === 'note' ? store.outbox.addNote(id, text) : store.outbox.send(id, { text, attachmentIds });

@@ -25,6 +25,7 @@ import {
   type ConversationListQuery,
   type ConversationListState,
   type InboxStore,
+  type RateLimit,
   type ResolvedConversationFilters,
 } from '../../stores/index.js';
 import { channelIconStyles, menuStyles, stateStyles } from '../../styles/shared.js';
@@ -149,6 +150,7 @@ export class InboxConversationList extends InboxElement {
   readonly #presence = new StoreController<Record<string, PresenceEntry[]>>(this);
   readonly #now = new StoreController<number>(this);
   readonly #connection = new StoreController<ConnectionStatus>(this);
+  readonly #rateLimit = new StoreController<RateLimit | null>(this);
   readonly #capabilities = new StoreController<Capabilities | undefined>(this);
   readonly #meId = new StoreController<string | undefined>(this);
   readonly #statusError = new StoreController<{ conversationId: string; error: InboxApiError } | null>(this);
@@ -191,6 +193,7 @@ export class InboxConversationList extends InboxElement {
     this.#presence.store = store?.presence.$byConversation;
     this.#now.store = store?.clock.$now;
     this.#connection.store = store?.realtime.$connection;
+    this.#rateLimit.store = store?.rateLimits.$limit('list');
     this.#capabilities.store = store?.session.$capabilities;
     this.#meId.store = store?.session.$meId;
     this.#statusError.store = store?.conversations.$statusChangeError;
@@ -320,6 +323,12 @@ export class InboxConversationList extends InboxElement {
       if (!listState || listState.status === 'loading' || listState.status === 'idle') {
         return this.#message('loading', messages.loadingConversations);
       }
+      const limit = this.#rateLimit.value;
+      if (listState.status === 'error' && limit)
+        // Not a live region: a number changing every second would be read out every second.
+        return html`<div part="state rate-limit" class="state loading">
+          ${messages.rateLimited(limit.secondsLeft)}
+        </div>`;
       if (listState.status === 'error')
         return this.#message(
           'error',

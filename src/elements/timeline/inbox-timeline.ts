@@ -41,6 +41,7 @@ import {
   type ItemView,
 } from './timeline-item.js';
 import { timelineRows, type TimelineRow } from './timeline-rows.js';
+import { TimelineRevealController } from './timeline-reveal.js';
 import { TimelineScroll } from './timeline-scroll.js';
 import { lastResult } from '../shared/last-result.js';
 
@@ -141,6 +142,7 @@ export class InboxTimeline extends InboxElement {
   readonly #retrying = new StoreController<readonly string[]>(this);
   readonly #statusError = new StoreController<{ conversationId: string; error: InboxApiError } | null>(this);
   readonly #menu = new MenuController(this, '#status-menu');
+  readonly #reveal = new TimelineRevealController(this);
   readonly #scroll = new TimelineScroll(
     this,
     () => this.log,
@@ -169,6 +171,7 @@ export class InboxTimeline extends InboxElement {
     this.#presence.store = store?.presence.$byConversation;
     this.#capabilities.store = store?.session.$capabilities;
     this.#retrying.store = store?.outbox.$retrying;
+    this.#reveal.store = store;
     this.#statusError.store = store?.conversations.$statusChangeError;
     this.retryError = undefined;
   }
@@ -213,6 +216,7 @@ export class InboxTimeline extends InboxElement {
     const virtualizer = (this.log as VirtualizerHostElement | undefined)?.[virtualizerRef];
     if (virtualizer) virtualizer.items = this.#rows;
     this.#scroll.afterRender();
+    this.#reveal.afterRender(this.#shownId, this.log, this.#rows);
   }
 
   protected override render() {
