@@ -27,7 +27,8 @@ import { styles } from './inbox-composer.styles.js';
 /**
  * @summary Writes to the contact under the *Sender Profile* tab or leaves an *Internal note* for the
  * team: drafts kept per conversation, emoji, attachments where the channel takes them, SMS length
- * and parts, send with Enter, and *Undo* while the message waits out the undo window.
+ * and parts, send with Enter, and *Undo* while the message waits out the undo window. Warns before
+ * a send when someone else wrote since the draft began, and counts down a server rate limit.
  * @tag inbox-composer
  *
  * @fires {InboxBeforeSendEvent} inbox-before-send - Cancelable, before anything is sent; `detail` has `conversationId`, `kind`, `text`, `attachmentIds`. `preventDefault()` keeps the text and sends nothing.
@@ -53,6 +54,11 @@ import { styles } from './inbox-composer.styles.js';
  * @csspart attachment-remove - The button removing an attached file.
  * @csspart undo-bar - "Sending in 5 s · Undo" after a send.
  * @csspart undo-button - The *Undo* button.
+ * @csspart rate-limit - "Too many requests — trying again in 12 s" while the server rate-limits sends.
+ * @csspart queued - How many sends wait for the connection while the stream is down.
+ * @csspart collision - "New reply from … — send anyway?" after the first Send, when someone else wrote since the draft began.
+ * @csspart send-anyway - The warning's *Send anyway* button.
+ * @csspart review - The warning's *Review* button (brings the new item into view in the timeline).
  *
  * @cssprop --inbox-color-surface - Background.
  * @cssprop --inbox-color-surface-raised - Tab bar, chips and undo bar background.

@@ -78,6 +78,7 @@ import { keepOrder } from './stable-order.js';
  * @csspart menu - The status menu.
  * @csspart menu-item - One status in the menu.
  * @csspart banner - The offline and error notices above the list.
+ * @csspart rate-limit - "Too many requests — trying again in 12 s" in place of the list; it reloads when it ends.
  * @csspart state - The loading, empty and error messages.
  *
  * @cssprop --inbox-color-surface - Background.

@@ -73,13 +73,14 @@ import { lastResult } from '../shared/last-result.js';
  * @csspart inbound - A message from the contact.
  * @csspart outbound - A message to the contact.
  * @csspart pending - A send the server has not acknowledged yet.
+ * @csspart pending-state - What a pending send is doing: queued, waiting for the network, or sending.
  * @csspart note - An internal note.
  * @csspart event - An event badge (status, tags, assignment, contact, created).
  * @csspart date-separator - The day between messages.
  * @csspart timestamp - A message's time.
  * @csspart delivery-status - Sending, Sent, Delivered, Read or Failed.
  * @csspart attachment - An image thumbnail or a file link.
- * @csspart retry - Retry on a failed message.
+ * @csspart retry - Retry on a failed message, or on a send the server refused.
  * @csspart dismiss - Dismiss on a refused send.
  * @csspart new-messages - The "N new messages" button shown when reading older history.
  * @csspart state - Loading, error and empty messages.
