@@ -1,4 +1,5 @@
-import { createStore, del, set, values, type UseStore } from 'idb-keyval';
+import type * as Keyval from 'idb-keyval';
+import type { UseStore } from 'idb-keyval';
 import type { UserStorage } from './user-storage.js';
 import { isRecord } from './user-storage.js';
 
@@ -70,9 +71,15 @@ export function createIndexedDbOutboxStorage(prefix = 'inbox-elements'): OutboxS
   const stores = new Map<string, UseStore>();
   const memory = createMemoryOutboxStorage();
   let broken = false;
-  const storeOf = (userId: string): UseStore => {
+  // Loaded with the first send or resume, not with the first paint.
+  const keyval = (): Promise<typeof Keyval> => (loading ??= import('idb-keyval'));
+  let loading: Promise<typeof Keyval> | undefined;
+  const storeOf = async (userId: string): Promise<UseStore> => {
     let store = stores.get(userId);
-    if (!store) stores.set(userId, (store = createStore(`${prefix}:${userId}:outbox`, 'sends')));
+    if (!store) {
+      const { createStore } = await keyval();
+      stores.set(userId, (store = createStore(`${prefix}:${userId}:outbox`, 'sends')));
+    }
     return store;
   };
   /** Runs against IndexedDB, or answers `fallback()` from memory once it has failed. */
@@ -89,7 +96,8 @@ export function createIndexedDbOutboxStorage(prefix = 'inbox-elements'): OutboxS
     readAll: (userId) =>
       attempt(
         async () => {
-          const saved = ((await values(storeOf(userId))) as unknown[]).filter(isStoredSend);
+          const { values } = await keyval();
+          const saved = ((await values(await storeOf(userId))) as unknown[]).filter(isStoredSend);
           // What was queued in memory before IndexedDB failed is not in the database.
           return oldestFirst(saved.filter((send) => send.authorId === userId));
         },
@@ -98,15 +106,16 @@ export function createIndexedDbOutboxStorage(prefix = 'inbox-elements'): OutboxS
     add: (send) =>
       attempt(
         async () => {
-          await set(send.clientMessageId, record(send), storeOf(send.authorId));
+          const { set } = await keyval();
+          await set(send.clientMessageId, record(send), await storeOf(send.authorId));
           return true;
         },
         () => memory.add(send),
       ),
-    remove: async (userId, clientMessageId) => {
-      await memory.remove(userId, clientMessageId);
-      await attempt(
-        () => del(clientMessageId, storeOf(userId)),
+    remove(userId, clientMessageId) {
+      void memory.remove(userId, clientMessageId);
+      return attempt(
+        async () => (await keyval()).del(clientMessageId, await storeOf(userId)),
         () => Promise.resolve(),
       );
     },
