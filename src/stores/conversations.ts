@@ -7,6 +7,7 @@ import type { Timers } from './context.js';
 import type { ConversationFilters } from './conversation-filters.js';
 import { createConversationList, type ConversationListQuery, type LiveList } from './conversation-list.js';
 import type { DirectoryStore } from './directory.js';
+import type { RateLimitsStore } from './rate-limits.js';
 import type { PreferencesStore } from './preferences.js';
 import type { SessionStore } from './session.js';
 import { createConversationEdits, type ConversationEdits } from './conversation-edits.js';
@@ -88,6 +89,8 @@ export interface ConversationsDeps {
   now: () => number;
   countsDebounceMs: number;
   searchDebounceMs: number;
+  /** Where a list's "too many requests" wait shows and counts down; the list reloads when it ends. */
+  rateLimits?: RateLimitsStore | undefined;
 }
 
 export function createConversationsStore({
@@ -99,6 +102,7 @@ export function createConversationsStore({
   now,
   countsDebounceMs,
   searchDebounceMs,
+  rateLimits,
 }: ConversationsDeps): ConversationsStore {
   const $byId = map<Record<string, Conversation>>({});
   const $activeConversationId = atom<string | null>(null);
@@ -220,6 +224,8 @@ export function createConversationsStore({
           timers,
           countsDebounceMs,
           searchDebounceMs,
+          now,
+          rateLimits,
           sortPreference: preferences.$sort,
           release: (released) => lists.delete(released),
         },

@@ -25,6 +25,7 @@ import {
   type ConversationListQuery,
   type ConversationListState,
   type InboxStore,
+  type RateLimit,
   type ResolvedConversationFilters,
 } from '../../stores/index.js';
 import { channelIconStyles, menuStyles, stateStyles } from '../../styles/shared.js';
@@ -77,6 +78,7 @@ import { keepOrder } from './stable-order.js';
  * @csspart menu - The status menu.
  * @csspart menu-item - One status in the menu.
  * @csspart banner - The offline and error notices above the list.
+ * @csspart rate-limit - "Too many requests — trying again in 12 s" in place of the list; it reloads when it ends.
  * @csspart state - The loading, empty and error messages.
  *
  * @cssprop --inbox-color-surface - Background.
@@ -149,6 +151,7 @@ export class InboxConversationList extends InboxElement {
   readonly #presence = new StoreController<Record<string, PresenceEntry[]>>(this);
   readonly #now = new StoreController<number>(this);
   readonly #connection = new StoreController<ConnectionStatus>(this);
+  readonly #rateLimit = new StoreController<RateLimit | null>(this);
   readonly #capabilities = new StoreController<Capabilities | undefined>(this);
   readonly #meId = new StoreController<string | undefined>(this);
   readonly #statusError = new StoreController<{ conversationId: string; error: InboxApiError } | null>(this);
@@ -191,6 +194,7 @@ export class InboxConversationList extends InboxElement {
     this.#presence.store = store?.presence.$byConversation;
     this.#now.store = store?.clock.$now;
     this.#connection.store = store?.realtime.$connection;
+    this.#rateLimit.store = store?.rateLimits.$limit('list');
     this.#capabilities.store = store?.session.$capabilities;
     this.#meId.store = store?.session.$meId;
     this.#statusError.store = store?.conversations.$statusChangeError;
@@ -320,6 +324,12 @@ export class InboxConversationList extends InboxElement {
       if (!listState || listState.status === 'loading' || listState.status === 'idle') {
         return this.#message('loading', messages.loadingConversations);
       }
+      const limit = this.#rateLimit.value;
+      if (listState.status === 'error' && limit)
+        // Not a live region: a number changing every second would be read out every second.
+        return html`<div part="state rate-limit" class="state loading">
+          ${messages.rateLimited(limit.secondsLeft)}
+        </div>`;
       if (listState.status === 'error')
         return this.#message(
           'error',
