@@ -2155,3 +2155,9 @@ declare global {
   }
   export interface CSSProperties extends CustomCssProperties {}
 }
+
+declare module "solid-js/jsx-runtime" {
+  namespace JSX {
+    interface IntrinsicElements extends CustomElementsSolidJs {}
+  }
+}

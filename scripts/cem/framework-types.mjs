@@ -34,6 +34,18 @@ function stampHeader(file, generator, footer = '') {
 }
 
 /**
+ * Solid declares its JSX namespace in solid-js/jsx-runtime, which TypeScript reads for the tags;
+ * "solid-js" only re-exports it, and the generator's augmentation of "solid-js" does not reach it.
+ */
+const solidRuntime = `
+declare module "solid-js/jsx-runtime" {
+  namespace JSX {
+    interface IntrinsicElements extends CustomElementsSolidJs {}
+  }
+}
+`;
+
+/**
  * The Svelte generator declares `svelteHTML` at the top of a file that also exports, which makes it
  * a namespace of this module only; Svelte's language tools read the global one.
  */
@@ -62,7 +74,7 @@ export function frameworkTypes() {
           stronglyTypedEvents: true,
         },
       );
-      stampHeader('jsx.d.ts', '@wc-toolkit/jsx-types');
+      stampHeader('jsx.d.ts', '@wc-toolkit/jsx-types', solidRuntime);
 
       // Vue and Svelte type a handler as CustomEvent<T>: T is the event's detail type.
       const byDetail = manifestCopy(

@@ -20,10 +20,18 @@ async function typeCheck(project: string): Promise<string> {
   }
 }
 
-test('a React 19 host (the tags, typed by inbox-elements/jsx) and a React 18 host (inbox-elements/react) type-check', async () => {
-  assert.equal(await typeCheck('test/package/react/tsconfig.json'), '');
-});
+const hosts: [string, string][] = [
+  [
+    'a React 19 host (the tags, typed by inbox-elements/jsx) and a React 18 host (inbox-elements/react)',
+    'react',
+  ],
+  ['a Solid host (the tags, typed by inbox-elements/jsx)', 'solid'],
+  ['a Vue host (the tags, typed by inbox-elements/vue)', 'vue'],
+  ['a Svelte host (the tags, typed by inbox-elements/svelte)', 'svelte'],
+];
 
-test('a Svelte host (the tags, typed by inbox-elements/svelte) type-checks', async () => {
-  assert.equal(await typeCheck('test/package/svelte/tsconfig.json'), '');
-});
+for (const [host, folder] of hosts) {
+  test(`${host} type-checks`, async () => {
+    assert.equal(await typeCheck(`test/package/${folder}/tsconfig.json`), '');
+  });
+}

@@ -1,5 +1,5 @@
 // A React 18 host: the @lit/react components from `inbox-elements/react`, which register the tags
-// themselves. Type-checked against the built package by test/package/react-types.test.ts.
+// themselves. Type-checked against the built package by test/package/types.test.ts.
 import { InboxComposer, InboxConversationList, InboxProvider } from 'inbox-elements/react';
 
 export function Inbox() {

@@ -1,5 +1,5 @@
 // A React 19 host: the tags themselves, typed by `inbox-elements/jsx`. Type-checked against the
-// built package by test/package/react-types.test.ts; no casts, and the @ts-expect-error lines prove
+// built package by test/package/types.test.ts; no casts, and the @ts-expect-error lines prove
 // that the attributes and event handlers are really typed.
 import { useState } from 'react';
 import type {} from 'inbox-elements/jsx';

@@ -1,6 +1,6 @@
 // What svelte-check sees for a tag in a template: the global `svelteHTML.IntrinsicElements` that
 // `inbox-elements/svelte` extends. Type-checked against the built package by
-// test/package/react-types.test.ts (Svelte itself is not needed for that).
+// test/package/types.test.ts (Svelte itself is not needed for that).
 import type {} from 'inbox-elements/svelte';
 
 export const composer: svelteHTML.IntrinsicElements['inbox-composer'] = {
