@@ -41,7 +41,11 @@ test('the library is publishable and depends on exactly what its browser code im
   assert.deepEqual(Object.keys(pkg.peerDependencies ?? {}), ['react']);
   assert.equal(pkg.peerDependenciesMeta?.react?.optional, true);
   // The root is a workspace too only so that changesets versions it (changesets/changesets#1137).
-  assert.deepEqual(pkg.workspaces, ['.', 'server'], 'the reference server is its own workspace package');
+  assert.deepEqual(
+    pkg.workspaces,
+    ['.', 'server', 'conformance'],
+    'the reference server and the conformance kit are their own workspace packages',
+  );
 });
 
 test('npm pack ships the build, the manifest and what is generated from it, the contract, README, LICENSE and CHANGELOG, and no server code', () => {
