@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/db.js';
-import { applyReceipt, claimDue, failDispatch, renewClaims } from '../domain/delivery.js';
+import { applyReceipt, claimDue, failDispatch, finishDispatch, renewClaims } from '../domain/delivery.js';
 import type { ChannelProvider, OutboundMessage } from './provider.js';
 
 export interface DispatcherOptions {
@@ -127,6 +127,12 @@ export class Dispatcher {
           this.log(`dispatcher: could not record the failure of ${message.itemId}: ${String(e)}`),
         );
       }
+      // Cut short by a shutdown, the claim stays: its lease runs out and the receipts still owed
+      // come through whichever process takes it over (the provider knows the key).
+      if (this.stopped) return;
+      await finishDispatch(this.db, this.owner, message.itemId).catch((e: unknown) =>
+        this.log(`dispatcher: could not end the claim on ${message.itemId}: ${String(e)}`),
+      );
     })();
     this.inflight.set(job, message.itemId);
     void job.finally(() => this.inflight.delete(job));

@@ -19,13 +19,14 @@ interface ClaimedRow {
 
 /**
  * Takes outbound messages that are due — `scheduled` past their undo window, `queued` by a retry
- * or a window of 0, or `queued` under a claim whose lease ran out (its process died before the
- * provider answered: a live one renews it, see renewClaims) — and marks them `queued` under a
- * fresh claim of `owner`, in one transaction with their events. `FOR UPDATE SKIP LOCKED` lets
- * several server processes poll one Postgres: a row is claimed by exactly one of them, and a
- * cancel holding the row lock is skipped, then seen as cancelled. The conversations stop
- * waiting: someone answered. A new send gets a new idempotency key; a taken-over claim keeps its
- * key, so the provider recognises the message it may already have sent.
+ * or a window of 0, or under a claim whose lease ran out while the provider had them (`queued`
+ * before its first receipt, `sent` or `delivered` before its last: its process died; a live one
+ * renews its leases, see renewClaims) — under a fresh claim of `owner`, `scheduled` ones moving
+ * to `queued`, in one transaction with their events. `FOR UPDATE SKIP LOCKED` lets several
+ * server processes poll one Postgres: a row is claimed by exactly one of them, and a cancel
+ * holding the row lock is skipped, then seen as cancelled. The conversations stop waiting:
+ * someone answered. A new send gets a new idempotency key; a taken-over claim keeps its key, so
+ * the provider recognises the message it already has and only answers its receipts.
  */
 export async function claimDue(
   db: Db,
@@ -39,16 +40,18 @@ export async function claimDue(
          select ti.id from timeline_items ti
          where ti.kind = 'message' and ti.direction = 'out'
            and ((ti.status = 'scheduled' and ti.scheduled_for <= now())
-             or (ti.status = 'queued' and (ti.dispatch_claimed_at is null
-               or ti.dispatch_claimed_at < now() - make_interval(secs => $1::int))))
+             or (ti.status = 'queued' and ti.dispatch_claimed_at is null)
+             or (ti.status in ('queued', 'sent', 'delivered')
+               and ti.dispatch_claimed_at < now() - make_interval(secs => $1::int)))
          order by coalesce(ti.scheduled_for, ti.created_at), ti.id
          limit $2::int
          for update skip locked),
        claimed as (
-         update timeline_items ti set status = 'queued', dispatch_claimed_at = now(), dispatch_claimed_by = $3,
-           dispatch_attempts = ti.dispatch_attempts + 1,
+         update timeline_items ti set
+           status = case when ti.status = 'scheduled' then 'queued' else ti.status end,
+           dispatch_claimed_at = now(), dispatch_claimed_by = $3, dispatch_attempts = ti.dispatch_attempts + 1,
            dispatch_key = case
-             when ti.status = 'queued' and ti.dispatch_claimed_at is not null and ti.dispatch_key is not null
+             when ti.status <> 'scheduled' and ti.dispatch_claimed_at is not null and ti.dispatch_key is not null
                then ti.dispatch_key
              when ti.dispatch_key is null then ti.id
              else ti.id || ':' || (ti.dispatch_attempts + 1)::text end
@@ -105,9 +108,21 @@ export async function renewClaims(db: Db, owner: string, itemIds: readonly strin
   if (itemIds.length === 0) return;
   await db.query(
     `update timeline_items set dispatch_claimed_at = now()
-     where status = 'queued' and dispatch_claimed_by = $1
+     where dispatch_claimed_by = $1 and dispatch_claimed_at is not null
        and id in (select jsonb_array_elements_text($2::text::jsonb))`,
     [owner, JSON.stringify(itemIds)],
+  );
+}
+
+/**
+ * The provider has nothing more to say about the message: the claim ends. One still `queued`
+ * (no receipt came) keeps it, so it is taken over once the lease runs out.
+ */
+export async function finishDispatch(db: Db, owner: string, itemId: string): Promise<void> {
+  await db.query(
+    `update timeline_items set dispatch_claimed_at = null
+     where id = $1 and dispatch_claimed_by = $2 and status not in ('scheduled', 'queued')`,
+    [itemId, owner],
   );
 }
 

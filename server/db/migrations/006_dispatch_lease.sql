@@ -18,3 +18,10 @@ create table simulator_sends (
   dispatches int not null default 1
 );
 create index simulator_sends_item on simulator_sends (item_id);
+
+-- A claim now lasts until the provider's last receipt (a `sent` message may still owe `delivered`);
+-- claims of messages whose dispatch ended before this change are over.
+update timeline_items set dispatch_claimed_at = null
+where dispatch_claimed_at is not null and status not in ('scheduled', 'queued');
+create index timeline_items_claimed on timeline_items (dispatch_claimed_at)
+  where dispatch_claimed_at is not null;
