@@ -9,6 +9,8 @@ import { join } from 'node:path';
 export interface RunningServer {
   url: string;
   dataDir: string;
+  /** Stops the process (SIGTERM: a clean shutdown; SIGKILL: a crash) and starts it again on the same port and data. */
+  restart(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -28,6 +30,32 @@ async function freePort(): Promise<number> {
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'inbox-e2e-'));
   const port = await freePort();
+  let child = await spawnServer(port, dataDir, env);
+  const end = async (signal: 'SIGTERM' | 'SIGKILL') => {
+    if (child.process.exitCode !== null || child.process.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.process.once('exit', resolve));
+    child.process.kill(signal);
+    await exited;
+  };
+  return {
+    url: child.url,
+    dataDir,
+    async restart(signal = 'SIGTERM') {
+      await end(signal);
+      child = await spawnServer(port, dataDir, env);
+    },
+    async stop() {
+      await end('SIGTERM');
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function spawnServer(
+  port: number,
+  dataDir: string,
+  env: Record<string, string>,
+): Promise<{ process: ChildProcess; url: string }> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
@@ -59,16 +87,5 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       reject(new Error(`The server exited with ${code}:\n${output}`));
     });
   });
-  return {
-    url,
-    dataDir,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { process: child, url };
 }
