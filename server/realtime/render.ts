@@ -1,8 +1,9 @@
 import type { components } from '../../src/api/schema.js';
 import type { AttachmentLinks } from '../domain/attachment-links.js';
+import { canSeeLoaded } from '../domain/conversation-lock.js';
 import { toConversation } from '../domain/conversation-render.js';
 import type { Viewer } from '../domain/users.js';
-import type { ConversationState, Snapshot } from './snapshot.js';
+import type { Snapshot } from './snapshot.js';
 
 type InboxEvent = components['schemas']['InboxEvent'];
 
@@ -38,14 +39,6 @@ function wasVisible(v: Viewer, before: Before): boolean {
   );
 }
 
-/** The scoping rule of visibleTo (conversation-query.ts), on the conversation as it is now. */
-export function canSee(v: Viewer, c: ConversationState): boolean {
-  const { row } = c;
-  if (!v.spaceIds.includes(row.space_id)) return false;
-  if (v.capabilities.seeAllConversations) return true;
-  return row.assignee_ids.includes(v.id) || row.team_ids.some((t) => v.teamIds.includes(t));
-}
-
 /**
  * What one logged event is for one subscriber, decided in memory from the batch's snapshot: the
  * conversation as they see it now (scoping, unread, note-free preview), notes only with readNotes,
@@ -61,7 +54,7 @@ export function audienceOf(
   const base = { id: String(row.id), spaceId: row.space_id, at: new Date(row.created_at).toISOString() };
   const payload = row.payload ?? {};
   const state = row.conversation_id ? snap.conversations.get(row.conversation_id) : undefined;
-  const visible = state !== undefined && canSee(v, state);
+  const visible = state !== undefined && canSeeLoaded(v, state.row);
   switch (row.type) {
     case 'conversation.created':
     case 'conversation.updated': {
