@@ -7,6 +7,7 @@ import { cors } from 'hono/cors';
 import { Dispatcher } from './channels/dispatcher.js';
 import { startInboundTimer } from './channels/inbound-timer.js';
 import type { ChannelProvider } from './channels/provider.js';
+import { databaseLedger } from './channels/send-ledger.js';
 import { createSimulator } from './channels/simulator.js';
 import { loadContract } from './contract/openapi.js';
 import { createValidator } from './contract/validate.js';
@@ -16,9 +17,11 @@ import { AttachmentLinks, loadLinkKey } from './domain/attachment-links.js';
 import { pruneEvents, prunePresence } from './domain/events-log.js';
 import { PRESENCE_TTL_SECONDS } from './domain/presence.js';
 import { bearerAuth } from './http/auth.js';
+import { jsonBodyLimit } from './http/body-limit.js';
 import { contractDispatch } from './http/dispatch.js';
 import type { AppEnv, ServerConfig, Services } from './http/env.js';
 import { problemResponse, renderError } from './http/problem.js';
+import { rateLimit, RateLimiter, type RateLimitOptions } from './http/rate-limit.js';
 import { serveStatic } from './http/static.js';
 import { EventHub } from './realtime/hub.js';
 import { demoUsers } from './routes/demo.js';
@@ -45,6 +48,14 @@ export interface ServerOptions {
   simulatorReceiptDelayMs?: number;
   /** How often the dispatcher polls for due messages (250 ms). */
   dispatchPollMs?: number;
+  /** A dispatch claim not renewed for this long is taken over by another process (5 s). */
+  dispatchLeaseSeconds?: number;
+  /** Open event streams per user in this process; the next one answers 429 (6). */
+  maxStreamsPerUser?: number;
+  /** Per-user request rate in this process (200 a second, bursts of 1000). */
+  rateLimit?: RateLimitOptions;
+  /** The largest request body outside uploads (1 MB); larger ones answer 413. */
+  maxBodyBytes?: number;
   demoDir?: string;
   distDir?: string;
   log?: (line: string) => void;
@@ -80,7 +91,10 @@ export function createApp(services: Services): Hono<AppEnv> {
   });
   app.use('/api/*', corsMw);
   app.use('/demo/*', corsMw);
+  app.use('/api/*', jsonBodyLimit(services.config.maxBodyBytes));
+  app.use('/demo/*', jsonBodyLimit(services.config.maxBodyBytes));
   app.use('/api/*', bearerAuth);
+  app.use('/api/*', rateLimit(new RateLimiter(services.config.rateLimit)));
   if (!services.config.production) app.get('/demo/users', demoUsers);
   app.use('*', contractDispatch(handlers));
   app.use('/dist/*', serveStatic('/dist/', services.config.distDir));
@@ -114,13 +128,26 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     keepAliveMs: options.keepAliveMs ?? 15_000,
     eventRetentionSeconds: options.eventRetentionSeconds ?? 24 * 3600,
     presenceRetentionSeconds: 60,
+    maxStreamsPerUser: options.maxStreamsPerUser ?? 6,
+    rateLimit: options.rateLimit ?? { perSecond: 200, burst: 1000 },
+    maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
   };
   const contract = loadContract();
-  const hub = new EventHub(db, config.keepAliveMs);
+  const hub = new EventHub(db, links, {
+    keepAliveMs: config.keepAliveMs,
+    maxStreamsPerUser: config.maxStreamsPerUser,
+  });
   await hub.start();
-  const channels = options.channels ?? createSimulator({ stepMs: options.simulatorReceiptDelayMs ?? 800 });
+  // The simulator's records of what it sent live in the database, shared by every process on it.
+  const channels =
+    options.channels ??
+    createSimulator({ stepMs: options.simulatorReceiptDelayMs ?? 800, ledger: databaseLedger(db) });
   // Started here, so messages left scheduled by a previous run are dispatched (once) after a restart.
-  const dispatcher = new Dispatcher(db, channels, { pollMs: options.dispatchPollMs ?? 250, log });
+  const dispatcher = new Dispatcher(db, channels, {
+    pollMs: options.dispatchPollMs ?? 250,
+    leaseSeconds: options.dispatchLeaseSeconds ?? 5,
+    log,
+  });
   dispatcher.start();
   const services: Services = {
     db,

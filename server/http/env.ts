@@ -8,6 +8,7 @@ import type { Viewer } from '../domain/users.js';
 import type { EventHub } from '../realtime/hub.js';
 import type { Dispatcher } from '../channels/dispatcher.js';
 import type { ChannelProvider } from '../channels/provider.js';
+import type { RateLimitOptions } from './rate-limit.js';
 
 export interface ServerConfig {
   production: boolean;
@@ -20,6 +21,12 @@ export interface ServerConfig {
   eventRetentionSeconds: number;
   /** Presence events go much sooner; they never move the resume horizon. */
   presenceRetentionSeconds: number;
+  /** Open event streams per user in this process. */
+  maxStreamsPerUser: number;
+  /** Per-user token bucket of this process. */
+  rateLimit: RateLimitOptions;
+  /** The largest request body outside uploads. */
+  maxBodyBytes: number;
 }
 
 export interface Services {
