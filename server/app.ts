@@ -13,12 +13,14 @@ import { createValidator } from './contract/validate.js';
 import { openDb, type Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { AttachmentLinks, loadLinkKey } from './domain/attachment-links.js';
+import { Cursors } from './domain/cursor.js';
 import { pruneEvents, prunePresence } from './domain/events-log.js';
 import { PRESENCE_TTL_SECONDS } from './domain/presence.js';
 import { bearerAuth } from './http/auth.js';
 import { contractDispatch } from './http/dispatch.js';
 import type { AppEnv, ServerConfig, Services } from './http/env.js';
 import { problemResponse, renderError } from './http/problem.js';
+import { printable } from './contract/plain-text.js';
 import { serveStatic } from './http/static.js';
 import { EventHub } from './realtime/hub.js';
 import { demoUsers } from './routes/demo.js';
@@ -48,6 +50,8 @@ export interface ServerOptions {
   demoDir?: string;
   distDir?: string;
   log?: (line: string) => void;
+  /** Signs page cursors; without it each process makes its own (see Cursors). */
+  cursorSecret?: string;
 }
 
 export interface RunningServer {
@@ -65,7 +69,7 @@ export interface RunningServer {
 export function createApp(services: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(renderError);
-  app.notFound((c) => problemResponse(404, 'not-found', `There is nothing at ${c.req.path}.`));
+  app.notFound((c) => problemResponse(404, 'not-found', `There is nothing at ${printable(c.req.path)}.`));
   app.use('*', async (c, next) => {
     c.set('services', services);
     await next();
@@ -130,6 +134,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     channels,
     dispatcher,
     links,
+    cursors: new Cursors(options.cursorSecret),
     config,
   };
   const app = createApp(services);

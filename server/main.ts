@@ -6,7 +6,8 @@ import { createServer } from './app.js';
  * `tsx server/main.ts` — PORT (8080), DATA_DIR (.data/, PGlite), DATABASE_URL (postgres://…,
  * wins over DATA_DIR), NODE_ENV (production disables /demo), SIMULATOR_INBOUND_INTERVAL_MS
  * (30000; 0 disables the demo's inbound replies), SIMULATOR_RECEIPT_DELAY_MS (800: between one
- * delivery receipt and the next), HOST (127.0.0.1). The simulator fails every message to a number
+ * delivery receipt and the next), HOST (127.0.0.1), CURSOR_SECRET (signs page cursors; the same
+ * on every instance behind one load balancer, else each process makes its own). The simulator fails every message to a number
  * ending in 0000 with "The number is not reachable." (the demo's failure path).
  */
 const env = process.env;
@@ -25,6 +26,7 @@ const running = await createServer({
   host: env.HOST ?? '127.0.0.1',
   ...(databaseUrl ? { databaseUrl } : { dataDir }),
   production,
+  ...(env.CURSOR_SECRET ? { cursorSecret: env.CURSOR_SECRET } : {}),
   simulatorIntervalMs:
     env.SIMULATOR_INBOUND_INTERVAL_MS !== undefined ? Number(env.SIMULATOR_INBOUND_INTERVAL_MS) : 30_000,
   simulatorReceiptDelayMs:
