@@ -17,6 +17,7 @@ import { Cursors } from './domain/cursor.js';
 import { pruneEvents, prunePresence } from './domain/events-log.js';
 import { PRESENCE_TTL_SECONDS } from './domain/presence.js';
 import { bearerAuth } from './http/auth.js';
+import { answerClientErrors } from './http/client-error.js';
 import { contractDispatch } from './http/dispatch.js';
 import type { AppEnv, ServerConfig, Services } from './http/env.js';
 import { problemResponse, renderError } from './http/problem.js';
@@ -160,6 +161,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => resolve(s));
     s.once('error', reject);
   });
+  answerClientErrors(server as HttpServer);
   const port = (server.address() as AddressInfo).port;
   const t4 = performance.now();
 
