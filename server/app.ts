@@ -22,6 +22,7 @@ import { contractDispatch } from './http/dispatch.js';
 import type { AppEnv, ServerConfig, Services } from './http/env.js';
 import { problemResponse, renderError } from './http/problem.js';
 import { printable } from './contract/plain-text.js';
+import { securityHeaders } from './http/security-headers.js';
 import { serveStatic } from './http/static.js';
 import { EventHub } from './realtime/hub.js';
 import { demoUsers } from './routes/demo.js';
@@ -75,7 +76,9 @@ export function createApp(services: Services): Hono<AppEnv> {
     c.set('services', services);
     await next();
   });
-  // Bearer tokens, no cookies: any origin may call (Storybook, a host page on another port).
+  app.use('*', securityHeaders);
+  // Bearer tokens, no cookies: any origin may call /api (Storybook, a host page on another port).
+  // Not /demo: its users list hands out every token, and the demo pages call it from their own origin.
   const corsMw = cors({
     origin: '*',
     allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'Last-Event-ID'],
@@ -84,7 +87,6 @@ export function createApp(services: Services): Hono<AppEnv> {
     maxAge: 600,
   });
   app.use('/api/*', corsMw);
-  app.use('/demo/*', corsMw);
   app.use('/api/*', bearerAuth);
   if (!services.config.production) app.get('/demo/users', demoUsers);
   app.use('*', contractDispatch(handlers));
