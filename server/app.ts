@@ -24,6 +24,7 @@ import { problemResponse, renderError } from './http/problem.js';
 import { printable } from './contract/plain-text.js';
 import { securityHeaders } from './http/security-headers.js';
 import { serveStatic } from './http/static.js';
+import { closeOnUnreadBody } from './http/unread-body.js';
 import { EventHub } from './realtime/hub.js';
 import { demoUsers } from './routes/demo.js';
 import { handlers } from './routes/index.js';
@@ -77,6 +78,7 @@ export function createApp(services: Services): Hono<AppEnv> {
     await next();
   });
   app.use('*', securityHeaders);
+  app.use('*', closeOnUnreadBody);
   // Bearer tokens, no cookies: any origin may call /api (Storybook, a host page on another port).
   // Not /demo: its users list hands out every token, and the demo pages call it from their own origin.
   const corsMw = cors({
