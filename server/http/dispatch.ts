@@ -83,7 +83,42 @@ export function contractDispatch(handlers: Record<string, Handler>): MiddlewareH
   };
 }
 
+/**
+ * Query parameters whose percent-encoding is not UTF-8 (%ED%A0%80 is half a character). Hono
+ * passes such a value on undecoded, so the search would quietly look for the literal "%ED…".
+ */
+function badlyEncoded(url: string): string[] {
+  const start = url.indexOf('?');
+  if (start < 0) return [];
+  const names: string[] = [];
+  for (const pair of url.slice(start + 1).split('&')) {
+    const [name = '', value = ''] = pair.split(/=(.*)/s);
+    const decode = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
+    try {
+      decode(name);
+      decode(value);
+    } catch {
+      let shown = name;
+      try {
+        shown = decode(name);
+      } catch {
+        // The name itself is broken: show it as sent.
+      }
+      names.push(printable(shown, 64));
+    }
+  }
+  return names;
+}
+
 async function readRaw(c: Context<AppEnv>, pathParams: Record<string, string>): Promise<RawInput | Response> {
+  const broken = badlyEncoded(c.req.url);
+  if (broken.length > 0) {
+    const errors = broken.map((name) => ({
+      path: `query.${name}`,
+      message: 'is not valid URL encoding (percent-encoded UTF-8)',
+    }));
+    return problemResponse(400, 'validation', summarizeErrors(errors), { errors });
+  }
   const queries = c.req.queries();
   const query: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(queries)) query[k] = v.length === 1 ? v[0]! : v;
