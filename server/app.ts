@@ -14,15 +14,20 @@ import { createValidator } from './contract/validate.js';
 import { openDb, type Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { AttachmentLinks, loadLinkKey } from './domain/attachment-links.js';
+import { Cursors } from './domain/cursor.js';
 import { pruneEvents, prunePresence } from './domain/events-log.js';
 import { PRESENCE_TTL_SECONDS } from './domain/presence.js';
 import { bearerAuth } from './http/auth.js';
 import { jsonBodyLimit } from './http/body-limit.js';
+import { answerClientErrors } from './http/client-error.js';
 import { contractDispatch } from './http/dispatch.js';
 import type { AppEnv, ServerConfig, Services } from './http/env.js';
 import { problemResponse, renderError } from './http/problem.js';
+import { printable } from './contract/plain-text.js';
 import { rateLimit, RateLimiter, type RateLimitOptions } from './http/rate-limit.js';
+import { securityHeaders } from './http/security-headers.js';
 import { serveStatic } from './http/static.js';
+import { closeOnUnreadBody } from './http/unread-body.js';
 import { EventHub } from './realtime/hub.js';
 import { demoUsers } from './routes/demo.js';
 import { handlers } from './routes/index.js';
@@ -76,21 +81,23 @@ export interface RunningServer {
 export function createApp(services: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(renderError);
-  app.notFound((c) => problemResponse(404, 'not-found', `There is nothing at ${c.req.path}.`));
+  app.notFound((c) => problemResponse(404, 'not-found', `There is nothing at ${printable(c.req.path)}.`));
   app.use('*', async (c, next) => {
     c.set('services', services);
     await next();
   });
-  // Bearer tokens, no cookies: any origin may call (Storybook, a host page on another port).
+  app.use('*', securityHeaders);
+  app.use('*', closeOnUnreadBody);
+  // Bearer tokens, no cookies: any origin may call /api (Storybook, a host page on another port).
+  // Not /demo: its users list hands out every token, and the demo pages call it from their own origin.
   const corsMw = cors({
     origin: '*',
     allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'Last-Event-ID'],
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-    exposeHeaders: ['ETag', 'WWW-Authenticate'],
+    exposeHeaders: ['ETag', 'WWW-Authenticate', 'Retry-After'],
     maxAge: 600,
   });
   app.use('/api/*', corsMw);
-  app.use('/demo/*', corsMw);
   app.use('/api/*', jsonBodyLimit(services.config.maxBodyBytes));
   app.use('/demo/*', jsonBodyLimit(services.config.maxBodyBytes));
   app.use('/api/*', bearerAuth);
@@ -108,11 +115,12 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const log = options.log ?? ((line: string) => console.log(line));
   const db: Db = await openDb({ databaseUrl: options.databaseUrl, dataDir: options.dataDir ?? null });
   const t1 = performance.now();
-  let links: AttachmentLinks;
+  let serverKey: Buffer;
   try {
     await migrate(db);
-    // The key of signed attachment URLs: created by the first start on this database, then kept.
-    links = new AttachmentLinks(await loadLinkKey(db));
+    // The key of signed attachment URLs and page cursors: made by the first start on this
+    // database, then shared by every process on it.
+    serverKey = await loadLinkKey(db);
   } catch (err) {
     await db.close();
     throw err;
@@ -133,6 +141,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
   };
   const contract = loadContract();
+  const links = new AttachmentLinks(serverKey);
   const hub = new EventHub(db, links, {
     keepAliveMs: config.keepAliveMs,
     maxStreamsPerUser: config.maxStreamsPerUser,
@@ -157,6 +166,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     channels,
     dispatcher,
     links,
+    cursors: new Cursors(serverKey),
     config,
   };
   const app = createApp(services);
@@ -182,6 +192,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => resolve(s));
     s.once('error', reject);
   });
+  answerClientErrors(server as HttpServer);
   const port = (server.address() as AddressInfo).port;
   const t4 = performance.now();
 

@@ -4,6 +4,7 @@ import type { Contract, Operation } from '../contract/openapi.js';
 import type { Validate, ValidatedInput } from '../contract/validate.js';
 import type { Db } from '../db/db.js';
 import type { AttachmentLinks } from '../domain/attachment-links.js';
+import type { Cursors } from '../domain/cursor.js';
 import type { Viewer } from '../domain/users.js';
 import type { EventHub } from '../realtime/hub.js';
 import type { Dispatcher } from '../channels/dispatcher.js';
@@ -39,6 +40,8 @@ export interface Services {
   dispatcher: Dispatcher;
   /** Signs the attachment URLs of every response and event, per receiving user. */
   links: AttachmentLinks;
+  /** Signs and checks the page cursors of every list. */
+  cursors: Cursors;
   config: ServerConfig;
 }
 

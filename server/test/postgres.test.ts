@@ -9,8 +9,11 @@ import { contactsSuite } from './suites/contacts.suite.js';
 import { contractSuite } from './suites/contract.suite.js';
 import { crashSuite } from './suites/crash.suite.js';
 import { conversationsSuite } from './suites/conversations.suite.js';
+import { cursorsSuite } from './suites/cursors.suite.js';
 import { dispatchSuite } from './suites/dispatch.suite.js';
 import { fanoutSuite } from './suites/fanout.suite.js';
+import { fuzzSuite } from './suites/fuzz.suite.js';
+import { hostileInputSuite } from './suites/hostile-input.suite.js';
 import { multiProcessSuite } from './suites/multi-process.suite.js';
 import { newConversationSuite } from './suites/new-conversation.suite.js';
 import { persistenceSuite } from './suites/persistence.suite.js';
@@ -69,6 +72,9 @@ describe('real Postgres', { skip: available ? false : reason }, () => {
   fanoutSuite(backend);
   crashSuite(backend);
   multiProcessSuite(backend);
+  hostileInputSuite(backend);
+  cursorsSuite(backend);
+  fuzzSuite(backend);
 
   describe('two server instances on one database', () => {
     it('fans an inbound reply on instance A out to an SSE client on instance B', async () => {
