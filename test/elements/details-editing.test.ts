@@ -228,4 +228,31 @@ describe('<inbox-details> editing', () => {
     expect(changed.detail.conversation.tagIds).to.have.members(['tag-3', 'tag-vip']);
     expect(backend.writes.find((w) => w.path === '/tags')!.body).to.deep.include({ name: 'Urgent' });
   });
+
+  it('moves focus into an inline editor on Edit and back to Edit when it closes', async () => {
+    const backend = detailsBackend();
+    backend.capabilities = { applyTags: true };
+    const { details } = await mountDetails(backend);
+    const focused = () => shadow(details).activeElement;
+    const edit = () => sectionOf(details, 'tags').querySelector<HTMLButtonElement>('[part="edit-button"]')!;
+    edit().focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused()?.matches('[part="tags-editor"] input'), 'focus is not in the editor');
+    const cancel = [...part(details, 'tags-editor')!.querySelectorAll('button')].find(
+      (b) => text(b) === 'Cancel',
+    )!;
+    cancel.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused() === edit(), 'focus did not return to Edit');
+    // Closed by the conversation changing, with focus elsewhere, it takes nothing.
+    edit().click();
+    await waitUntil(() => part(details, 'tags-editor'));
+    const elsewhere = document.body.appendChild(document.createElement('button'));
+    elsewhere.focus();
+    details.conversationId = 'conv-1';
+    await waitUntil(() => !part(details, 'tags-editor'));
+    await details.updateComplete;
+    expect(document.activeElement).to.equal(elsewhere);
+    elsewhere.remove();
+  });
 });

@@ -35,6 +35,8 @@ export abstract class ConversationFieldEditor<
   protected abstract allowed(base: Conversation): boolean;
   protected abstract send(store: InboxStore, base: Conversation): Promise<SaveResult<Conversation, K>>;
   protected abstract saved(conversation: Conversation): void;
+  /** The Details section (`data-section`) the editor replaces the facts of. */
+  protected abstract readonly section: string;
 
   start(conversation: Conversation): void {
     this.take(conversation);
@@ -43,13 +45,17 @@ export abstract class ConversationFieldEditor<
     this.error = undefined;
     this.conflict = undefined;
     this.host.requestUpdate();
+    // The Edit button that had focus is about to go: focus moves to the editor's first choice.
+    this.#moveFocus('form.editor :is(input, select, textarea, button):not(:disabled)');
   }
 
   cancel(): void {
+    const wasEditing = this.editing;
     this.editing = false;
     this.conflict = undefined;
     this.error = undefined;
     this.host.requestUpdate();
+    if (wasEditing) this.#moveFocus('[part="edit-button"]');
   }
 
   protected onSubmit = (event: Event): void => {
@@ -78,6 +84,21 @@ export abstract class ConversationFieldEditor<
       this.error = result.error;
     }
     this.host.requestUpdate();
+    if (result.ok) this.#moveFocus('[part="edit-button"]');
+  }
+
+  /**
+   * When focus is in this section, puts it on `selector` once the update just requested has
+   * rendered: the control that had it is being replaced. Focus elsewhere (a conversation switch
+   * cancels) stays put.
+   */
+  #moveFocus(selector: string): void {
+    const root = this.host.renderRoot as ShadowRoot;
+    const within = `[data-section="${this.section}"]`;
+    if (!root.activeElement?.closest(within)) return;
+    void this.host.updateComplete.then(() =>
+      root.querySelector<HTMLElement>(`${within} ${selector}`)?.focus(),
+    );
   }
 
   protected useTheirs(): void {
