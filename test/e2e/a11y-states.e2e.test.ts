@@ -36,12 +36,13 @@ test('the list loading, failing with a 500, and empty', async () => {
   const user = await admin();
   // Loading: the list request is held until axe has looked.
   let held: Route | undefined;
-  const { page, problems } = await openPage(demo.browser, demo.server, user, (p) =>
-    p.route(LIST, (route) => void (held = route)),
-  );
+  const { page, problems } = await openPage(demo.browser, demo.server, user, async (p) => {
+    await p.route(LIST, (route) => void (held = route));
+  });
   await listState(page, 'loading').waitFor({ timeout: 20_000 });
+  assert.ok(held, 'the list request is held');
   assert.deepEqual(await axeViolations(page), [], 'loading');
-  await page.unroute(LIST);
+  await page.unroute(LIST); // Lets the held request through.
 
   // Error: the server answers the list with a 500 problem.
   await page.route(LIST, (route) =>
@@ -56,7 +57,6 @@ test('the list loading, failing with a 500, and empty', async () => {
       }),
     }),
   );
-  await held!.continue();
   await page.reload();
   await listState(page, 'error').waitFor({ timeout: 20_000 });
   assert.deepEqual(await axeViolations(page), [], 'error');
@@ -115,10 +115,12 @@ test('a colleague changed the assignment first: the 412 conflict as shown', asyn
     headers: { 'If-Match': `"${current.body.version}"` },
     body: JSON.stringify({
       teamIds: current.body.teamIds,
-      assigneeIds: current.body.assigneeIds.includes(colleague.id) ? [] : [colleague.id],
+      assigneeIds: current.body.assigneeIds.includes(manager.id)
+        ? current.body.assigneeIds.filter((id) => id !== manager.id)
+        : [...current.body.assigneeIds, manager.id],
     }),
   });
-  assert.equal(changed.status, 200);
+  assert.equal(changed.status, 200, JSON.stringify(changed.body));
 
   await editor.locator('fieldset').nth(1).locator('input[type="checkbox"]:not(:disabled)').last().click();
   await editor.locator('[part="save"]').click();
@@ -129,9 +131,9 @@ test('a colleague changed the assignment first: the 412 conflict as shown', asyn
 });
 
 test('the realtime stream down: the offline banner', async () => {
-  const { page, problems } = await openDemo(demo.browser, demo.server, await admin(), (p) =>
-    p.route(/\/api\/events\?/, (route) => route.abort('internetdisconnected')),
-  );
+  const { page, problems } = await openDemo(demo.browser, demo.server, await admin(), async (p) => {
+    await p.route(/\/api\/events\?/, (route) => route.abort('internetdisconnected'));
+  });
   await page.locator('inbox-conversation-list [part="banner"].offline').waitFor({ timeout: 20_000 });
   await rows(page).first().click();
   await page.locator('inbox-timeline [part="log"]').waitFor();
