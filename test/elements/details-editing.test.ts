@@ -229,7 +229,7 @@ describe('<inbox-details> editing', () => {
     expect(backend.writes.find((w) => w.path === '/tags')!.body).to.deep.include({ name: 'Urgent' });
   });
 
-  it('moves focus into an inline editor on Edit and back to Edit when it closes', async () => {
+  it('moves focus into an inline editor on Edit and back to Edit when it closes or saves', async () => {
     const backend = detailsBackend();
     backend.capabilities = { applyTags: true };
     const { details } = await mountDetails(backend);
@@ -244,6 +244,14 @@ describe('<inbox-details> editing', () => {
     cancel.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => focused() === edit(), 'focus did not return to Edit');
+    // Saved, with Save disabled while the request runs: focus still comes back to Edit.
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused()?.matches('[part="tags-editor"] input'), 'focus is not in the editor');
+    await sendKeys({ press: 'Space' });
+    part(details, 'save')!.focus();
+    setTimeout(() => void sendKeys({ press: 'Enter' }));
+    await oneEvent(details, 'inbox-tags-change');
+    await waitUntil(() => focused() === edit(), 'focus did not return to Edit after saving');
     // Closed by the conversation changing, with focus elsewhere, it takes nothing.
     edit().click();
     await waitUntil(() => part(details, 'tags-editor'));

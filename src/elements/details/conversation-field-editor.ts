@@ -67,6 +67,8 @@ export abstract class ConversationFieldEditor<
     const store = this.store();
     const base = this.base;
     if (!store || !base || this.saving || !this.allowed(base)) return;
+    // Save is disabled while saving, which drops its focus: remember where focus was.
+    const hadFocus = this.#focusIsHere();
     this.saving = true;
     this.error = undefined;
     this.conflict = undefined;
@@ -84,21 +86,31 @@ export abstract class ConversationFieldEditor<
       this.error = result.error;
     }
     this.host.requestUpdate();
-    if (result.ok) this.#moveFocus('[part="edit-button"]');
+    // Unless the user put focus somewhere else meanwhile.
+    const lost = document.activeElement === document.body || this.#focusIsHere();
+    if (hadFocus && lost)
+      this.#focusAfterUpdate(result.ok ? '[part="edit-button"]' : 'form.editor [part="save"]');
+  }
+
+  /** Whether focus is in this editor's section (its Edit button or the editor). */
+  #focusIsHere(): boolean {
+    return !!(this.host.renderRoot as ShadowRoot).activeElement?.closest(`[data-section="${this.section}"]`);
+  }
+
+  /** Focuses `selector` in this section once the update just requested has rendered. */
+  #focusAfterUpdate(selector: string): void {
+    const root = this.host.renderRoot as ShadowRoot;
+    void this.host.updateComplete.then(() =>
+      root.querySelector<HTMLElement>(`[data-section="${this.section}"] ${selector}`)?.focus(),
+    );
   }
 
   /**
-   * When focus is in this section, puts it on `selector` once the update just requested has
-   * rendered: the control that had it is being replaced. Focus elsewhere (a conversation switch
-   * cancels) stays put.
+   * The control that had focus is being replaced: when focus is in this section it goes to
+   * `selector`. Focus elsewhere (a conversation switch cancels an edit) stays put.
    */
   #moveFocus(selector: string): void {
-    const root = this.host.renderRoot as ShadowRoot;
-    const within = `[data-section="${this.section}"]`;
-    if (!root.activeElement?.closest(within)) return;
-    void this.host.updateComplete.then(() =>
-      root.querySelector<HTMLElement>(`${within} ${selector}`)?.focus(),
-    );
+    if (this.#focusIsHere()) this.#focusAfterUpdate(selector);
   }
 
   protected useTheirs(): void {
