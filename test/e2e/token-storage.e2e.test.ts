@@ -106,9 +106,10 @@ test('a signed-in user works for a while: no storage holds their bearer token', 
   await page.waitForFunction(() =>
     Object.values(localStorage).some((value) => value.includes('A draft that outlives the tab')),
   );
-  await page.locator('inbox-details [data-section="contact"] [part="edit-button"]').click();
-  await page.locator('inbox-details #contact-dialog').waitFor();
-  await page.keyboard.press('Escape');
+  // The Details: the contact's facts, and a section folded away (a remembered preference).
+  await page.locator('inbox-details [part="contact-facts"]').waitFor();
+  await page.locator('inbox-details [data-section="previous"] [part="section-toggle"]').click();
+  await page.locator('inbox-details [data-section="previous"] [aria-expanded="false"]').waitFor();
   await listPart(page, 'sort-select').selectOption({ index: 1 });
   await page.locator('inbox-composer [part="emoji-button"]').click();
   const grin = page.getByRole('gridcell').getByRole('button', { name: 'grinning face', exact: true });
