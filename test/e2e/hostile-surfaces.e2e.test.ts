@@ -21,7 +21,15 @@ import {
   until,
   useDemo,
 } from './demo-page.js';
-import { injectedMarkup, policyViolations, readable, watchPage, type PageWatch } from './page-guards.js';
+import {
+  assertInert,
+  missing,
+  readable,
+  readWholeLog,
+  textsOf,
+  watchPage,
+  type PageWatch,
+} from './page-guards.js';
 
 const demo = useDemo();
 const payloads = xssPayloads();
@@ -57,43 +65,6 @@ async function guarded(
   await rows(opened.page).first().waitFor({ timeout: 20_000 });
   return { ...opened, watch };
 }
-
-/** Nothing was made of the text: no markup, no script run, no dialog, no navigation, no violation. */
-async function assertInert(page: Page, watch: PageWatch, what: string): Promise<void> {
-  const { found, pwned } = await injectedMarkup(page);
-  assert.deepEqual(found, [], `${what}: no element or attribute made of the text`);
-  assert.equal(pwned, null, `${what}: no script ran`);
-  assert.deepEqual(watch.dialogs, [], `${what}: no dialog`);
-  assert.deepEqual(watch.navigations, [], `${what}: no navigation`);
-  assert.deepEqual(await policyViolations(page, watch), [], `${what}: no policy violation`);
-}
-
-const textsOf = (page: Page, selector: string) =>
-  page.locator(selector).evaluateAll((els) => els.map((el) => el.textContent ?? ''));
-
-/**
- * Scrolls the virtual log from the newest item to the oldest, checking every rendered slice, and
- * returns the readable text of every `selector` seen on the way.
- */
-async function readWholeLog(page: Page, watch: PageWatch, selector: string): Promise<Set<string>> {
-  const log = page.locator('inbox-timeline [part="log"]');
-  const seen = new Set<string>();
-  for (let step = 0, stillAtTop = 0; step < 2000 && stillAtTop < 3; step++) {
-    for (const text of await textsOf(page, `inbox-timeline ${selector}`)) seen.add(readable(text));
-    await assertInert(page, watch, `timeline, step ${step}`);
-    const top = await log.evaluate((el) => {
-      el.scrollTop = Math.max(0, el.scrollTop - el.clientHeight / 2);
-      return el.scrollTop;
-    });
-    // The log loads older pages as it nears the top; let it render before reading again.
-    await page.waitForTimeout(50);
-    stillAtTop = top === 0 ? stillAtTop + 1 : 0;
-  }
-  return seen;
-}
-
-const missing = (expected: string[], seen: Set<string>) =>
-  expected.filter((text) => readable(text) && ![...seen].some((s) => s.includes(readable(text))));
 
 test('notes: every hostile string written as an internal note shows as its text', async () => {
   const user = await admin();

@@ -1,6 +1,7 @@
 // What a page must never do, read from the browser itself: Content Security Policy and Trusted
 // Types violations (the browser's own reports, from every frame and shadow root), dialogs,
 // navigations away, and markup or script made out of people's text.
+import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 
 type GuardedWindow = Window & { __policyViolations?: string[]; __pwned?: unknown };
@@ -121,3 +122,52 @@ export const readable = (text: string): string =>
     .replace(/[*_~`\u2066-\u2069]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
+
+/** Nothing was made of the text: no markup, no script run, no dialog, no navigation, no violation. */
+export async function assertInert(page: Page, watch: PageWatch, what: string): Promise<void> {
+  const { found, pwned } = await injectedMarkup(page);
+  assert.deepEqual(found, [], `${what}: no element or attribute made of the text`);
+  assert.equal(pwned, null, `${what}: no script ran`);
+  assert.deepEqual(watch.dialogs, [], `${what}: no dialog`);
+  assert.deepEqual(watch.navigations, [], `${what}: no navigation`);
+  assert.deepEqual(await policyViolations(page, watch), [], `${what}: no policy violation`);
+}
+
+export const textsOf = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((els) => els.map((el) => el.textContent ?? ''));
+
+/**
+ * Scrolls the virtual log from the newest item to the beginning of the conversation, checking every
+ * rendered slice, and returns the readable text of every `selector` seen on the way.
+ */
+export async function readWholeLog(page: Page, watch: PageWatch, selector: string): Promise<Set<string>> {
+  const log = page.locator('inbox-timeline [part="log"]');
+  const seen = new Set<string>();
+  for (let step = 0; ; step++) {
+    assert.ok(step < 2000, 'the log reaches its beginning');
+    const atBeginning = await log.evaluate((el) => el.scrollTop === 0 && !!el.querySelector('.beginning'));
+    for (const text of await textsOf(page, `inbox-timeline ${selector}`)) seen.add(readable(text));
+    await assertInert(page, watch, `timeline, step ${step}`);
+    if (atBeginning) return seen;
+    const before = await log.evaluate((el) => {
+      const top = el.scrollTop;
+      el.scrollTop = Math.max(0, top - el.clientHeight / 2);
+      return top;
+    });
+    // Wait for what the scroll shows: new rows, older history loaded, or the beginning.
+    await page.waitForFunction((before) => {
+      const root = document.querySelector('inbox-timeline')?.shadowRoot;
+      const el = root?.querySelector('[part="log"]');
+      if (!el || root?.querySelector('.loading-older')) return false;
+      return el.scrollTop !== before || !!el.querySelector('.beginning');
+    }, before);
+    // The virtualizer renders the rows for a scroll position in the next frames.
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+  }
+}
+
+/** The expected texts not found, readably, in anything seen. */
+export const missing = (expected: string[], seen: Set<string>) =>
+  expected.filter((text) => readable(text) && ![...seen].some((s) => s.includes(readable(text))));
