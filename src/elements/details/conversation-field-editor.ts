@@ -67,8 +67,6 @@ export abstract class ConversationFieldEditor<
     const store = this.store();
     const base = this.base;
     if (!store || !base || this.saving || !this.allowed(base)) return;
-    // Save is disabled while saving, which drops its focus: remember where focus was.
-    const hadFocus = this.#focusIsHere();
     this.saving = true;
     this.error = undefined;
     this.conflict = undefined;
@@ -86,31 +84,21 @@ export abstract class ConversationFieldEditor<
       this.error = result.error;
     }
     this.host.requestUpdate();
-    // Unless the user put focus somewhere else meanwhile.
-    const lost = document.activeElement === document.body || this.#focusIsHere();
-    if (hadFocus && lost)
-      this.#focusAfterUpdate(result.ok ? '[part="edit-button"]' : 'form.editor [part="save"]');
-  }
-
-  /** Whether focus is in this editor's section (its Edit button or the editor). */
-  #focusIsHere(): boolean {
-    return !!(this.host.renderRoot as ShadowRoot).activeElement?.closest(`[data-section="${this.section}"]`);
-  }
-
-  /** Focuses `selector` in this section once the update just requested has rendered. */
-  #focusAfterUpdate(selector: string): void {
-    const root = this.host.renderRoot as ShadowRoot;
-    void this.host.updateComplete.then(() =>
-      root.querySelector<HTMLElement>(`[data-section="${this.section}"] ${selector}`)?.focus(),
-    );
+    if (result.ok) this.#moveFocus('[part="edit-button"]');
   }
 
   /**
    * The control that had focus is being replaced: when focus is in this section it goes to
-   * `selector`. Focus elsewhere (a conversation switch cancels an edit) stays put.
+   * `selector` once the update just requested has rendered. Focus elsewhere (a conversation switch
+   * cancels an edit) stays put.
    */
   #moveFocus(selector: string): void {
-    if (this.#focusIsHere()) this.#focusAfterUpdate(selector);
+    const root = this.host.renderRoot as ShadowRoot;
+    const within = `[data-section="${this.section}"]`;
+    if (!root.activeElement?.closest(within)) return;
+    void this.host.updateComplete.then(() =>
+      root.querySelector<HTMLElement>(`${within} ${selector}`)?.focus(),
+    );
   }
 
   protected useTheirs(): void {
@@ -118,7 +106,10 @@ export abstract class ConversationFieldEditor<
     this.start(this.conflict.current);
   }
 
-  /** Why the last save failed, then Cancel and Save Changes. */
+  /**
+   * Why the last save failed, then Cancel and Save Changes. Save is aria-disabled while saving, not
+   * disabled: a disabled button drops the focus it has.
+   */
   protected footer(resolved: ResolvedLocale) {
     const m = resolved.messages;
     return html`${
@@ -128,7 +119,7 @@ export abstract class ConversationFieldEditor<
       }
       <div class="actions">
         <button type="button" @click=${() => this.cancel()}>${m.cancel}</button>
-        <button type="submit" class="primary" part="save" ?disabled=${this.saving}>
+        <button type="submit" class="primary" part="save" aria-disabled=${this.saving ? 'true' : 'false'}>
           ${this.saving ? m.saving : m.saveChanges}
         </button>
       </div>`;
