@@ -211,6 +211,24 @@ describe('<inbox-details> editing', () => {
     expect(backend.writes.map((w) => w.ifMatch)).to.deep.equal(['"1"', '"2"']);
   });
 
+  it('saves over a newer version that changed nothing being edited, without a conflict', async () => {
+    const backend = detailsBackend();
+    backend.capabilities = { assign: true, seeAllConversations: true };
+    const { details } = await mountDetails(backend);
+    sectionOf(details, 'assignment').querySelector<HTMLButtonElement>('[part="edit-button"]')!.click();
+    await waitUntil(() => part(details, 'assignment-editor'));
+    [...part(details, 'assignment-editor')!.querySelectorAll('label')]
+      .find((l) => text(l).startsWith('Billing'))!
+      .querySelector('input')!
+      .click();
+    // A message came meanwhile: a new version, the same teams and agents.
+    backend.colleagueEditsConversation('conv-0', { unreadCount: 3 });
+    setTimeout(() => part(details, 'save')!.click());
+    await oneEvent(details, 'inbox-assignment-change');
+    expect(part(details, 'conflict')).to.equal(null);
+    expect(backend.writes.map((w) => w.ifMatch)).to.deep.equal(['"1"', '"2"']);
+  });
+
   it('creates a tag with its colour, picks it, and saves the tags', async () => {
     const backend = detailsBackend();
     backend.capabilities = { manageTags: true };
