@@ -216,7 +216,7 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
       createdAt: new Date(now()).toISOString(),
     };
     const saved = stored.add(send);
-    drafts.handOff(conversationId, tabOf(kind), send.clientMessageId, text);
+    drafts.handOff(conversationId, tabOf(kind), send.clientMessageId, text, attachmentIds);
     return start(send, 0, false, saved);
   }
 
@@ -340,7 +340,13 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
     const { send, attempts, resumed } = failed;
     jobs.delete(clientMessageId);
     // The refusal put the text back in the draft: it leaves the composer again with the send.
-    drafts.handOff(send.conversationId, tabOf(send.kind), send.clientMessageId, send.text);
+    drafts.handOff(
+      send.conversationId,
+      tabOf(send.kind),
+      send.clientMessageId,
+      send.text,
+      send.attachmentIds,
+    );
     return start(send, attempts, resumed, stored.add(send)).settled;
   }
 
@@ -389,7 +395,21 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
       if (disposed) return;
       // It may have reached the server before the reload, so count it as attempted: undo asks the server.
       const resumed = saved.filter((s) => !jobs.has(s.clientMessageId)).map((s) => start(s, 1, true));
-      drafts.reclaim(new Set([...saved.map((s) => s.clientMessageId), ...jobs.keys()]));
+      // Handed off but never saved (a reload between the two writes): nothing left the page, since a
+      // send waits for its record, so it goes now with the key it was given.
+      const live = new Set([...saved.map((s) => s.clientMessageId), ...jobs.keys()]);
+      for (const lost of drafts.unsaved(live)) {
+        const send: StoredSend = {
+          clientMessageId: lost.clientMessageId,
+          conversationId: lost.conversationId,
+          kind: lost.tab === 'note' ? 'note' : 'message',
+          text: lost.text,
+          attachmentIds: lost.attachmentIds,
+          authorId: me.user.id,
+          createdAt: new Date(now()).toISOString(),
+        };
+        resumed.push(start(send, 0, true, stored.add(send)));
+      }
       await Promise.allSettled(resumed.map((job) => job.settled));
     },
     dispose() {

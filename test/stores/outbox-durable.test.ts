@@ -58,6 +58,32 @@ describe('outbox in IndexedDB', () => {
     second.dispose();
   });
 
+  it('sends what was handed off but never saved (a reload between the two writes) with the key it was given', async () => {
+    const setup = inbox();
+    const prefix = `test-${crypto.randomUUID()}`;
+    // The page goes away while IndexedDB is still writing the send: its record never lands.
+    const first = createInboxStore(setup.api.client, {
+      timers: setup.timers,
+      now: () => setup.clock.now,
+      storage: setup.storage,
+      outboxStorage: { readAll: async () => [], add: () => new Promise(() => {}), remove: async () => {} },
+    });
+    await first.start();
+    const handle = first.outbox.send('c1', { text: 'Sent just before the reload' });
+    handle.catch(() => undefined);
+    expect(first.drafts.get('c1', 'message')).to.equal('');
+    first.dispose();
+    expect(setup.server.sendKeys).to.deep.equal([], 'nothing leaves before it is saved');
+
+    const second = reload(setup, prefix);
+    await second.start();
+    await until(() => setup.server.items['c1']?.length === 1);
+    expect(setup.server.sendKeys).to.deep.equal([handle.clientMessageId]);
+    await until(() => pending(second).length === 0);
+    expect(second.drafts.get('c1', 'message')).to.equal('');
+    second.dispose();
+  });
+
   it('moves the sends of the old localStorage outbox in once, so nothing queued before an upgrade is lost', async () => {
     const setup = inbox();
     const old: StoredSend = {
