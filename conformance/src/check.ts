@@ -14,6 +14,13 @@ export interface RuleContext {
   allowDispatch: boolean;
 }
 
+/** A conversation as the rules read it back. */
+export interface Versioned {
+  id: string;
+  status: string;
+  version: number;
+}
+
 export interface Rule {
   id: string;
   title: string;

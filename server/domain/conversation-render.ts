@@ -43,15 +43,21 @@ export interface ConversationRow {
  * The select that turns rows of a `page` CTE (id, sort_key, name_match) into full conversations
  * for one viewer: the preview skips notes without readNotes, unread counts use their marker.
  */
-export function CONVERSATION_DETAILS(v: Viewer, me: string, searchMatch: string | null): string {
-  const kinds = v.capabilities.readNotes ? `('message', 'note')` : `('message')`;
-  return `select c.id, c.space_id, c.channel, c.status, c.origin, c.version, c.created_at, c.closed_at, c.closed_by,
+/**
+ * A conversation's own columns, its contact, sender profile and sender, and its teams, assignees and
+ * tags, from `c`, `ct`, `sp` and `s`: what every rendering of a conversation selects.
+ */
+export const CONVERSATION_COLUMNS = `c.id, c.space_id, c.channel, c.status, c.origin, c.version, c.created_at, c.closed_at, c.closed_by,
       c.waiting_since, c.last_activity_at, c.last_seq,
       ct.id as contact_id, ct.name as contact_name, ct.phone as contact_phone,
       sp.id as sp_id, sp.name as sp_name, s.id as sender_id, s.address as sender_address, s.country as sender_country,
       array(select x.team_id from conversation_teams x where x.conversation_id = c.id order by x.team_id) as team_ids,
       array(select x.user_id from conversation_assignees x where x.conversation_id = c.id order by x.user_id) as assignee_ids,
-      array(select x.tag_id from conversation_tags x where x.conversation_id = c.id order by x.tag_id) as tag_ids,
+      array(select x.tag_id from conversation_tags x where x.conversation_id = c.id order by x.tag_id) as tag_ids`;
+
+export function CONVERSATION_DETAILS(v: Viewer, me: string, searchMatch: string | null): string {
+  const kinds = v.capabilities.readNotes ? `('message', 'note')` : `('message')`;
+  return `select ${CONVERSATION_COLUMNS},
       lm.kind as lm_kind, lm.direction as lm_direction, lm.text as lm_text, lm.author_id as lm_author_id,
       lm.created_at as lm_at,
       (select count(*)::int from timeline_items u where u.conversation_id = c.id and u.kind = 'message'

@@ -1,7 +1,7 @@
 import type { components } from '../../src/api/schema.js';
 import type { Queryable } from '../db/db.js';
 import { CONTACT_COLUMNS, toContact, type ContactRow } from '../domain/contact-query.js';
-import type { ConversationRow } from '../domain/conversation-render.js';
+import { CONVERSATION_COLUMNS, type ConversationRow } from '../domain/conversation-render.js';
 import { ITEM_COLUMNS, toTimelineItem, type ItemRow } from '../domain/timeline.js';
 import type { EventRow } from './render.js';
 
@@ -48,7 +48,7 @@ const ids = (values: Iterable<string>) => JSON.stringify([...new Set(values)]);
 const IN = (column: string, n: number) =>
   `${column} in (select jsonb_array_elements_text($${n}::text::jsonb))`;
 
-/** The same columns as CONVERSATION_DETAILS, without anything that depends on the viewer. */
+/** The columns of CONVERSATION_DETAILS, without anything that depends on the viewer. */
 async function loadConversations(
   db: Queryable,
   conversationIds: string[],
@@ -58,14 +58,7 @@ async function loadConversations(
   const out = new Map<string, ConversationState>();
   if (conversationIds.length === 0) return out;
   const rows = await db.query<Record<string, unknown> & { id: string }>(
-    `select c.id, c.space_id, c.channel, c.status, c.origin, c.version, c.created_at, c.closed_at, c.closed_by,
-        c.waiting_since, c.last_activity_at, c.last_seq,
-        ct.id as contact_id, ct.name as contact_name, ct.phone as contact_phone,
-        sp.id as sp_id, sp.name as sp_name, s.id as sender_id, s.address as sender_address, s.country as sender_country,
-        array(select x.team_id from conversation_teams x where x.conversation_id = c.id order by x.team_id) as team_ids,
-        array(select x.user_id from conversation_assignees x where x.conversation_id = c.id order by x.user_id) as assignee_ids,
-        array(select x.tag_id from conversation_tags x where x.conversation_id = c.id order by x.tag_id) as tag_ids,
-        ln.*, lm.*
+    `select ${CONVERSATION_COLUMNS}, ln.*, lm.*
      from conversations c
      join contacts ct on ct.id = c.contact_id
      join sender_profiles sp on sp.id = c.sender_profile_id

@@ -13,6 +13,7 @@ import {
   rows,
   type Conversation,
   type DemoUser,
+  until,
   useDemo,
 } from './demo-page.js';
 import type { components } from '../../src/api/schema.js';
@@ -48,20 +49,6 @@ async function timelineOf(user: DemoUser, conversationId: string): Promise<Timel
 }
 
 const composerField = (page: Page) => page.locator('inbox-composer [part="textarea"]');
-
-async function until<T>(
-  what: string,
-  check: () => Promise<T | undefined | false>,
-  timeout = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 test('send then Undo: the text is back in the composer and the message is never dispatched', async () => {
   const agent = await demoUser(demo.server, (u) => u.name.startsWith('Aiko'));

@@ -133,7 +133,7 @@ export function useDemo(env: Record<string, string> = {}): { server: RunningServ
 
 /** Polls `check` until it returns something truthy (the state to wait on is not in one page). */
 export async function until<T>(
-  what: string,
+  what: string | (() => string),
   check: () => Promise<T | undefined | false>,
   timeout = 15_000,
 ): Promise<T> {
@@ -141,7 +141,8 @@ export async function until<T>(
   for (;;) {
     const value = await check();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting until ${typeof what === 'string' ? what : what()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

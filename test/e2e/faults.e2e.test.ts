@@ -13,6 +13,7 @@ import {
   demoUser,
   openConversation,
   openDemo,
+  until,
   type Conversation,
   type DemoUser,
   useDemo,
@@ -32,20 +33,11 @@ const MARKER = /\[m\d{4}\]/g;
 const HAS_MARKER = /\[m\d{4}\]/;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until<T>(
-  what: string | (() => string),
-  check: () => Promise<T | undefined | false>,
-  timeout: number,
-): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await check().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting until ${typeof what === 'string' ? what : what()}`);
-    await pause(250);
-  }
-}
+/** A check that reads the server: while it restarts, an error just means "not yet". */
+const meanwhile =
+  <T>(check: () => Promise<T>) =>
+  () =>
+    check().catch(() => undefined);
 
 /** Conversations that take free text from this agent and whose numbers the simulator delivers to. */
 async function writableConversations(agent: DemoUser, count: number): Promise<Conversation[]> {
@@ -126,7 +118,7 @@ async function settled(agent: DemoUser, conversationId: string, expected: number
   let seen = 'nothing yet';
   return until(
     () => `${expected} messages are dispatched in ${conversationId} (the server has ${seen})`,
-    async () => {
+    meanwhile(async () => {
       const items = (await serverTimeline(agent, conversationId)).filter((m) =>
         HAS_MARKER.test(m.text ?? ''),
       );
@@ -135,7 +127,7 @@ async function settled(agent: DemoUser, conversationId: string, expected: number
       seen = `${items.length}: ${[...statuses].map(([status, n]) => `${n} ${status}`).join(', ')}`;
       const done = items.every((m) => !['scheduled', 'queued'].includes(m.status));
       return items.length >= expected && done ? items : undefined;
-    },
+    }),
     120_000,
   );
 }
@@ -217,10 +209,11 @@ test(`${TOTAL} composed messages through dropped requests, offline windows, relo
     await compose(page, from + half, count - half);
     await until(
       'the provider has started on the last messages',
-      async () =>
+      meanwhile(async () =>
         (await serverTimeline(agent, conversation.id)).some(
           (m) => m.text?.includes(marker(from + half)) && m.status === 'sent',
         ),
+      ),
       60_000,
     );
     await demo.server.restart('SIGKILL');
@@ -243,7 +236,7 @@ test(`${TOTAL} composed messages through dropped requests, offline windows, relo
     await openConversation(page, conversation);
     await until(
       'the timeline shows every message',
-      async () => (await shownMarkers(page)).length >= onServer.length,
+      meanwhile(async () => (await shownMarkers(page)).length >= onServer.length),
       30_000,
     );
     const shown = await shownMarkers(page);

@@ -1,10 +1,4 @@
-import type { Rule } from '../check.js';
-
-interface Versioned {
-  id: string;
-  status: string;
-  version: number;
-}
+import type { Rule, Versioned } from '../check.js';
 
 /** Changes to shared state name the version they are based on, so nobody overwrites what they never saw. */
 export const preconditions: Rule = {

@@ -1,10 +1,4 @@
-import type { Rule } from '../check.js';
-
-interface Versioned {
-  id: string;
-  status: string;
-  version: number;
-}
+import type { Rule, Versioned } from '../check.js';
 
 /** Unanswered means nobody has answered yet: once answered or closed, nothing goes back to it. */
 export const statusMachine: Rule = {
