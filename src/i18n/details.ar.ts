@@ -14,6 +14,7 @@ const openCount: Record<Intl.LDMLPluralRule, (n: number) => string> = {
 export const detailsAr: typeof detailsEn = {
   detailsLabel: 'التفاصيل',
   detailsNoConversation: 'اختر محادثة لعرض تفاصيلها.',
+  detailsUnavailable: 'تعذّر تحميل التفاصيل. تحقّق من اتصالك وحاول مرة أخرى.',
   sectionContact: 'بيانات جهة الاتصال',
   sectionAssignment: 'إسناد المحادثة',
   sectionTags: 'وسوم المحادثة',

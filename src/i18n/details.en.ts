@@ -5,6 +5,7 @@ const plural = new Intl.PluralRules('en');
 export const detailsEn = {
   detailsLabel: 'Details',
   detailsNoConversation: 'Choose a conversation to see its details.',
+  detailsUnavailable: 'The details could not be loaded. Check your connection and try again.',
   sectionContact: 'Contact Data',
   sectionAssignment: 'Conversation Assignment',
   sectionTags: 'Conversation tags',

@@ -5,6 +5,7 @@ const plural = new Intl.PluralRules('es');
 export const detailsEs: typeof detailsEn = {
   detailsLabel: 'Detalles',
   detailsNoConversation: 'Elige una conversación para ver sus detalles.',
+  detailsUnavailable: 'No se pudieron cargar los detalles. Revisa tu conexión e inténtalo de nuevo.',
   sectionContact: 'Datos del contacto',
   sectionAssignment: 'Asignación de la conversación',
   sectionTags: 'Etiquetas de la conversación',

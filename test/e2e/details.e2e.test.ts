@@ -99,3 +99,23 @@ test('a contact edit with an invalid number shows the error beside the field, an
   assert.deepEqual(unexpected(problems, [400]), []);
   await page.context().close();
 });
+
+test('when the Details chunk cannot be fetched it says so, and Try again loads it', async () => {
+  const admin = await demoUser(demo.server, (u) => u.role === 'admin');
+  const conversation = (await conversationsOf(demo.server, admin))[0]!;
+  const { page, problems } = await openDemo(demo.browser, demo.server, admin, async (p) => {
+    await p.route('**/chunks/details-ui-*.js', (route) => route.abort('internetdisconnected'));
+  });
+  await openConversation(page, conversation);
+  const failed = details(page, '[part="state"][role="alert"]');
+  await failed.waitFor();
+  assert.match((await failed.textContent())!, /The details could not be loaded/);
+
+  await page.unroute('**/chunks/details-ui-*.js');
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await details(page, '[part="contact-facts"]').waitFor();
+  assert.deepEqual(
+    problems.filter((p) => p.startsWith('page error')),
+    [],
+  );
+});

@@ -109,15 +109,28 @@ export class InboxDetails extends InboxElement {
 
   /** The sections and editors: a lazy chunk, loaded when the Details first show a conversation. */
   @state() private ui?: DetailsUi;
+  /** The chunk could not be fetched (offline, a deploy in between): say so and offer to try again. */
+  @state() private uiFailed = false;
   #loadingUi: Promise<void> | undefined;
 
   #loadUi(): Promise<void> {
-    this.#loadingUi ??= import('./details-ui.js').then(({ createDetailsUi }) => {
-      this.ui = createDetailsUi(this, this.#editorOptions());
-      adoptStyles(this.renderRoot as ShadowRoot, [...InboxDetails.elementStyles, ...this.ui.styles]);
-    });
+    this.#loadingUi ??= import('./details-ui.js').then(
+      ({ createDetailsUi }) => {
+        this.ui = createDetailsUi(this, this.#editorOptions());
+        adoptStyles(this.renderRoot as ShadowRoot, [...InboxDetails.elementStyles, ...this.ui.styles]);
+      },
+      () => {
+        this.#loadingUi = undefined;
+        this.uiFailed = true;
+      },
+    );
     return this.#loadingUi;
   }
+
+  readonly #retryUi = (): void => {
+    this.uiFailed = false;
+    void this.#loadUi();
+  };
 
   /** What the editors ask of the element: the store, the contact's open work, the host's events. */
   #editorOptions(): DetailsEditorsOptions {
@@ -233,6 +246,12 @@ export class InboxDetails extends InboxElement {
       return html`<slot name="empty"><p part="state" class="state">${m.detailsNoConversation}</p></slot>`;
     }
     const ui = this.ui;
+    if (!ui && this.uiFailed) {
+      return html`<div part="state" class="state error" role="alert">
+        <p>${m.detailsUnavailable}</p>
+        <button type="button" @click=${this.#retryUi}>${m.retry}</button>
+      </div>`;
+    }
     if (!ui) {
       void this.#loadUi();
       return html`<p part="state" class="state" role="status">${m.contactLoading}</p>`;
