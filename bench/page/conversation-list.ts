@@ -138,7 +138,7 @@ const api = {
     const row = visible[move ? 3 : 1 + (updates % 3)] ?? visible[0];
     const id = row?.dataset['id'];
     const before: Conversation | undefined = id
-      ? store().conversations.$conversationsById.get()[id]
+      ? store().conversations.$conversationsById.get().get(id)
       : undefined;
     if (!before) throw new Error('no visible row to update');
     const n = ++updates;

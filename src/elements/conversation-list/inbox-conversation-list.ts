@@ -1,4 +1,4 @@
-import { virtualize, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -22,6 +22,7 @@ import { InboxConversationSelectEvent, InboxStatusChangeEvent } from '../../even
 import {
   type ConnectionStatus,
   type ConversationFilters,
+  type ConversationIndex,
   type ConversationListQuery,
   type ConversationListState,
   type InboxStore,
@@ -30,13 +31,14 @@ import {
 import { channelIconStyles, menuStyles, stateStyles } from '../../styles/shared.js';
 import { avatarStyles } from '../shared/avatar.styles.js';
 import { InboxElement } from '../inbox-element.js';
-import { conversationRow } from './conversation-row.js';
 import { styles } from './inbox-conversation-list.styles.js';
 import type { InboxApiError } from '../../api/errors.js';
 import { describeError } from '../../i18n/describe-error.js';
 import { contactName, statusLabel } from '../../i18n/labels.js';
 import { listHeader, statusTabs } from './list-header.js';
+import { listRows } from './list-rows.js';
 import { rowMenu } from './row-menu.js';
+import { RowFocusKeeper } from './row-focus.js';
 import { lastResult } from '../shared/last-result.js';
 import { keepOrder } from './stable-order.js';
 
@@ -134,13 +136,13 @@ export class InboxConversationList extends InboxElement {
   @state() private searchText = '';
   @state() private announcement = '';
   /** Row order captured when the pointer entered the list (see keepOrder). */
-  @state() private frozenOrder?: string[];
+  @state() private frozenOrder?: readonly string[];
 
   @query('[role="listbox"]') private listbox?: HTMLElement & VirtualizerHostElement;
 
   #query: ConversationListQuery | undefined;
   readonly #state = new StoreController<ConversationListState>(this);
-  readonly #items = new StoreController<Conversation[]>(this);
+  readonly #byId = new StoreController<ConversationIndex>(this);
   readonly #filters = new StoreController<ResolvedConversationFilters>(this);
   readonly #counts = new StoreController<ConversationCounts | null>(this);
   readonly #activeId = new StoreController<string | null>(this);
@@ -153,28 +155,34 @@ export class InboxConversationList extends InboxElement {
   readonly #meId = new StoreController<string | undefined>(this);
   readonly #statusError = new StoreController<{ conversationId: string; error: InboxApiError } | null>(this);
   readonly #menu = new MenuController(this, '#status-menu');
-  /** What the last render showed, in order: keyboard moves follow what the user sees. */
-  #displayed: Conversation[] = [];
-  readonly #nav = new VirtualListboxController<Conversation>(this, {
-    items: () => this.#displayed,
-    label: (conversation) => conversation.contact.name || conversation.contact.phone,
+  /** The ids the last render showed, in order: keyboard moves follow what the user sees. */
+  #displayed: readonly string[] = [];
+  readonly #nav = new VirtualListboxController(this, {
+    ids: () => this.#displayed,
+    label: (id) => {
+      const conversation = this.#byId.value?.get(id);
+      return conversation ? conversation.contact.name || conversation.contact.phone : '';
+    },
     listbox: () => this.listbox,
-    focusTo: (conversation) => (this.focusedId = conversation.id),
+    focusTo: (id) => (this.focusedId = id),
   });
-  // Derived from the items, recomputed only when the items (or the id) change: a re-render for a
-  // focus, hover or scroll does no work proportional to the 10,000 items of a long list.
-  readonly #ordered = lastResult((frozen: string[] | undefined, live: Conversation[]) =>
-    frozen ? keepOrder(frozen, live) : live,
-  );
-  readonly #focused = lastResult((items: Conversation[], id: string | undefined) =>
-    id === undefined ? undefined : items.find((c) => c.id === id),
-  );
-  readonly #withActions = lastResult((items: Conversation[], id: string | undefined) =>
-    id === undefined ? undefined : items.find((c) => c.id === id),
+  // Recomputed only when the ids (or the frozen order) change: a re-render for a focus, hover,
+  // scroll or one conversation's update does no work proportional to the length of the list.
+  readonly #ordered = lastResult((frozen: readonly string[] | undefined, live: readonly string[]) =>
+    frozen ? keepOrder(frozen, live, (id) => !!this.#query?.has(id)) : live,
   );
   #lastStatus: ConversationListState['status'] | undefined;
-  /** Where keyboard focus was among the rows before this update, if it was there at all. */
-  #focusBefore: { id: string; index: number } | undefined;
+
+  constructor() {
+    super();
+    new RowFocusKeeper(this, {
+      displayed: () => this.#displayed,
+      has: (id) => !!this.#query?.has(id),
+      focusedId: () => this.focusedId,
+      actionsId: () => this.actionsId,
+      focusIndex: (index) => void this.#nav.focusIndex(index),
+    });
+  }
 
   protected override storeChanged(store: InboxStore | undefined): void {
     this.#dropQuery();
@@ -186,6 +194,7 @@ export class InboxConversationList extends InboxElement {
     this.announcement = '';
     this.#lastStatus = undefined;
     this.#activeId.store = store?.conversations.$activeConversationId;
+    this.#byId.store = store?.conversations.$conversationsById;
     this.#teams.store = store?.directory.$teams;
     this.#users.store = store?.directory.$usersById;
     this.#presence.store = store?.presence.$byConversation;
@@ -214,7 +223,6 @@ export class InboxConversationList extends InboxElement {
     if (store && !this.#query && this.isConnected) {
       this.#query = store.conversations.createConversationList(this.#pinnedFilters());
       this.#state.store = this.#query.$state;
-      this.#items.store = this.#query.$items;
       this.#filters.store = this.#query.$filters;
       this.#counts.store = this.#query.$counts;
       void this.#query.load();
@@ -225,39 +233,12 @@ export class InboxConversationList extends InboxElement {
       void this.#query.setFilters(this.#pinnedFilters());
     }
     this.#announceLoad();
-    this.#noteFocus();
-  }
-
-  protected override updated(): void {
-    this.#keepFocus();
   }
 
   /** Focuses the row that holds the keyboard position (or the search field when there is none). */
   override focus(options?: FocusOptions): void {
     const row = this.renderRoot.querySelector<HTMLElement>('[role="option"][tabindex="0"]');
     (row ?? this.renderRoot.querySelector<HTMLElement>('[part~="search"]') ?? undefined)?.focus(options);
-  }
-
-  /** Remembers which row had focus (the row, its menu button or its menu) before rows may change. */
-  #noteFocus(): void {
-    const active = this.shadowRoot?.activeElement;
-    // Focus in a row's menu (or its button) belongs to that row, which may not be the focused one.
-    const id = active?.closest('.row-actions') ? this.actionsId : this.focusedId;
-    const inRows = !!active?.closest('.body');
-    const index = id ? this.#displayed.findIndex((c) => c.id === id) : -1;
-    this.#focusBefore = inRows && id && index >= 0 ? { id, index } : undefined;
-  }
-
-  /** When the focused row left the list (closed from its menu, filtered out), focus the next one. */
-  #keepFocus(): void {
-    const before = this.#focusBefore;
-    this.#focusBefore = undefined;
-    if (!before || this.#displayed.some((c) => c.id === before.id)) return;
-    if (this.#displayed.length === 0) {
-      this.renderRoot.querySelector<HTMLElement>('[part="state"]')?.focus();
-      return;
-    }
-    void this.#nav.focusIndex(Math.min(before.index, this.#displayed.length - 1));
   }
 
   protected override render() {
@@ -313,10 +294,10 @@ export class InboxConversationList extends InboxElement {
   #body() {
     const { messages } = this.i18n.resolved;
     const listState = this.#state.value;
-    const live = this.#items.value ?? [];
-    const items = this.#ordered(this.frozenOrder, live);
-    this.#displayed = items;
-    if (!listState || items.length === 0) {
+    const byId = this.#byId.value;
+    const ids = listState ? this.#ordered(this.frozenOrder, listState.ids) : [];
+    this.#displayed = ids;
+    if (!listState || !byId || ids.length === 0) {
       if (!listState || listState.status === 'loading' || listState.status === 'idle') {
         return this.#message('loading', messages.loadingConversations);
       }
@@ -331,11 +312,8 @@ export class InboxConversationList extends InboxElement {
         ? this.#message('empty', messages.noSearchResults(q), false, true)
         : this.#message('empty', messages.noConversations);
     }
-    const focusedId = this.#focused(items, this.focusedId)?.id ?? items[0]?.id;
-    const setSize = this.#setSize(items.length, listState.hasMore);
-    const presence = this.#presence.value ?? {};
-    const usersById = this.#users.value ?? {};
-    const actions = this.#withActions(items, this.actionsId);
+    const has = (id: string | undefined) => id !== undefined && !!this.#query?.has(id);
+    const actions = has(this.actionsId) ? byId.get(this.actionsId!) : undefined;
     return html`
       <div
         role="listbox"
@@ -347,33 +325,24 @@ export class InboxConversationList extends InboxElement {
         @keydown=${this.#onRowKeydown}
         @focusin=${this.#onRowFocus}
         @pointerover=${this.#onRowPointer}
-        @pointerenter=${() => (this.frozenOrder = items.map((c) => c.id))}
+        @pointerenter=${() => (this.frozenOrder = ids)}
         @pointerleave=${() => (this.frozenOrder = undefined)}
         @rangeChanged=${this.#onRangeChanged}
         @scroll=${() => !this.#menu.open && (this.actionsId = undefined)}
       >
-        ${virtualize({
-          items,
-          scroller: true,
-          // The virtualizer may ask for an index just past the end while rows leave the list.
-          keyFunction: (conversation: Conversation | undefined) => conversation?.id,
-          renderItem: (conversation: Conversation | undefined, index: number) =>
-            !conversation
-              ? html``
-              : conversationRow(conversation, {
-                  i18n: this.i18n,
-                  now: this.#now.value ?? Date.now(),
-                  query: this.#filters.value?.q ?? '',
-                  usersById,
-                  meId: this.#meId.value,
-                  viewers: (presence[conversation.id] ?? []).flatMap(
-                    (entry) => usersById[entry.userId] ?? [],
-                  ),
-                  selected: conversation.id === this.#activeId.value,
-                  focusable: conversation.id === focusedId,
-                  position: index + 1,
-                  setSize,
-                }),
+        ${listRows({
+          i18n: this.i18n,
+          ids,
+          byId,
+          matches: listState.matches,
+          now: this.#now.value ?? Date.now(),
+          query: this.#filters.value?.q ?? '',
+          usersById: this.#users.value ?? {},
+          presence: this.#presence.value ?? {},
+          meId: this.#meId.value,
+          activeId: this.#activeId.value,
+          focusedId: has(this.focusedId) ? this.focusedId : ids[0],
+          setSize: this.#setSize(ids.length, listState.hasMore),
         })}
       </div>
       ${
@@ -457,7 +426,7 @@ export class InboxConversationList extends InboxElement {
     if (status !== 'ready') return;
     const { messages } = this.i18n.resolved;
     const filters = this.#filters.value;
-    const count = (filters && this.#counts.value?.[filters.status]) ?? this.#items.value?.length ?? 0;
+    const count = (filters && this.#counts.value?.[filters.status]) ?? this.#state.value?.ids.length ?? 0;
     this.announcement =
       count === 0 && filters?.q ? messages.noSearchResults(filters.q) : messages.conversationCount(count);
   }
@@ -484,23 +453,28 @@ export class InboxConversationList extends InboxElement {
     this.dispatchEvent(new InboxStatusChangeEvent(changed));
   };
 
+  /** The conversation of the event's row, looked up only when a row is acted on. */
+  #conversationOf(event: Event): Conversation | undefined {
+    const id = this.#nav.idOf(event);
+    return id === undefined ? undefined : this.#byId.value?.get(id);
+  }
+
   #onRowClick = (event: MouseEvent): void => {
-    const conversation = this.#nav.itemOf(event);
+    const conversation = this.#conversationOf(event);
     if (conversation) this.#select(conversation);
   };
 
   #onRowFocus = (event: FocusEvent): void => {
-    const conversation = this.#nav.itemOf(event);
-    if (!conversation) return;
-    this.focusedId = conversation.id;
-    this.#showActions(event.target as HTMLElement, conversation.id);
+    const id = this.#nav.idOf(event);
+    if (id === undefined) return;
+    this.focusedId = id;
+    this.#showActions(event.target as HTMLElement, id);
   };
 
   #onRowPointer = (event: PointerEvent): void => {
-    const conversation = this.#nav.itemOf(event);
+    const id = this.#nav.idOf(event);
     const row = (event.target as HTMLElement).closest?.('[role="option"]');
-    if (conversation && row instanceof HTMLElement && !this.#menu.open)
-      this.#showActions(row, conversation.id);
+    if (id !== undefined && row instanceof HTMLElement && !this.#menu.open) this.#showActions(row, id);
   };
 
   #showActions(row: HTMLElement, id: string): void {
@@ -511,7 +485,7 @@ export class InboxConversationList extends InboxElement {
   }
 
   #onRowKeydown = (event: KeyboardEvent): void => {
-    const conversation = this.#nav.itemOf(event);
+    const conversation = this.#conversationOf(event);
     if ((event.key === 'Enter' || event.key === ' ') && conversation) {
       event.preventDefault();
       this.#select(conversation);
@@ -550,7 +524,6 @@ export class InboxConversationList extends InboxElement {
     this.#query?.dispose();
     this.#query = undefined;
     this.#state.store = undefined;
-    this.#items.store = undefined;
     this.#filters.store = undefined;
     this.#counts.store = undefined;
   }
