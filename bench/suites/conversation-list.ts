@@ -14,6 +14,7 @@ export const conversationList: Suite = {
   subject: 'inbox',
   baseline: 'plain',
   title: (o) => `conversation list, ${count(o).toLocaleString('en')} rows`,
+  scaleMetrics: ['updateP95', 'updateMoveP95', 'firstRender', 'heapPerK'],
   metrics: [
     // From the list's data being in the store (its $state has the ids) to the first paint with rows:
     // the target is about rendering. The second line starts at the /conversations response instead,
