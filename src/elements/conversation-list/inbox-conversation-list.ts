@@ -3,26 +3,16 @@ import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type {
-  Capabilities,
   Conversation,
   ConversationCounts,
   ConversationSort,
-  ConversationStatus,
   ConversationView,
-  PresenceEntry,
   StatusFilter,
-  Team,
-  User,
 } from '../../api/types.js';
-import { nextTabIndex } from '../../controllers/listbox-keys.js';
-import { MenuController } from '../../controllers/menu-controller.js';
 import { VirtualListboxController } from '../../controllers/virtual-listbox.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { InboxConversationSelectEvent, InboxStatusChangeEvent } from '../../events/index.js';
+import { InboxConversationSelectEvent } from '../../events/index.js';
 import {
-  type ConnectionStatus,
-  type ConversationFilters,
-  type ConversationIndex,
   type ConversationListQuery,
   type ConversationListState,
   type InboxStore,
@@ -32,12 +22,13 @@ import { channelIconStyles, menuStyles, stateStyles } from '../../styles/shared.
 import { avatarStyles } from '../shared/avatar.styles.js';
 import { InboxElement } from '../inbox-element.js';
 import { styles } from './inbox-conversation-list.styles.js';
-import type { InboxApiError } from '../../api/errors.js';
 import { describeError } from '../../i18n/describe-error.js';
-import { contactName, statusLabel } from '../../i18n/labels.js';
-import { listHeader, statusTabs } from './list-header.js';
+import { queryHeader } from './list-header.js';
 import { listRows } from './list-rows.js';
-import { rowMenu } from './row-menu.js';
+import { listBanners, stateMessage } from './list-states.js';
+import { ListSources } from './list-sources.js';
+import { RowActions } from './row-actions.js';
+import { loadAnnouncement, pinnedControls, pinnedFilters, setSize } from './list-view.js';
 import { RowFocusKeeper } from './row-focus.js';
 import { lastResult } from '../shared/last-result.js';
 import { keepOrder } from './stable-order.js';
@@ -130,9 +121,6 @@ export class InboxConversationList extends InboxElement {
   @property({ type: Boolean, attribute: 'no-header' }) noHeader = false;
 
   @state() private focusedId?: string;
-  /** The row whose menu button shows: the one under the pointer or holding focus. */
-  @state() private actionsId?: string;
-  @state() private actionsTop = 0;
   @state() private searchText = '';
   @state() private announcement = '';
   /** Row order captured when the pointer entered the list (see keepOrder). */
@@ -142,25 +130,21 @@ export class InboxConversationList extends InboxElement {
 
   #query: ConversationListQuery | undefined;
   readonly #state = new StoreController<ConversationListState>(this);
-  readonly #byId = new StoreController<ConversationIndex>(this);
   readonly #filters = new StoreController<ResolvedConversationFilters>(this);
   readonly #counts = new StoreController<ConversationCounts | null>(this);
-  readonly #activeId = new StoreController<string | null>(this);
-  readonly #teams = new StoreController<Team[]>(this);
-  readonly #users = new StoreController<Record<string, User>>(this);
-  readonly #presence = new StoreController<Record<string, PresenceEntry[]>>(this);
-  readonly #now = new StoreController<number>(this);
-  readonly #connection = new StoreController<ConnectionStatus>(this);
-  readonly #capabilities = new StoreController<Capabilities | undefined>(this);
-  readonly #meId = new StoreController<string | undefined>(this);
-  readonly #statusError = new StoreController<{ conversationId: string; error: InboxApiError } | null>(this);
-  readonly #menu = new MenuController(this, '#status-menu');
+  readonly #shared = new ListSources(this);
+  readonly #actions = new RowActions(this, {
+    i18n: this.i18n,
+    store: () => this.inbox.store,
+    shown: (id) => (this.#query?.has(id) ? this.#shared.byId.value?.get(id) : undefined),
+    announce: (text) => (this.announcement = text),
+  });
   /** The ids the last render showed, in order: keyboard moves follow what the user sees. */
   #displayed: readonly string[] = [];
   readonly #nav = new VirtualListboxController(this, {
     ids: () => this.#displayed,
     label: (id) => {
-      const conversation = this.#byId.value?.get(id);
+      const conversation = this.#shared.byId.value?.get(id);
       return conversation ? conversation.contact.name || conversation.contact.phone : '';
     },
     listbox: () => this.listbox,
@@ -179,7 +163,7 @@ export class InboxConversationList extends InboxElement {
       displayed: () => this.#displayed,
       has: (id) => !!this.#query?.has(id),
       focusedId: () => this.focusedId,
-      actionsId: () => this.actionsId,
+      actionsId: () => this.#actions.id,
       focusIndex: (index) => void this.#nav.focusIndex(index),
     });
   }
@@ -189,20 +173,11 @@ export class InboxConversationList extends InboxElement {
     // Another store is another user or backend: nothing typed, focused or frozen here applies.
     this.searchText = '';
     this.focusedId = undefined;
-    this.actionsId = undefined;
+    this.#actions.reset();
     this.frozenOrder = undefined;
     this.announcement = '';
     this.#lastStatus = undefined;
-    this.#activeId.store = store?.conversations.$activeConversationId;
-    this.#byId.store = store?.conversations.$conversationsById;
-    this.#teams.store = store?.directory.$teams;
-    this.#users.store = store?.directory.$usersById;
-    this.#presence.store = store?.presence.$byConversation;
-    this.#now.store = store?.clock.$now;
-    this.#connection.store = store?.realtime.$connection;
-    this.#capabilities.store = store?.session.$capabilities;
-    this.#meId.store = store?.session.$meId;
-    this.#statusError.store = store?.conversations.$statusChangeError;
+    this.#shared.connect(store);
   }
 
   override connectedCallback(): void {
@@ -221,7 +196,7 @@ export class InboxConversationList extends InboxElement {
     const store = this.inbox.store;
     // Lit still updates a removed element: never create a query for one (connecting makes it).
     if (store && !this.#query && this.isConnected) {
-      this.#query = store.conversations.createConversationList(this.#pinnedFilters());
+      this.#query = store.conversations.createConversationList(pinnedFilters(this));
       this.#state.store = this.#query.$state;
       this.#filters.store = this.#query.$filters;
       this.#counts.store = this.#query.$counts;
@@ -230,7 +205,7 @@ export class InboxConversationList extends InboxElement {
       this.#query &&
       (['view', 'status', 'teamId', 'unread', 'sort'] as const).some((k) => changed.has(k))
     ) {
-      void this.#query.setFilters(this.#pinnedFilters());
+      void this.#query.setFilters(pinnedFilters(this));
     }
     this.#announceLoad();
   }
@@ -248,36 +223,35 @@ export class InboxConversationList extends InboxElement {
     const header =
       this.noHeader || !filters
         ? nothing
-        : listHeader({
+        : queryHeader({
             messages,
+            dir,
             filters,
             searchText: this.searchText,
-            teams: this.#teams.value ?? [],
+            teams: this.#shared.teams.value ?? [],
             counts: this.#counts.value ?? null,
-            pinned: {
-              view: this.view !== undefined,
-              status: this.status !== undefined,
-              team: this.teamId !== undefined,
-              unread: this.unread !== undefined,
-              sort: this.sort !== undefined,
-            },
-            onView: (view) => void this.#query?.setFilters({ view }),
-            onTeam: (teamId) => void this.#query?.setFilters({ teamId }),
-            onSearch: (text) => {
-              this.searchText = text;
-              this.#query?.search(text);
-            },
-            onUnread: () => void this.#query?.setFilters({ unread: !filters.unread }),
+            pinned: pinnedControls(this),
+            query: this.#query,
+            onSearchText: (text) => (this.searchText = text),
             onSort: (sort) => this.inbox.store?.preferences.setSort(sort),
-            onStatus: (status) => void this.#query?.setFilters({ status }),
-            onTabKeydown: this.#onTabKeydown,
+            focusTab: (status) =>
+              void this.updateComplete.then(() =>
+                this.renderRoot.querySelector<HTMLElement>(`#tab-${status}`)?.focus(),
+              ),
           });
     const tabs = !this.noHeader && this.status === undefined;
     return html`
       <div dir=${dir} class="frame">
         ${header}
         <slot name="header-end"></slot>
-        ${this.#banners()}
+        ${listBanners({
+          messages,
+          connection: this.#shared.connection.value,
+          statusError: this.#shared.statusError.value
+            ? describeError(this.#shared.statusError.value.error, this.i18n.resolved)
+            : undefined,
+          onDismiss: () => this.inbox.store?.conversations.dismissStatusChangeError(),
+        })}
         <div
           class="body"
           id="panel"
@@ -294,7 +268,7 @@ export class InboxConversationList extends InboxElement {
   #body() {
     const { messages } = this.i18n.resolved;
     const listState = this.#state.value;
-    const byId = this.#byId.value;
+    const byId = this.#shared.byId.value;
     const ids = listState ? this.#ordered(this.frozenOrder, listState.ids) : [];
     this.#displayed = ids;
     if (!listState || !byId || ids.length === 0) {
@@ -313,7 +287,6 @@ export class InboxConversationList extends InboxElement {
         : this.#message('empty', messages.noConversations);
     }
     const has = (id: string | undefined) => id !== undefined && !!this.#query?.has(id);
-    const actions = has(this.actionsId) ? byId.get(this.actionsId!) : undefined;
     return html`
       <div
         role="listbox"
@@ -328,94 +301,36 @@ export class InboxConversationList extends InboxElement {
         @pointerenter=${() => (this.frozenOrder = ids)}
         @pointerleave=${() => (this.frozenOrder = undefined)}
         @rangeChanged=${this.#onRangeChanged}
-        @scroll=${() => !this.#menu.open && (this.actionsId = undefined)}
+        @scroll=${() => this.#actions.hide()}
       >
         ${listRows({
           i18n: this.i18n,
           ids,
           byId,
           matches: listState.matches,
-          now: this.#now.value ?? Date.now(),
+          now: this.#shared.now.value ?? Date.now(),
           query: this.#filters.value?.q ?? '',
-          usersById: this.#users.value ?? {},
-          presence: this.#presence.value ?? {},
-          meId: this.#meId.value,
-          activeId: this.#activeId.value,
+          usersById: this.#shared.users.value ?? {},
+          presence: this.#shared.presence.value ?? {},
+          meId: this.#shared.meId.value,
+          activeId: this.#shared.activeId.value,
           focusedId: has(this.focusedId) ? this.focusedId : ids[0],
-          setSize: this.#setSize(ids.length, listState.hasMore),
+          setSize: setSize(this.#filters.value, this.#counts.value, ids.length, listState.hasMore),
         })}
       </div>
-      ${
-        actions && this.#capabilities.value?.changeStatus
-          ? rowMenu({
-              messages,
-              conversation: actions,
-              top: this.actionsTop,
-              menu: this.#menu,
-              onMove: this.#changeStatus,
-            })
-          : nothing
-      }
+      ${this.#actions.render(!!this.#shared.capabilities.value?.changeStatus)}
       ${listState.loadingMore ? html`<div class="loading-more" role="status">${messages.loadingMore}</div>` : nothing}
     `;
   }
 
-  #banners() {
-    const { messages } = this.i18n.resolved;
-    const connection = this.#connection.value;
-    return html`${
-      connection === 'reconnecting' || connection === 'offline'
-        ? html`<div part="banner" class="banner offline" role="status">${messages.offline}</div>`
-        : nothing
-    }${
-      this.#statusError.value
-        ? html`<div part="banner" class="banner error" role="alert">
-            <span>${describeError(this.#statusError.value.error, this.i18n.resolved)}</span>
-            <button
-              type="button"
-              class="dismiss"
-              aria-label=${messages.dismiss}
-              @click=${() => this.inbox.store?.conversations.dismissStatusChangeError()}
-            >
-              ×
-            </button>
-          </div>`
-        : nothing
-    }`;
-  }
-
   #message(kind: 'loading' | 'empty' | 'error', text: string, retry = false, clearSearch = false) {
-    const { messages } = this.i18n.resolved;
-    return html`<div
-      part="state"
-      class="state ${kind}"
-      role=${kind === 'error' ? 'alert' : 'status'}
-      tabindex="-1"
-    >
-      <slot name=${kind}
-        >${text}
-        ${retry ? html`<div><button type="button" @click=${() => this.#query?.load()}>${messages.retry}</button></div>` : nothing}
-        ${clearSearch ? html`<div><button type="button" @click=${this.#clearSearch}>${messages.clearSearch}</button></div>` : nothing}
-      </slot>
-    </div>`;
-  }
-
-  /** The total for aria-setsize: the tab's count when known, else what is loaded (-1 while more may come). */
-  #setSize(loaded: number, hasMore: boolean): number {
-    const status = this.#filters.value?.status;
-    const count = status ? this.#counts.value?.[status] : undefined;
-    if (count !== undefined && count >= loaded) return count;
-    return hasMore ? -1 : loaded;
-  }
-
-  #pinnedFilters(): ConversationFilters {
-    const filters: ConversationFilters = {};
-    if (this.view !== undefined) filters.view = this.view;
-    if (this.status !== undefined) filters.status = this.status;
-    if (this.teamId !== undefined) filters.teamId = this.teamId;
-    if (this.unread !== undefined) filters.unread = this.unread;
-    if (this.sort !== undefined) filters.sort = this.sort;
-    return filters;
+    return stateMessage({
+      kind,
+      text,
+      messages: this.i18n.resolved.messages,
+      onRetry: retry ? () => void this.#query?.load() : undefined,
+      onClearSearch: clearSearch ? this.#clearSearch : undefined,
+    });
   }
 
   /** Announces the result count once a load settles (screen readers hear what the filters did). */
@@ -425,10 +340,8 @@ export class InboxConversationList extends InboxElement {
     this.#lastStatus = status;
     if (status !== 'ready') return;
     const { messages } = this.i18n.resolved;
-    const filters = this.#filters.value;
-    const count = (filters && this.#counts.value?.[filters.status]) ?? this.#state.value?.ids.length ?? 0;
-    this.announcement =
-      count === 0 && filters?.q ? messages.noSearchResults(filters.q) : messages.conversationCount(count);
+    const loaded = this.#state.value?.ids.length ?? 0;
+    this.announcement = loadAnnouncement(messages, this.#filters.value, this.#counts.value, loaded);
   }
 
   #clearSearch = (): void => {
@@ -442,21 +355,10 @@ export class InboxConversationList extends InboxElement {
     this.dispatchEvent(new InboxConversationSelectEvent({ conversationId: conversation.id, conversation }));
   }
 
-  #changeStatus = async (conversation: Conversation, to: ConversationStatus): Promise<void> => {
-    const store = this.inbox.store;
-    if (!store) return;
-    this.#menu.close();
-    const changed = await store.conversations.changeStatus(conversation.id, to);
-    if (!changed) return; // The banner shows why.
-    const { messages } = this.i18n.resolved;
-    this.announcement = messages.statusChanged(contactName(changed.conversation), statusLabel(to, messages));
-    this.dispatchEvent(new InboxStatusChangeEvent(changed));
-  };
-
   /** The conversation of the event's row, looked up only when a row is acted on. */
   #conversationOf(event: Event): Conversation | undefined {
     const id = this.#nav.idOf(event);
-    return id === undefined ? undefined : this.#byId.value?.get(id);
+    return id === undefined ? undefined : this.#shared.byId.value?.get(id);
   }
 
   #onRowClick = (event: MouseEvent): void => {
@@ -468,21 +370,10 @@ export class InboxConversationList extends InboxElement {
     const id = this.#nav.idOf(event);
     if (id === undefined) return;
     this.focusedId = id;
-    this.#showActions(event.target as HTMLElement, id);
+    this.#actions.show(event.target as HTMLElement, id);
   };
 
-  #onRowPointer = (event: PointerEvent): void => {
-    const id = this.#nav.idOf(event);
-    const row = (event.target as HTMLElement).closest?.('[role="option"]');
-    if (id !== undefined && row instanceof HTMLElement && !this.#menu.open) this.#showActions(row, id);
-  };
-
-  #showActions(row: HTMLElement, id: string): void {
-    const body = this.renderRoot.querySelector('.body');
-    if (!body) return;
-    this.actionsId = id;
-    this.actionsTop = row.getBoundingClientRect().top - body.getBoundingClientRect().top;
-  }
+  #onRowPointer = (event: PointerEvent): void => this.#actions.pointedAt(event, this.#nav.idOf(event));
 
   #onRowKeydown = (event: KeyboardEvent): void => {
     const conversation = this.#conversationOf(event);
@@ -493,25 +384,10 @@ export class InboxConversationList extends InboxElement {
     }
     if ((event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) && conversation) {
       event.preventDefault();
-      void this.updateComplete.then(() => {
-        const button = this.renderRoot.querySelector<HTMLElement>('.row-menu-button');
-        if (button) void this.#menu.show(button);
-      });
+      this.#actions.openMenu();
       return;
     }
     this.#nav.handleKey(event);
-  };
-
-  #onTabKeydown = (event: KeyboardEvent): void => {
-    const current = statusTabs.indexOf(this.#filters.value?.status ?? 'all');
-    const next = nextTabIndex(event.key, current, statusTabs.length, this.i18n.resolved.dir);
-    const status = next === undefined ? undefined : statusTabs[next];
-    if (!status) return;
-    event.preventDefault();
-    void this.#query?.setFilters({ status });
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>(`#tab-${status}`)?.focus(),
-    );
   };
 
   #onRangeChanged = (event: RangeChangedEvent): void => {
