@@ -325,17 +325,29 @@ export function createConversationList(
     ctx.release(list);
   }
 
+  // Subscribers hear a new array only when a conversation of this list changed, not another's.
+  let items: Conversation[] = [];
+  const matched = new WeakMap<Conversation, Conversation>();
+  const withMatch = (c: Conversation, match: SearchMatch): Conversation => {
+    let copy = matched.get(c);
+    if (copy?.searchMatch !== match) matched.set(c, (copy = { ...c, searchMatch: match }));
+    return copy;
+  };
+  const $items = computed([$state, ctx.cache.$index], ({ ids, matches }, byId) => {
+    const next = ids.flatMap((id) => {
+      const c = byId.get(id);
+      if (!c) return [];
+      const match = matches[id];
+      return [match ? withMatch(c, match) : c];
+    });
+    if (next.length === items.length && next.every((c, i) => c === items[i])) return items;
+    return (items = next);
+  });
+
   const list = {
     $filters,
     $state,
-    $items: computed([$state, ctx.cache.$index], ({ ids, matches }, byId) =>
-      ids.flatMap((id) => {
-        const c = byId.get(id);
-        if (!c) return [];
-        const match = matches[id];
-        return [match ? { ...c, searchMatch: match } : c];
-      }),
-    ),
+    $items,
     $counts,
     has: (id: string) => order.has(id),
     setFilters,

@@ -175,6 +175,7 @@ export class InboxDetails extends InboxElement {
   protected override storeChanged(store: InboxStore | undefined): void {
     this.#activeId.store = store?.conversations.$activeConversationId;
     this.#shown.store = undefined;
+    this.#shownOf = undefined;
     this.#contacts.store = store?.contacts.$byId;
     this.#teams.store = store?.directory.$teams;
     this.#users.store = store?.directory.$usersById;
