@@ -9,6 +9,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      'frameworks/',
       'storybook-static/',
       'node_modules/',
       'src/api/schema.ts',

@@ -27,6 +27,8 @@ export default {
           window.process = { env: { NODE_ENV: 'development' } };
           // Every test file starts from a browser that remembers nothing (sort, space, drafts).
           localStorage.clear();
+          // ...nor any unsent message in IndexedDB (before any page code opens a database).
+          indexedDB.databases().then((all) => all.forEach(({ name }) => name && indexedDB.deleteDatabase(name)));
           window.addEventListener('error', (e) => {
             if (String(e.message).includes('ResizeObserver loop')) e.stopImmediatePropagation();
           });

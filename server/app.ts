@@ -7,19 +7,27 @@ import { cors } from 'hono/cors';
 import { Dispatcher } from './channels/dispatcher.js';
 import { startInboundTimer } from './channels/inbound-timer.js';
 import type { ChannelProvider } from './channels/provider.js';
+import { databaseLedger } from './channels/send-ledger.js';
 import { createSimulator } from './channels/simulator.js';
 import { loadContract } from './contract/openapi.js';
 import { createValidator } from './contract/validate.js';
 import { openDb, type Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { AttachmentLinks, loadLinkKey } from './domain/attachment-links.js';
+import { Cursors } from './domain/cursor.js';
 import { pruneEvents, prunePresence } from './domain/events-log.js';
 import { PRESENCE_TTL_SECONDS } from './domain/presence.js';
 import { bearerAuth } from './http/auth.js';
+import { jsonBodyLimit } from './http/body-limit.js';
+import { answerClientErrors } from './http/client-error.js';
 import { contractDispatch } from './http/dispatch.js';
 import type { AppEnv, ServerConfig, Services } from './http/env.js';
 import { problemResponse, renderError } from './http/problem.js';
+import { printable } from './contract/plain-text.js';
+import { rateLimit, RateLimiter, type RateLimitOptions } from './http/rate-limit.js';
+import { securityHeaders } from './http/security-headers.js';
 import { serveStatic } from './http/static.js';
+import { closeOnUnreadBody } from './http/unread-body.js';
 import { EventHub } from './realtime/hub.js';
 import { demoUsers } from './routes/demo.js';
 import { handlers } from './routes/index.js';
@@ -45,6 +53,14 @@ export interface ServerOptions {
   simulatorReceiptDelayMs?: number;
   /** How often the dispatcher polls for due messages (250 ms). */
   dispatchPollMs?: number;
+  /** A dispatch claim not renewed for this long is taken over by another process (5 s). */
+  dispatchLeaseSeconds?: number;
+  /** Open event streams per user in this process; the next one answers 429 (6). */
+  maxStreamsPerUser?: number;
+  /** Per-user request rate in this process (200 a second, bursts of 1000). */
+  rateLimit?: RateLimitOptions;
+  /** The largest request body outside uploads (1 MB); larger ones answer 413. */
+  maxBodyBytes?: number;
   demoDir?: string;
   distDir?: string;
   log?: (line: string) => void;
@@ -65,22 +81,27 @@ export interface RunningServer {
 export function createApp(services: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(renderError);
-  app.notFound((c) => problemResponse(404, 'not-found', `There is nothing at ${c.req.path}.`));
+  app.notFound((c) => problemResponse(404, 'not-found', `There is nothing at ${printable(c.req.path)}.`));
   app.use('*', async (c, next) => {
     c.set('services', services);
     await next();
   });
-  // Bearer tokens, no cookies: any origin may call (Storybook, a host page on another port).
+  app.use('*', securityHeaders);
+  app.use('*', closeOnUnreadBody);
+  // Bearer tokens, no cookies: any origin may call /api (Storybook, a host page on another port).
+  // Not /demo: its users list hands out every token, and the demo pages call it from their own origin.
   const corsMw = cors({
     origin: '*',
     allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'Last-Event-ID'],
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-    exposeHeaders: ['ETag', 'WWW-Authenticate'],
+    exposeHeaders: ['ETag', 'WWW-Authenticate', 'Retry-After'],
     maxAge: 600,
   });
   app.use('/api/*', corsMw);
-  app.use('/demo/*', corsMw);
+  app.use('/api/*', jsonBodyLimit(services.config.maxBodyBytes));
+  app.use('/demo/*', jsonBodyLimit(services.config.maxBodyBytes));
   app.use('/api/*', bearerAuth);
+  app.use('/api/*', rateLimit(new RateLimiter(services.config.rateLimit)));
   if (!services.config.production) app.get('/demo/users', demoUsers);
   app.use('*', contractDispatch(handlers));
   app.use('/dist/*', serveStatic('/dist/', services.config.distDir));
@@ -94,11 +115,12 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const log = options.log ?? ((line: string) => console.log(line));
   const db: Db = await openDb({ databaseUrl: options.databaseUrl, dataDir: options.dataDir ?? null });
   const t1 = performance.now();
-  let links: AttachmentLinks;
+  let serverKey: Buffer;
   try {
     await migrate(db);
-    // The key of signed attachment URLs: created by the first start on this database, then kept.
-    links = new AttachmentLinks(await loadLinkKey(db));
+    // The key of signed attachment URLs and page cursors: made by the first start on this
+    // database, then shared by every process on it.
+    serverKey = await loadLinkKey(db);
   } catch (err) {
     await db.close();
     throw err;
@@ -114,13 +136,27 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     keepAliveMs: options.keepAliveMs ?? 15_000,
     eventRetentionSeconds: options.eventRetentionSeconds ?? 24 * 3600,
     presenceRetentionSeconds: 60,
+    maxStreamsPerUser: options.maxStreamsPerUser ?? 6,
+    rateLimit: options.rateLimit ?? { perSecond: 200, burst: 1000 },
+    maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
   };
   const contract = loadContract();
-  const hub = new EventHub(db, config.keepAliveMs);
+  const links = new AttachmentLinks(serverKey);
+  const hub = new EventHub(db, links, {
+    keepAliveMs: config.keepAliveMs,
+    maxStreamsPerUser: config.maxStreamsPerUser,
+  });
   await hub.start();
-  const channels = options.channels ?? createSimulator({ stepMs: options.simulatorReceiptDelayMs ?? 800 });
+  // The simulator's records of what it sent live in the database, shared by every process on it.
+  const channels =
+    options.channels ??
+    createSimulator({ stepMs: options.simulatorReceiptDelayMs ?? 800, ledger: databaseLedger(db) });
   // Started here, so messages left scheduled by a previous run are dispatched (once) after a restart.
-  const dispatcher = new Dispatcher(db, channels, { pollMs: options.dispatchPollMs ?? 250, log });
+  const dispatcher = new Dispatcher(db, channels, {
+    pollMs: options.dispatchPollMs ?? 250,
+    leaseSeconds: options.dispatchLeaseSeconds ?? 5,
+    log,
+  });
   dispatcher.start();
   const services: Services = {
     db,
@@ -130,6 +166,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     channels,
     dispatcher,
     links,
+    cursors: new Cursors(serverKey),
     config,
   };
   const app = createApp(services);
@@ -155,6 +192,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => resolve(s));
     s.once('error', reject);
   });
+  answerClientErrors(server as HttpServer);
   const port = (server.address() as AddressInfo).port;
   const t4 = performance.now();
 

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { InboxComposer, InboxProvider } from '../src/index.js';
-import { makeConversations } from '../test/fixtures/inbox-fixtures.js';
+import { colleague, makeConversations, space } from '../test/fixtures/inbox-fixtures.js';
 import { inboxHandlers } from './mocks/handlers.js';
 import { outboxHandlers, type MockOutboxOptions } from './mocks/outbox-handlers.js';
 
@@ -151,4 +151,70 @@ export const Undo: Story = {
     composer.shadowRoot!.querySelector<HTMLButtonElement>('[part="send-button"]')!.click();
     await waitFor(() => composer.shadowRoot!.querySelector('[part="undo-bar"]'));
   },
+};
+
+async function typeAndSend(composer: InboxComposer, text: string): Promise<void> {
+  const field = composer.shadowRoot!.querySelector('textarea')!;
+  field.value = text;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  await composer.updateComplete;
+  composer.shadowRoot!.querySelector<HTMLButtonElement>('[part="send-button"]')!.click();
+}
+
+/**
+ * A colleague replied while the agent was writing: the first Send shows "New reply from … — send
+ * anyway?" with Send anyway and Review, and nothing goes out yet.
+ */
+export const CollisionWarning: Story = {
+  name: 'Collision warning',
+  play: async ({ canvasElement }) => {
+    const composer = await loadConversation(canvasElement);
+    const store = canvasElement.querySelector<InboxProvider>('inbox-provider')!.store!;
+    const field = composer.shadowRoot!.querySelector('textarea')!;
+    field.value = 'Let me check the refund for you';
+    field.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    const createdAt = new Date().toISOString();
+    store.realtime.applyEvent({
+      id: 'story-collision',
+      type: 'timeline.item',
+      spaceId: space.id,
+      at: createdAt,
+      item: {
+        id: 'story-reply',
+        conversationId: 'conv-0',
+        seq: 9000,
+        createdAt,
+        kind: 'message',
+        direction: 'out',
+        text: 'The refund went out this morning.',
+        attachments: [],
+        status: 'queued',
+        authorId: colleague.id,
+        clientMessageId: null,
+        failureReason: null,
+        scheduledFor: null,
+      },
+    });
+    await composer.updateComplete;
+    composer.shadowRoot!.querySelector<HTMLButtonElement>('[part="send-button"]')!.click();
+    await waitFor(() => composer.shadowRoot!.querySelector('[part="collision"]'));
+  },
+};
+
+/** The server rate-limits this agent: the composer counts down and sends by itself when it ends. */
+export const RateLimited: Story = {
+  name: 'Rate limited',
+  beforeEach: withBackend({ rateLimitSeconds: 600 }),
+  play: async ({ canvasElement }) => {
+    const composer = await loadConversation(canvasElement);
+    await typeAndSend(composer, 'Are you still there?');
+    await waitFor(() => composer.shadowRoot!.querySelector('[part="rate-limit"]'));
+  },
+};
+
+/** The collision warning in Arabic: the name keeps its own direction inside the sentence. */
+export const CollisionWarningArabic: Story = {
+  ...CollisionWarning,
+  name: 'Collision warning, Arabic',
+  args: { locale: 'ar' },
 };

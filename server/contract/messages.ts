@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { printable } from './plain-text.js';
 
 /** Turns ajv's keyword errors into sentences a person understands. */
 const PATTERN_WORDS: Record<string, string> = {
@@ -96,10 +97,12 @@ export function errorPath(location: string, e: ErrorObject): string {
   const segments = e.instancePath
     .split('/')
     .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    // A field name comes from the client: shown, but never with control characters or at length.
+    .map((s) => printable(s.replace(/~1/g, '/').replace(/~0/g, '~'), 64));
   const p = e.params as ErrorParams;
   if (e.keyword === 'required' && p.missingProperty) segments.push(p.missingProperty);
-  if (e.keyword === 'additionalProperties' && p.additionalProperty) segments.push(p.additionalProperty);
+  if (e.keyword === 'additionalProperties' && p.additionalProperty)
+    segments.push(printable(p.additionalProperty, 64));
   let out = location;
   for (const s of segments) out += /^\d+$/.test(s) ? `[${s}]` : `.${s}`;
   return out;
@@ -132,6 +135,8 @@ const FIELD_WORDS: Record<string, string> = {
   beforeSeq: 'older-than position',
   afterSeq: 'newer-than position',
   file: 'file',
+  expires: 'link expiry',
+  signature: 'link signature',
   'if-match': 'If-Match header',
   'idempotency-key': 'Idempotency-Key header',
   'last-event-id': 'Last-Event-ID header',

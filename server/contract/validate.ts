@@ -1,6 +1,7 @@
 import Ajv2020Module, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Contract, JsonSchema, Operation } from './openapi.js';
+import { INPUT_KEYWORDS, withInputRules } from './keywords.js';
 import { describeError, errorPath, sentenceFor } from './messages.js';
 
 export interface FieldError {
@@ -44,21 +45,32 @@ function makeAjv(coerce: boolean): InstanceType<typeof Ajv2020> {
   const ajv = new Ajv2020({
     allErrors: true,
     strict: false,
+    // NaN and Infinity are not numbers a request may carry (JSON.parse reads 1e400 as Infinity).
+    strictNumbers: true,
     coerceTypes: coerce ? 'array' : false,
     useDefaults: true,
   });
   addFormats.default(ajv);
   ajv.addFormat('binary', true);
+  for (const keyword of INPUT_KEYWORDS) ajv.addKeyword(keyword);
   return ajv;
 }
 
-/** Rewrites local refs (#/components/…) so they resolve inside the registered contract. */
+/**
+ * Rewrites local refs (#/components/…) so they resolve inside the registered contract, and adds
+ * the rules every string and number follows.
+ */
 function rebase(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(rebase);
+  return withInputRules(rebaseRefs(schema));
+}
+
+function rebaseRefs(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(rebaseRefs);
   if (schema && typeof schema === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(schema)) {
-      out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#') ? `${CONTRACT_ID}${v}` : rebase(v);
+      out[k] =
+        k === '$ref' && typeof v === 'string' && v.startsWith('#') ? `${CONTRACT_ID}${v}` : rebaseRefs(v);
     }
     return out;
   }
@@ -85,7 +97,7 @@ function objectOf(
 export function createValidator(contract: Contract) {
   const params = makeAjv(true);
   const bodies = makeAjv(false);
-  const components = { $id: CONTRACT_ID, components: contract.doc.components };
+  const components = { $id: CONTRACT_ID, components: withInputRules(contract.doc.components) };
   params.addSchema(components);
   bodies.addSchema(components);
 

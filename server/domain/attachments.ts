@@ -5,6 +5,7 @@ import { sniff, typeLabel } from '../channels/sniff.js';
 import type { Queryable } from '../db/db.js';
 import { DomainError, invalidField } from './errors.js';
 import { canSeeConversation } from './conversation-lock.js';
+import { cleanName } from './file-name.js';
 import type { Viewer } from './users.js';
 
 type Attachment = components['schemas']['Attachment'];
@@ -28,17 +29,6 @@ export function noAttachments(channel: Channel): DomainError {
     'attachments-not-allowed',
     `${channelRules(channel).label} messages can't carry attachments.`,
   );
-}
-
-/** A file name that is safe to store and to put in a header: no path, no control characters. */
-export function cleanName(raw: string): string {
-  const base = raw.split(/[\\/]/).pop() ?? '';
-  const name = [...base]
-    .filter((ch) => ch.charCodeAt(0) >= 32 && ch.charCodeAt(0) !== 127 && ch !== '"')
-    .join('')
-    .trim()
-    .slice(0, 200);
-  return name || 'file';
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { components, operations } from '../../src/api/schema.js';
 import type { Queryable } from '../db/db.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import type { Cursors } from './cursor.js';
 import { notFound } from './errors.js';
 import { canonicalPhone } from './phone.js';
 import { Params, foldedContains, likeEscape } from './sql.js';
@@ -46,7 +46,12 @@ export const memberOfContactSpace = (me: string) =>
  * of the number, `phone` the one contact with that number in its current form (national
  * variants count as the same number). Paged by (folded name, id).
  */
-export async function listContacts(db: Queryable, v: Viewer, query: ListQuery): Promise<ContactPage> {
+export async function listContacts(
+  db: Queryable,
+  v: Viewer,
+  query: ListQuery,
+  cursors: Cursors,
+): Promise<ContactPage> {
   const limit = query.limit ?? 50;
   const p = new Params();
   const where = [`ct.space_id = ${p.add(query.spaceId)}`];
@@ -58,7 +63,7 @@ export async function listContacts(db: Queryable, v: Viewer, query: ListQuery): 
   }
   if (query.phone) where.push(`ct.phone = ${p.add(canonicalPhone(query.phone))}`);
   if (query.cursor) {
-    const cur = decodeCursor(query.cursor, 'contacts');
+    const cur = cursors.decode(query.cursor, 'contacts');
     where.push(`(inbox_fold(ct.name), ct.id) > (${p.add(cur.key)}, ${p.add(cur.id)})`);
   }
   const rows = await db.query<ContactRow & { sort_key: string }>(
@@ -72,7 +77,7 @@ export async function listContacts(db: Queryable, v: Viewer, query: ListQuery): 
   const last = items[items.length - 1];
   return {
     items: items.map(toContact),
-    nextCursor: more && last ? encodeCursor({ sort: 'contacts', key: last.sort_key, id: last.id }) : null,
+    nextCursor: more && last ? cursors.encode({ sort: 'contacts', key: last.sort_key, id: last.id }) : null,
   };
 }
 

@@ -49,3 +49,20 @@ export async function canSeeConversation(db: Queryable, v: Viewer, conversationI
   );
   return rows.length > 0;
 }
+
+/** What the scoping rule needs of a conversation already loaded (realtime's batch snapshot). */
+export interface LoadedScope {
+  space_id: string;
+  team_ids: readonly string[];
+  assignee_ids: readonly string[];
+}
+
+/**
+ * visibleTo (conversation-query.ts) for a conversation already in memory: the viewer's space and,
+ * without seeAllConversations, one of their teams or an assignment. Kept next to its SQL twin.
+ */
+export function canSeeLoaded(v: Viewer, c: LoadedScope): boolean {
+  if (!v.spaceIds.includes(c.space_id)) return false;
+  if (v.capabilities.seeAllConversations) return true;
+  return c.assignee_ids.includes(v.id) || c.team_ids.some((t) => v.teamIds.includes(t));
+}

@@ -2,7 +2,7 @@ import type { components, operations } from '../../src/api/schema.js';
 import type { Queryable } from '../db/db.js';
 import type { Viewer } from './users.js';
 import { Params, foldedContains, foldedWords, likeEscape } from './sql.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import type { Cursors } from './cursor.js';
 import { CONVERSATION_DETAILS, toConversation, type ConversationRow } from './conversation-render.js';
 
 type Conversation = components['schemas']['Conversation'];
@@ -95,6 +95,7 @@ export async function listConversations(
   db: Queryable,
   v: Viewer,
   query: ListQuery,
+  cursors: Cursors,
 ): Promise<components['schemas']['ConversationPage']> {
   const sort: Sort = query.sort ?? 'latest';
   const limit = query.limit ?? 50;
@@ -104,7 +105,7 @@ export async function listConversations(
   const { where, search } = filters(v, query, p, true);
   let keyset = '';
   if (query.cursor) {
-    const cur = decodeCursor(query.cursor, sort);
+    const cur = cursors.decode(query.cursor, sort);
     keyset = `and (${key}, c.id) ${dir === 'desc' ? '<' : '>'} (${p.add(cur.key)}::text::timestamptz, ${p.add(cur.id)})`;
   }
   const page = `select c.id, ${key} as sort_key, ${search ? search.nameMatch : 'true'} as name_match
@@ -123,7 +124,7 @@ export async function listConversations(
   const last = items[items.length - 1];
   return {
     items: items.map((r) => toConversation(r, v)),
-    nextCursor: more && last ? encodeCursor({ sort, key: String(last.sort_key), id: last.id }) : null,
+    nextCursor: more && last ? cursors.encode({ sort, key: String(last.sort_key), id: last.id }) : null,
   };
 }
 

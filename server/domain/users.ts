@@ -154,3 +154,13 @@ export function requireSpace(viewer: Viewer, spaceId: string): void {
     throw forbidden(`You are not a member of the space ${spaceId}.`);
   }
 }
+
+/** Several users at once (the live event streams re-read theirs once per batch of events). */
+export async function viewersByIds(db: Queryable, ids: readonly string[]): Promise<Map<string, Viewer>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<UserRow>(
+    `${USER_SELECT} where u.id in (select jsonb_array_elements_text($1::text::jsonb))`,
+    [JSON.stringify(ids)],
+  );
+  return new Map(rows.map((r) => [r.id, toViewer(r)]));
+}

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { summarizeErrors } from '../contract/messages.js';
 import { INBOX_ACCESS_REQUIRED, OPEN_WITHOUT_INBOX } from '../domain/access.js';
 import { matchOperation } from '../contract/openapi.js';
+import { printable } from '../contract/plain-text.js';
 import type { RawInput } from '../contract/validate.js';
 import type { AppEnv, Handler } from './env.js';
 import { preconditionRequired } from './preconditions.js';
@@ -18,10 +19,12 @@ export function contractDispatch(handlers: Record<string, Handler>): MiddlewareH
   return async (c, next) => {
     const { contract, validate, config } = c.get('services');
     const path = c.req.path;
+    // The path as a detail may quote it: without control characters, and not at any length.
+    const shownPath = printable(path);
     const inApi = path === '/api' || path.startsWith('/api/');
     // The simulator endpoints do not exist in production, not even as a 405.
     if (config.production && path.startsWith('/demo/'))
-      return problemResponse(404, 'not-found', `There is nothing at ${path}.`);
+      return problemResponse(404, 'not-found', `There is nothing at ${shownPath}.`);
     const match = matchOperation(contract, c.req.method, path);
     const op = match.operation;
     if (!op) {
@@ -29,12 +32,13 @@ export function contractDispatch(handlers: Record<string, Handler>): MiddlewareH
         return problemResponse(
           405,
           'method-not-allowed',
-          `${c.req.method} is not allowed on ${path}; use ${match.allowed.join(' or ')}.`,
+          `${c.req.method} is not allowed on ${shownPath}; use ${match.allowed.join(' or ')}.`,
           {},
           { allow: match.allowed.join(', ') },
         );
       }
-      if (inApi) return problemResponse(404, 'not-found', `There is no API route ${c.req.method} ${path}.`);
+      if (inApi)
+        return problemResponse(404, 'not-found', `There is no API route ${c.req.method} ${shownPath}.`);
       // Not the contract's: static files and the demo pages.
       return next();
     }
@@ -79,7 +83,42 @@ export function contractDispatch(handlers: Record<string, Handler>): MiddlewareH
   };
 }
 
+/**
+ * Query parameters whose percent-encoding is not UTF-8 (%ED%A0%80 is half a character). Hono
+ * passes such a value on undecoded, so the search would quietly look for the literal "%ED…".
+ */
+function badlyEncoded(url: string): string[] {
+  const start = url.indexOf('?');
+  if (start < 0) return [];
+  const names: string[] = [];
+  for (const pair of url.slice(start + 1).split('&')) {
+    const [name = '', value = ''] = pair.split(/=(.*)/s);
+    const decode = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
+    try {
+      decode(name);
+      decode(value);
+    } catch {
+      let shown = name;
+      try {
+        shown = decode(name);
+      } catch {
+        // The name itself is broken: show it as sent.
+      }
+      names.push(printable(shown, 64));
+    }
+  }
+  return names;
+}
+
 async function readRaw(c: Context<AppEnv>, pathParams: Record<string, string>): Promise<RawInput | Response> {
+  const broken = badlyEncoded(c.req.url);
+  if (broken.length > 0) {
+    const errors = broken.map((name) => ({
+      path: `query.${name}`,
+      message: 'is not valid URL encoding (percent-encoded UTF-8)',
+    }));
+    return problemResponse(400, 'validation', summarizeErrors(errors), { errors });
+  }
   const queries = c.req.queries();
   const query: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(queries)) query[k] = v.length === 1 ? v[0]! : v;

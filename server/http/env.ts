@@ -4,10 +4,12 @@ import type { Contract, Operation } from '../contract/openapi.js';
 import type { Validate, ValidatedInput } from '../contract/validate.js';
 import type { Db } from '../db/db.js';
 import type { AttachmentLinks } from '../domain/attachment-links.js';
+import type { Cursors } from '../domain/cursor.js';
 import type { Viewer } from '../domain/users.js';
 import type { EventHub } from '../realtime/hub.js';
 import type { Dispatcher } from '../channels/dispatcher.js';
 import type { ChannelProvider } from '../channels/provider.js';
+import type { RateLimitOptions } from './rate-limit.js';
 
 export interface ServerConfig {
   production: boolean;
@@ -20,6 +22,12 @@ export interface ServerConfig {
   eventRetentionSeconds: number;
   /** Presence events go much sooner; they never move the resume horizon. */
   presenceRetentionSeconds: number;
+  /** Open event streams per user in this process. */
+  maxStreamsPerUser: number;
+  /** Per-user token bucket of this process. */
+  rateLimit: RateLimitOptions;
+  /** The largest request body outside uploads. */
+  maxBodyBytes: number;
 }
 
 export interface Services {
@@ -32,6 +40,8 @@ export interface Services {
   dispatcher: Dispatcher;
   /** Signs the attachment URLs of every response and event, per receiving user. */
   links: AttachmentLinks;
+  /** Signs and checks the page cursors of every list. */
+  cursors: Cursors;
   config: ServerConfig;
 }
 

@@ -4,6 +4,7 @@ import { extname, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.js';
+import { printable } from '../contract/plain-text.js';
 import { problemResponse } from './problem.js';
 
 const TYPES: Record<string, string> = {
@@ -44,11 +45,11 @@ export function serveStatic(prefix: string, root: string): MiddlewareHandler<App
       return problemResponse(400, 'bad-path', 'The path is not valid URL encoding.');
     }
     if (rel.includes('\0') || rel.split(/[\\/]/).some((s) => s === '..' || s === 'node_modules')) {
-      return problemResponse(404, 'not-found', `There is no file at ${c.req.path}.`);
+      return problemResponse(404, 'not-found', `There is no file at ${printable(c.req.path)}.`);
     }
     let file = resolve(base, `.${sep}${rel}`);
     if (file !== base && !file.startsWith(base + sep))
-      return problemResponse(404, 'not-found', `There is no file at ${c.req.path}.`);
+      return problemResponse(404, 'not-found', `There is no file at ${printable(c.req.path)}.`);
     let info = await stat(file).catch(() => null);
     if (info?.isDirectory()) {
       if (!c.req.path.endsWith('/')) return c.redirect(`${c.req.path}/`, 301);

@@ -1,11 +1,9 @@
 import type { components } from '../../src/api/schema.js';
-import type { Queryable } from '../db/db.js';
 import type { AttachmentLinks } from '../domain/attachment-links.js';
-import { findContact } from '../domain/contact-query.js';
-import { canSeeConversation } from '../domain/conversation-lock.js';
-import { getConversation } from '../domain/conversation-query.js';
-import { loadItem } from '../domain/timeline.js';
+import { canSeeLoaded } from '../domain/conversation-lock.js';
+import { toConversation } from '../domain/conversation-render.js';
 import type { Viewer } from '../domain/users.js';
+import type { Snapshot } from './snapshot.js';
 
 type InboxEvent = components['schemas']['InboxEvent'];
 
@@ -25,6 +23,15 @@ interface Before {
   assigneeIds?: string[];
 }
 
+/**
+ * One event for one kind of subscriber: subscribers with the same `key` receive exactly the same
+ * bytes, so `make` runs once per key and event, however many streams share it.
+ */
+export interface Audience {
+  key: string;
+  make(): InboxEvent;
+}
+
 function wasVisible(v: Viewer, before: Before): boolean {
   if (v.capabilities.seeAllConversations) return true;
   return (
@@ -33,30 +40,32 @@ function wasVisible(v: Viewer, before: Before): boolean {
 }
 
 /**
- * Renders one logged event for one subscriber, at delivery time: the conversation as they see
- * it now (scoping, unread, note-free preview), notes only with readNotes, and `removed` when a
- * change took a conversation out of their sight, attachment URLs signed for them. null = this
- * subscriber gets nothing.
+ * What one logged event is for one subscriber, decided in memory from the batch's snapshot: the
+ * conversation as they see it now (scoping, unread, note-free preview), notes only with readNotes,
+ * `removed` when a change took a conversation out of their sight, attachment URLs signed for
+ * them. null = this subscriber gets nothing.
  */
-export async function renderEvent(
-  db: Queryable,
+export function audienceOf(
   links: AttachmentLinks,
   v: Viewer,
   row: EventRow,
-): Promise<InboxEvent | null> {
+  snap: Snapshot,
+): Audience | null {
   const base = { id: String(row.id), spaceId: row.space_id, at: new Date(row.created_at).toISOString() };
   const payload = row.payload ?? {};
+  const state = row.conversation_id ? snap.conversations.get(row.conversation_id) : undefined;
+  const visible = state !== undefined && canSeeLoaded(v, state.row);
   switch (row.type) {
     case 'conversation.created':
     case 'conversation.updated': {
-      if (!row.conversation_id) return null;
+      const conversationId = row.conversation_id;
+      if (!conversationId) return null;
       // Per-user changes (a read marker) go to that user only.
       if (typeof payload.onlyUserId === 'string' && payload.onlyUserId !== v.id) return null;
-      const conversation = await getConversation(db, v, row.conversation_id);
       const before = payload.before as Before | undefined;
-      if (!conversation) {
+      if (!visible) {
         return before && wasVisible(v, before)
-          ? { ...base, type: 'conversation.removed', conversationId: row.conversation_id }
+          ? { key: 'removed', make: () => ({ ...base, type: 'conversation.removed', conversationId }) }
           : null;
       }
       // A conversation that just came into sight is new to this subscriber.
@@ -64,31 +73,50 @@ export async function renderEvent(
         row.type === 'conversation.updated' && before && !wasVisible(v, before)
           ? 'conversation.created'
           : row.type;
-      return { ...base, type, conversation };
+      const notes = v.capabilities.readNotes;
+      const unread = state.unread.get(v.id) ?? 0;
+      return {
+        key: `${type}|notes:${notes}|senders:${v.capabilities.seeSenders}|unread:${unread}`,
+        make: () => {
+          const preview = notes ? state.withNotes : state.messagesOnly;
+          const conversation = toConversation({ ...state.row, ...preview, unread_count: unread }, v);
+          return { ...base, type, conversation };
+        },
+      };
     }
     case 'timeline.item': {
-      if (!row.item_id || !row.conversation_id) return null;
-      if (!(await canSeeConversation(db, v, row.conversation_id))) return null;
-      const item = await loadItem(db, row.item_id);
+      if (!row.item_id || !visible) return null;
+      const item = snap.items.get(row.item_id);
       if (!item || (item.kind === 'note' && !v.capabilities.readNotes)) return null;
-      return { ...base, type: 'timeline.item', item: links.item(item, v.id) };
+      // Attachment URLs are signed per user; everything else is the same for all who may see it.
+      const signed = item.kind === 'message' && item.attachments.length > 0;
+      return {
+        key: signed ? `user:${v.id}` : 'all',
+        make: () => ({ ...base, type: 'timeline.item', item: links.item(item, v.id) }),
+      };
     }
     case 'presence': {
-      if (!row.conversation_id || !(await canSeeConversation(db, v, row.conversation_id))) return null;
+      if (!row.conversation_id || !visible) return null;
       const presence = (payload.presence ?? []) as components['schemas']['PresenceEntry'][];
-      return { ...base, type: 'presence', conversationId: row.conversation_id, presence };
+      const conversationId = row.conversation_id;
+      return { key: 'all', make: () => ({ ...base, type: 'presence', conversationId, presence }) };
     }
     case 'contact.updated': {
-      // Any member of the space may read its contacts; rendered as the contact is now.
-      if (typeof payload.contactId !== 'string') return null;
-      const contact = await findContact(db, v, payload.contactId);
-      return contact ? { ...base, type: 'contact.updated', contact } : null;
+      // Any member of the contact's space may read it; rendered as the contact is now.
+      const contact =
+        typeof payload.contactId === 'string' ? snap.contacts.get(payload.contactId) : undefined;
+      if (!contact || !v.spaceIds.includes(contact.spaceId)) return null;
+      return { key: 'all', make: () => ({ ...base, type: 'contact.updated', contact }) };
     }
     case 'tag.changed': {
       const tag = payload.tag as components['schemas']['Tag'] | undefined;
-      return tag ? { ...base, type: 'tag.changed', tag } : null;
+      return tag ? { key: 'all', make: () => ({ ...base, type: 'tag.changed', tag }) } : null;
     }
     default:
       return null;
   }
 }
+
+/** The SSE frame of one event. */
+export const frame = (event: InboxEvent): string =>
+  `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;

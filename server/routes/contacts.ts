@@ -8,7 +8,8 @@ export const listContactsRoute: Handler = async (c) => {
   const { query } = inputOf(c, 'listContacts');
   const v = c.get('viewer');
   requireSpace(v, query.spaceId);
-  return c.json(await listContacts(c.get('services').db, v, query));
+  const { db, cursors } = c.get('services');
+  return c.json(await listContacts(db, v, query, cursors));
 };
 
 export const getContactRoute: Handler = async (c) => {

@@ -13,7 +13,8 @@ export const listConversationsRoute: Handler = async (c) => {
   const { query } = inputOf(c, 'listConversations');
   const v = c.get('viewer');
   requireSpace(v, query.spaceId);
-  return c.json(await listConversations(c.get('services').db, v, query));
+  const { db, cursors } = c.get('services');
+  return c.json(await listConversations(db, v, query, cursors));
 };
 
 export const countConversationsRoute: Handler = async (c) => {

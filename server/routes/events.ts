@@ -1,14 +1,18 @@
 import { requireSpace } from '../domain/users.js';
 import { inputOf, type Handler } from '../http/env.js';
-import { Subscriber } from '../realtime/subscriber.js';
+import { problemResponse } from '../http/problem.js';
+
+/** How long a client refused for too many streams should wait before trying again. */
+const STREAM_RETRY_AFTER_SECONDS = 30;
 
 /**
  * GET /api/events: text/event-stream for one space. Without Last-Event-ID the stream starts
  * now; with one it replays the log after it, or sends `resync` when that part was pruned.
+ * A user holding their limit of open streams in this process gets 429 instead.
  */
 export const streamEvents: Handler = async (c) => {
   const { query, headers } = inputOf(c, 'streamEvents');
-  const { db, hub, links } = c.get('services');
+  const { db, hub } = c.get('services');
   const v = c.get('viewer');
   requireSpace(v, query.spaceId);
 
@@ -33,31 +37,37 @@ export const streamEvents: Handler = async (c) => {
   }
 
   const encoder = new TextEncoder();
-  let subscriber: Subscriber | undefined;
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  // start() runs synchronously here, so the controller exists before anything is written.
   const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      subscriber = new Subscriber(db, links, v, query.spaceId, start, {
-        write: (chunk) => controller.enqueue(encoder.encode(chunk)),
-        end: () => controller.close(),
-      });
-      hub.add(subscriber);
-      controller.enqueue(encoder.encode('retry: 3000\n: connected\n\n'));
-      if (resync) {
-        const id = newest.toString();
-        subscriber.send(id, 'resync', {
-          id,
-          type: 'resync',
-          spaceId: query.spaceId,
-          at: new Date().toISOString(),
-        });
-      }
-      subscriber.wake();
-    },
-    cancel() {
-      subscriber?.close();
-    },
+    start: (ctl) => void (controller = ctl),
+    cancel: () => subscriber?.close(),
   });
-  c.req.raw.signal.addEventListener('abort', () => subscriber?.close(), { once: true });
+  const subscriber = hub.subscribe(v, query.spaceId, start, {
+    write: (chunk) => controller.enqueue(encoder.encode(chunk)),
+    end: () => controller.close(),
+  });
+  if (!subscriber) {
+    return problemResponse(
+      429,
+      'too-many-streams',
+      `You already have ${hub.maxStreamsPerUser} live event streams open on this server. Close another tab or window of the inbox, or wait ${STREAM_RETRY_AFTER_SECONDS} seconds and try again.`,
+      {},
+      { 'retry-after': String(STREAM_RETRY_AFTER_SECONDS) },
+    );
+  }
+  controller.enqueue(encoder.encode('retry: 3000\n: connected\n\n'));
+  if (resync) {
+    const id = newest.toString();
+    subscriber.send(id, 'resync', {
+      id,
+      type: 'resync',
+      spaceId: query.spaceId,
+      at: new Date().toISOString(),
+    });
+  }
+  hub.wake(query.spaceId);
+  c.req.raw.signal.addEventListener('abort', () => subscriber.close(), { once: true });
   return new Response(body, {
     headers: {
       'content-type': 'text/event-stream; charset=utf-8',

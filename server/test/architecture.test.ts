@@ -30,9 +30,10 @@ describe('server layering', () => {
       definitions.map((f) => relative('.', f)),
       ['domain/conversation-lock.ts'],
     );
+    // Realtime decides in memory for a batch of events, with the same rule's in-memory twin.
     assert.match(
       read('realtime/render.ts'),
-      /import \{ canSeeConversation \} from '\.\.\/domain\/conversation-lock\.js'/,
+      /import \{ canSeeLoaded \} from '\.\.\/domain\/conversation-lock\.js'/,
     );
   });
 });

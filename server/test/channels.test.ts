@@ -7,6 +7,7 @@ import { generateSeed } from '../seed/generate.js';
 
 const message = (channel: OutboundMessage['channel'], to = '+447700900123'): OutboundMessage => ({
   itemId: 'itm_1',
+  idempotencyKey: `itm_1-${channel}-${to}`,
   conversationId: 'cv_1',
   channel,
   to,
@@ -40,6 +41,24 @@ describe('channel simulator', () => {
     const [r] = await sim.dispatch(message('sms', '+15005550001'));
     assert.equal(r?.status, 'failed');
     assert.ok(r?.failureReason);
+    sim.close();
+  });
+});
+
+describe('channel simulator idempotency', () => {
+  it('sends once per key: a repeat answers the first receipt at once and sends nothing', async () => {
+    const sim = createSimulator({ stepMs: 0 });
+    const first = await sim.dispatch(message('sms'));
+    const again = await sim.dispatch(message('sms'));
+    assert.equal(sim.dispatched.length, 2);
+    assert.equal(sim.sent.length, 1, 'one provider-level send');
+    assert.deepEqual(
+      again.map((r) => r.status),
+      first.map((r) => r.status),
+      'the same receipts',
+    );
+    await sim.dispatch({ ...message('sms'), idempotencyKey: 'itm_1:2' });
+    assert.equal(sim.sent.length, 2, 'a new key (a retry after a failure) sends again');
     sim.close();
   });
 });

@@ -88,8 +88,11 @@ export interface ApiResponse<T = unknown> {
 }
 
 /** fetch against the running server; JSON in, JSON (or text) out, typed by the caller (T). */
+/** What requests need of a server: in this process or another (see process/server-process.ts). */
+export type Reachable = Pick<RunningServer, 'url'>;
+
 export async function api<T = unknown>(
-  server: RunningServer,
+  server: Reachable,
   path: string,
   init: { token?: string; method?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<ApiResponse<T>> {
@@ -133,12 +136,7 @@ export interface SseEvent<E extends InboxEvent = InboxEvent> {
 }
 
 /** A minimal SSE client over fetch (a bearer header, like the library's own stream). */
-export async function openStream(
-  server: RunningServer,
-  spaceId: string,
-  token: string,
-  lastEventId?: string,
-) {
+export async function openStream(server: Reachable, spaceId: string, token: string, lastEventId?: string) {
   const controller = new AbortController();
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (lastEventId) headers['last-event-id'] = lastEventId;

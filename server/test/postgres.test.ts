@@ -7,8 +7,14 @@ import { assignmentTagsSuite } from './suites/assignment-tags.suite.js';
 import { attachmentsSuite } from './suites/attachments.suite.js';
 import { contactsSuite } from './suites/contacts.suite.js';
 import { contractSuite } from './suites/contract.suite.js';
+import { crashSuite } from './suites/crash.suite.js';
 import { conversationsSuite } from './suites/conversations.suite.js';
+import { cursorsSuite } from './suites/cursors.suite.js';
 import { dispatchSuite } from './suites/dispatch.suite.js';
+import { fanoutSuite } from './suites/fanout.suite.js';
+import { fuzzSuite } from './suites/fuzz.suite.js';
+import { hostileInputSuite } from './suites/hostile-input.suite.js';
+import { multiProcessSuite } from './suites/multi-process.suite.js';
 import { newConversationSuite } from './suites/new-conversation.suite.js';
 import { persistenceSuite } from './suites/persistence.suite.js';
 import { presenceSuite } from './suites/presence.suite.js';
@@ -63,6 +69,12 @@ describe('real Postgres', { skip: available ? false : reason }, () => {
   assignmentTagsSuite(backend);
   accessSuite(backend);
   senderPrivacySuite(backend);
+  fanoutSuite(backend);
+  crashSuite(backend);
+  multiProcessSuite(backend);
+  hostileInputSuite(backend);
+  cursorsSuite(backend);
+  fuzzSuite(backend);
 
   describe('two server instances on one database', () => {
     it('fans an inbound reply on instance A out to an SSE client on instance B', async () => {

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { RunningServer, ServerOptions } from '../app.js';
 import { createSimulator, type Simulator } from '../channels/simulator.js';
-import { api, startServer, waitFor, type ApiResponse, type MessageItem, type Store } from './helpers.js';
+import {
+  api,
+  startServer,
+  waitFor,
+  type ApiResponse,
+  type MessageItem,
+  type Reachable,
+  type Store,
+} from './helpers.js';
 import type { components } from '../../src/api/schema.js';
 
 export type TimelinePage = components['schemas']['TimelinePage'];
@@ -45,7 +53,7 @@ export async function conversationOf(
 }
 
 export function send(
-  server: RunningServer,
+  server: Reachable,
   token: string,
   conversationId: string,
   body: { text: string; attachmentIds?: string[] },
@@ -61,7 +69,7 @@ export function send(
 
 /** A message as GET timeline shows it now. */
 export async function itemNow(
-  server: RunningServer,
+  server: Reachable,
   token: string,
   conversationId: string,
   itemId: string,
@@ -73,7 +81,7 @@ export async function itemNow(
 }
 
 export function waitForStatus(
-  server: RunningServer,
+  server: Reachable,
   token: string,
   conversationId: string,
   itemId: string,

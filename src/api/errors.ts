@@ -59,10 +59,17 @@ export class InboxApiError extends Error {
   readonly problem: Problem | undefined;
   /** Set when the client refused or gave up on its own (or explains a server answer in its terms). */
   readonly clientProblem: ClientProblem | undefined;
+  /** The response's `Retry-After` as sent (seconds or an HTTP date), else null; see `retryAfterMs`. */
+  readonly retryAfter: string | null;
 
   constructor(
     problem: Problem,
-    options?: { cause?: unknown; raw?: Problem; clientProblem?: ClientProblem | undefined },
+    options?: {
+      cause?: unknown;
+      raw?: Problem;
+      clientProblem?: ClientProblem | undefined;
+      retryAfter?: string | null;
+    },
   ) {
     super(problem.detail, options?.cause === undefined ? undefined : { cause: options.cause });
     this.status = problem.status;
@@ -73,6 +80,7 @@ export class InboxApiError extends Error {
     this.current = isRecord(problem.current) ? problem.current : undefined;
     this.problem = options?.raw;
     this.clientProblem = options?.clientProblem;
+    this.retryAfter = options?.retryAfter ?? null;
   }
 
   /**
@@ -81,10 +89,11 @@ export class InboxApiError extends Error {
    */
   static client(clientProblem: ClientProblem, base?: InboxApiError): InboxApiError {
     if (base) {
-      const { type, title, status, detail, problem } = base;
+      const { type, title, status, detail, problem, retryAfter } = base;
       return new InboxApiError(problem ?? { type, title, status, detail }, {
         cause: base,
         clientProblem,
+        retryAfter,
         ...(problem ? { raw: problem } : {}),
       });
     }
@@ -97,17 +106,22 @@ export class InboxApiError extends Error {
 
   /** From a non-2xx response and its body (already parsed JSON, text, or nothing). */
   static fromResponse(response: Response, body: unknown): InboxApiError {
+    // When to try again (429, 503): the header, since a problem body has no field for it.
+    const retryAfter = response.headers.get('Retry-After');
     if (isProblem(body)) {
       const status = typeof body.status === 'number' ? body.status : response.status;
-      return new InboxApiError({ ...body, status }, { raw: body });
+      return new InboxApiError({ ...body, status }, { raw: body, retryAfter });
     }
     const status = response.status;
-    return new InboxApiError({
-      type: 'about:blank',
-      title: response.statusText || `HTTP ${status}`,
-      status,
-      detail: `The inbox server answered with an unexpected error (${status}).`,
-    });
+    return new InboxApiError(
+      {
+        type: 'about:blank',
+        title: response.statusText || `HTTP ${status}`,
+        status,
+        detail: `The inbox server answered with an unexpected error (${status}).`,
+      },
+      { retryAfter },
+    );
   }
 
   /** Any thrown value as an InboxApiError, for code that reports errors to the host. */

@@ -14,8 +14,10 @@ const definedBy: Map<string, string> = ((globalThis as Record<symbol, unknown>)[
 const warned = new Set<string>();
 
 /**
- * Defines a tag unless it is taken. A page that loads the library twice keeps the first definition;
- * two copies of the same version are harmless and stay quiet, and another version is reported once.
+ * Defines a tag unless it is taken. A page that loads the library twice (two micro-frontends, say)
+ * keeps the first definition of every tag and never throws: two copies of the same version are
+ * harmless and stay quiet; another version is reported once per copy, not once per tag, and a tag
+ * taken by a script outside the library once per tag.
  */
 export function defineElement(tag: string, constructor: CustomElementConstructor): void {
   const existing = customElements.get(tag);
@@ -25,10 +27,16 @@ export function defineElement(tag: string, constructor: CustomElementConstructor
     return;
   }
   const other = definedBy.get(tag);
-  if (existing === constructor || other === version || warned.has(`${tag}@${version}`)) return;
-  warned.add(`${tag}@${version}`);
+  if (existing === constructor || other === version) return;
+  const key = other ? `inbox-elements ${other}` : `<${tag}>`;
+  if (warned.has(key)) return;
+  warned.add(key);
   console.warn(
-    `<${tag}> is already defined by ${other ? `inbox-elements ${other}` : 'another script'}; ` +
-      `keeping that one and ignoring ${version}. Load one copy of inbox-elements per page.`,
+    other
+      ? `inbox-elements ${version} found its tags (<${tag}> first) already defined by inbox-elements ${other}; ` +
+          `the page keeps ${other}'s elements and ignores ${version}'s. Load one copy of inbox-elements per ` +
+          `page: share it between the page's bundles.`
+      : `<${tag}> is already defined by another script; inbox-elements ${version} keeps that one and ` +
+          `ignores its own.`,
   );
 }

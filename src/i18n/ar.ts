@@ -2,6 +2,7 @@ import { accessAr } from './access.ar.js';
 import type { Catalogue } from './en.js';
 import { detailsAr } from './details.ar.js';
 import { newConversationAr } from './new-conversation.ar.js';
+import { outboxAr } from './outbox.ar.js';
 
 /** Arabic has six plural categories; Intl.PluralRules picks the right one. */
 const unread: Record<Intl.LDMLPluralRule, (n: string) => string> = {
@@ -211,4 +212,5 @@ export const ar: Catalogue = {
   ...detailsAr,
   ...accessAr,
   ...newConversationAr,
+  ...outboxAr,
 };

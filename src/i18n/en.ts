@@ -1,6 +1,7 @@
 import { detailsEn } from './details.en.js';
 import { accessEn } from './access.en.js';
 import { newConversationEn } from './new-conversation.en.js';
+import { outboxEn } from './outbox.en.js';
 
 /** Built once: a list of thousands of rows asks for plurals on every render. */
 const plural = new Intl.PluralRules('en');
@@ -187,6 +188,7 @@ export const en = {
   ...detailsEn,
   ...accessEn,
   ...newConversationEn,
+  ...outboxEn,
 };
 
 export type Catalogue = { [K in keyof typeof en]: (typeof en)[K] };

@@ -2,6 +2,7 @@ import { accessEs } from './access.es.js';
 import type { Catalogue } from './en.js';
 import { detailsEs } from './details.es.js';
 import { newConversationEs } from './new-conversation.es.js';
+import { outboxEs } from './outbox.es.js';
 
 /** Built once: a list of thousands of rows asks for plurals on every render. */
 const plural = new Intl.PluralRules('es');
@@ -187,4 +188,5 @@ export const es: Catalogue = {
   ...detailsEs,
   ...accessEs,
   ...newConversationEs,
+  ...outboxEs,
 };

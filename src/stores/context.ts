@@ -1,4 +1,5 @@
 import type { BackoffOptions } from '../api/events-stream.js';
+import type { OutboxStorage } from './outbox-storage.js';
 import type { ReadPolicy } from './read-policy.js';
 
 /** Timer functions, injectable so tests control debounces without waiting. */
@@ -28,10 +29,15 @@ export interface InboxStoreOptions {
   /** The current time in ms, injectable so tests control the clock and presence expiry. */
   now?: () => number;
   /**
-   * Where per-user preferences, drafts and unacknowledged sends are kept: `localStorage` by default,
-   * `null` for memory only (then a reload loses what the server has not acknowledged).
+   * Where per-user preferences and drafts are kept: `localStorage` by default, `null` for memory
+   * only (then unacknowledged sends stay in memory too, and a reload loses them).
    */
   storage?: PreferenceStorage | null;
+  /**
+   * Where unacknowledged sends wait: IndexedDB by default (one database per user, memory when the
+   * browser refuses it), so a reload or crash re-sends them with the same key.
+   */
+  outboxStorage?: OutboxStorage;
   /** When conversations count as read: `on-open` (default) or `manual` (only `readPolicy.markRead`). */
   readPolicy?: ReadPolicy;
   /** Whether the user can see the page (default: `document.visibilityState`); `on-open` reads only then. */

@@ -9,7 +9,8 @@ export type AssignmentField = 'teamIds' | 'assigneeIds';
 export interface ConversationEdits {
   /**
    * Replaces the teams and agents with If-Match on the version the edit started from. When a
-   * colleague changed the conversation first, the result says what changed and the cache has it.
+   * colleague changed them first, the result says what changed and the cache has it; a newer
+   * version that changed neither (a message, a delivery) is saved over once, without asking.
    */
   setAssignment(
     base: Conversation,
@@ -31,10 +32,11 @@ export function createConversationEdits(ctx: EditsContext): ConversationEdits {
   async function save<K extends keyof Conversation & string>(
     base: Conversation,
     fields: readonly K[],
-    request: () => Promise<Conversation>,
+    request: (base: Conversation) => Promise<Conversation>,
+    retried = false,
   ): Promise<SaveResult<Conversation, K>> {
     try {
-      const saved = await request();
+      const saved = await request(base);
       ctx.upsert(saved);
       return { ok: true, value: ctx.get(base.id) ?? saved };
     } catch (thrown) {
@@ -43,9 +45,12 @@ export function createConversationEdits(ctx: EditsContext): ConversationEdits {
       const sent = currentOf<Conversation>(error, base.id);
       if (sent) ctx.upsert(sent);
       const now = sent ? (ctx.get(base.id) ?? sent) : await ctx.load(base.id);
-      return now
-        ? { ok: false, error, conflict: { current: now, changed: changedFields(base, now, fields) } }
-        : { ok: false, error };
+      if (!now) return { ok: false, error };
+      const changed = changedFields(base, now, fields);
+      // Only other things moved (a message came, one was delivered): nothing the user chose is in
+      // question, so the same choice goes again on the new version, once.
+      if (changed.length === 0 && !retried) return save(now, fields, request, true);
+      return { ok: false, error, conflict: { current: now, changed } };
     }
   }
 
@@ -55,20 +60,18 @@ export function createConversationEdits(ctx: EditsContext): ConversationEdits {
 
   return {
     setAssignment(base, assignment) {
-      return save(base, ['teamIds', 'assigneeIds'], () =>
+      return save(base, ['teamIds', 'assigneeIds'], (on) =>
         unwrap(
           ctx.client.api.PUT('/conversations/{conversationId}/assignment', {
-            ...path(base),
+            ...path(on),
             body: assignment,
           }),
         ),
       );
     },
     setTags(base, tagIds) {
-      return save(base, ['tagIds'], () =>
-        unwrap(
-          ctx.client.api.PUT('/conversations/{conversationId}/tags', { ...path(base), body: { tagIds } }),
-        ),
+      return save(base, ['tagIds'], (on) =>
+        unwrap(ctx.client.api.PUT('/conversations/{conversationId}/tags', { ...path(on), body: { tagIds } })),
       );
     },
   };

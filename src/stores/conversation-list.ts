@@ -1,6 +1,8 @@
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import type { InboxClient } from '../api/client.js';
 import { InboxApiError } from '../api/errors.js';
+import { retryAfterMs } from '../api/retry-after.js';
+import type { RateLimitsStore } from './rate-limits.js';
 import { unwrap } from '../api/middleware.js';
 import type { Conversation, ConversationCounts, ConversationSort } from '../api/types.js';
 import type { Timers } from './context.js';
@@ -89,6 +91,8 @@ export interface ListContext {
   timers: Timers;
   countsDebounceMs: number;
   searchDebounceMs: number;
+  now: () => number;
+  rateLimits?: RateLimitsStore | undefined;
   /** The user's remembered order, followed while the list's sort is not pinned. */
   sortPreference: ReadableAtom<ConversationSort>;
   release(list: LiveList): void;
@@ -171,7 +175,11 @@ export function createConversationList(
       });
     } catch (error) {
       if (run !== generation) return $state.get();
-      return patch({ status: 'error', error: InboxApiError.from(error) });
+      const failure = InboxApiError.from(error);
+      // Too many requests: wait what the server asked (the list shows the countdown), then reload.
+      const wait = failure.status === 429 ? retryAfterMs(failure, ctx.now()) : null;
+      if (wait !== null) ctx.rateLimits?.hold('list', ctx.now() + wait, () => void load());
+      return patch({ status: 'error', error: failure });
     }
   }
 

@@ -8,6 +8,7 @@ import { createConversationCache, type ConversationIndex } from './conversation-
 import type { ConversationFilters } from './conversation-filters.js';
 import { createConversationList, type ConversationListQuery, type LiveList } from './conversation-list.js';
 import type { DirectoryStore } from './directory.js';
+import type { RateLimitsStore } from './rate-limits.js';
 import type { PreferencesStore } from './preferences.js';
 import type { SessionStore } from './session.js';
 import { createConversationEdits, type ConversationEdits } from './conversation-edits.js';
@@ -95,6 +96,8 @@ export interface ConversationsDeps {
   now: () => number;
   countsDebounceMs: number;
   searchDebounceMs: number;
+  /** Where a list's "too many requests" wait shows and counts down; the list reloads when it ends. */
+  rateLimits?: RateLimitsStore | undefined;
 }
 
 export function createConversationsStore({
@@ -106,6 +109,7 @@ export function createConversationsStore({
   now,
   countsDebounceMs,
   searchDebounceMs,
+  rateLimits,
 }: ConversationsDeps): ConversationsStore {
   const cache = createConversationCache();
   const $activeConversationId = atom<string | null>(null);
@@ -230,6 +234,8 @@ export function createConversationsStore({
           timers,
           countsDebounceMs,
           searchDebounceMs,
+          now,
+          rateLimits,
           sortPreference: preferences.$sort,
           release: (released) => lists.delete(released),
         },

@@ -26,19 +26,37 @@ export interface DraftsOutboxSide {
    * A send took the text: the composer empties, but the saved draft keeps the text until the
    * server acknowledges it (settle) or refuses it (restore), so it is never only in flight.
    */
-  handOff(conversationId: string, tab: DraftTab, clientMessageId: string, text: string): void;
+  handOff(
+    conversationId: string,
+    tab: DraftTab,
+    clientMessageId: string,
+    text: string,
+    attachmentIds: readonly string[],
+  ): void;
   /** The server has the message: forget the kept text. */
   settle(clientMessageId: string): void;
   /** Puts a text back into the draft (undo, refusal), before anything typed since. */
   restore(conversationId: string, tab: DraftTab, text: string, clientMessageId?: string): void;
-  /** Restores kept texts whose send is in no outbox any more (a crash between the two writes). */
-  reclaim(liveClientMessageIds: ReadonlySet<string>): void;
+  /**
+   * Sends handed off whose outbox record was never written (a reload between the two writes): the
+   * kept text is all that is left of them, so the outbox sends them again with the same key.
+   */
+  unsaved(liveClientMessageIds: ReadonlySet<string>): UnsavedSend[];
+}
+
+/** A handed-off send as the draft kept it. */
+export interface UnsavedSend {
+  conversationId: string;
+  tab: DraftTab;
+  clientMessageId: string;
+  text: string;
+  attachmentIds: string[];
 }
 
 interface Draft {
   text: string;
   /** Texts handed to the outbox and not yet acknowledged. */
-  sending: { clientMessageId: string; text: string }[];
+  sending: { clientMessageId: string; text: string; attachmentIds?: string[] }[];
 }
 
 const STORAGE_NAME = 'drafts';
@@ -129,14 +147,14 @@ export function createDraftsStore(
       saveTimer = timers.setTimeout(flush, debounceMs);
     },
     flush,
-    handOff(conversationId, tab, clientMessageId, text) {
+    handOff(conversationId, tab, clientMessageId, text, attachmentIds) {
       const key = keyOf(conversationId, tab);
       const draft = drafts.get(key) ?? { text: '', sending: [] };
       // Only the text that was sent leaves the composer; something else typed there stays.
       const sentTheDraft = draft.text.trim() === text.trim();
       put(key, {
         text: sentTheDraft ? '' : draft.text,
-        sending: [...draft.sending, { clientMessageId, text }],
+        sending: [...draft.sending, { clientMessageId, text, attachmentIds: [...attachmentIds] }],
       });
       flush();
     },
@@ -151,12 +169,21 @@ export function createDraftsStore(
       restoreInto(keyOf(conversationId, tab), text, clientMessageId);
       flush();
     },
-    reclaim(live) {
-      for (const [key, draft] of [...drafts]) {
-        for (const lost of draft.sending.filter((s) => !live.has(s.clientMessageId)))
-          restoreInto(key, lost.text, lost.clientMessageId);
+    unsaved(live) {
+      const found: UnsavedSend[] = [];
+      for (const [key, draft] of drafts) {
+        const colon = key.indexOf(':');
+        const tab = key.slice(0, colon) as DraftTab;
+        for (const s of draft.sending.filter((entry) => !live.has(entry.clientMessageId)))
+          found.push({
+            conversationId: key.slice(colon + 1),
+            tab,
+            clientMessageId: s.clientMessageId,
+            text: s.text,
+            attachmentIds: s.attachmentIds ?? [],
+          });
       }
-      flush();
+      return found;
     },
     dispose() {
       flush();
@@ -170,7 +197,11 @@ function asDraft(value: unknown): Draft | undefined {
   const sending = Array.isArray(value['sending'])
     ? value['sending'].filter(
         (s): s is Draft['sending'][number] =>
-          isRecord(s) && typeof s['clientMessageId'] === 'string' && typeof s['text'] === 'string',
+          isRecord(s) &&
+          typeof s['clientMessageId'] === 'string' &&
+          typeof s['text'] === 'string' &&
+          (s['attachmentIds'] === undefined ||
+            (Array.isArray(s['attachmentIds']) && s['attachmentIds'].every((id) => typeof id === 'string'))),
       )
     : [];
   return { text: value['text'], sending };

@@ -4,15 +4,18 @@ import type { Me } from '../api/types.js';
 import { createAccessStore, pageReturns, type AccessStore } from './access.js';
 import { realTimers, type InboxStoreOptions } from './context.js';
 import { createClockStore, type ClockStore } from './clock.js';
+import { createCollisionsStore, type CollisionsStore } from './collisions.js';
 import { createContactsStore, type ContactsStore } from './contacts.js';
 import { createConversationsStore, type ConversationsStore } from './conversations.js';
 import { createDirectoryStore, type DirectoryStore } from './directory.js';
 import { createDraftsStore, type DraftsStore } from './drafts.js';
 import { createEmojiPreferences, type EmojiPreferencesStore } from './emoji-preferences.js';
 import { createOutbox, type OutboxStore } from './outbox.js';
+import { createIndexedDbOutboxStorage, createMemoryOutboxStorage } from './outbox-storage.js';
 import { createPreferencesStore, type PreferencesStore } from './preferences.js';
 import { createPresenceStore, type PresenceStore } from './presence.js';
 import { createReadPolicy, documentIsVisible, type ReadPolicyStore } from './read-policy.js';
+import { createRateLimits, type RateLimitsStore } from './rate-limits.js';
 import { createRealtimeStore, type RealtimeStore } from './realtime.js';
 import { createSessionStore, type SessionStore } from './session.js';
 import { createTimelineStore, type TimelineStore } from './timeline.js';
@@ -38,12 +41,16 @@ export interface InboxStore {
   readonly timeline: TimelineStore;
   /** Sends, notes, undo, retry and uploads; unacknowledged sends survive a reload. */
   readonly outbox: OutboxStore;
+  /** "Too many requests" waits with their countdowns, where they show (a composer, the lists). */
+  readonly rateLimits: RateLimitsStore;
   /** Files attached per conversation, uploading or ready to go with the next message. */
   readonly uploads: UploadsStore;
   /** Unsent text per conversation and composer tab, kept per user in this browser. */
   readonly drafts: DraftsStore;
   /** The emoji picker's skin tone and recently used emoji, kept per user in this browser. */
   readonly emoji: EmojiPreferencesStore;
+  /** New replies or notes from others that arrived while the agent had a draft (the composer warns). */
+  readonly collisions: CollisionsStore;
   /** When conversations count as read, and `markRead`. */
   readonly readPolicy: ReadPolicyStore;
   /** Inbox access (Request Access, noticing approval) and the onboarding steps. */
@@ -66,6 +73,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
   const directory = createDirectoryStore(client, session);
   const userStorage = createUserStorage(options.storage);
   const preferences = createPreferencesStore(session, userStorage);
+  const rateLimits = createRateLimits(timers, now);
   const conversations = createConversationsStore({
     client,
     session,
@@ -75,6 +83,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     now,
     countsDebounceMs: options.countsDebounceMs ?? 300,
     searchDebounceMs: options.searchDebounceMs ?? 250,
+    rateLimits,
   });
   const contacts = createContactsStore(client, directory);
   const realtime = createRealtimeStore({ client, directory, conversations, backoff: options.backoff });
@@ -102,7 +111,12 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     client,
     session,
     drafts,
-    storage: userStorage,
+    storage:
+      options.outboxStorage ??
+      (options.storage === null ? createMemoryOutboxStorage() : createIndexedDbOutboxStorage()),
+    legacyStorage: userStorage,
+    rateLimits,
+    connection: realtime.$connection,
     timers,
     now,
     onItem: (item) => timeline.upsertItem(item),
@@ -116,6 +130,15 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     policy: options.readPolicy ?? 'on-open',
     throttleMs: options.readThrottleMs ?? 1000,
     isVisible: options.isVisible ?? documentIsVisible,
+    latestSeq: (conversationId) => timeline.latestSeq(conversationId),
+  });
+  // Before the timelines: it must see each item before they take it in, to tell new from updated.
+  const collisions = createCollisionsStore({
+    realtime,
+    drafts,
+    meId: () => session.$me.get()?.user.id,
+    usersById: directory.$usersById,
+    conversationsById: conversations.$conversationsById,
     latestSeq: (conversationId) => timeline.latestSeq(conversationId),
   });
   const timeline = createTimelineStore({
@@ -178,9 +201,11 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     clock,
     timeline,
     outbox,
+    rateLimits,
     uploads,
     drafts,
     emoji,
+    collisions,
     readPolicy,
     access,
     start() {
@@ -196,6 +221,8 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
       presence.dispose();
       timeline.dispose();
       outbox.dispose();
+      rateLimits.dispose();
+      collisions.dispose();
       readPolicy.dispose();
       drafts.dispose();
       emoji.dispose();

@@ -57,9 +57,18 @@ export {
   entryKey,
   undoDeadline,
   type PendingEntry,
+  type PendingState,
   type TimelineEntry,
 } from './timeline-items.js';
 export { type OutboxStore } from './outbox.js';
+export {
+  createIndexedDbOutboxStorage,
+  createMemoryOutboxStorage,
+  type OutboxStorage,
+  type StoredSend,
+} from './outbox-storage.js';
+export { type Arrival, type Collision, type CollisionsStore } from './collisions.js';
+export { type RateLimit, type RateLimitScope, type RateLimitsStore } from './rate-limits.js';
 export type { SendHandle, SendInput, SendOutcome, SendReceipt, UndoneSend } from './outbox-types.js';
 export { type Upload, type UploadsStore } from './uploads.js';
 export { type DraftsStore, type DraftTab } from './drafts.js';

@@ -1,6 +1,53 @@
-// What the outbox's actions answer with, for the composer and timeline elements.
+// The outbox's contract, and what its actions answer with, for the composer and timeline elements.
+import type { ReadableAtom } from 'nanostores';
 import type { InboxApiError } from '../api/errors.js';
-import type { MessageItem, NoteItem } from '../api/types.js';
+import type { MessageItem, NoteItem, TimelineItem } from '../api/types.js';
+import type { PendingEntry } from './timeline-items.js';
+
+export interface OutboxStore {
+  /** Sends the server has not acknowledged, and those it refused, oldest first. Timelines show them. */
+  $pending: ReadableAtom<PendingEntry[]>;
+  /**
+   * Sends a message. It shows at once as pending and is saved (for this user, in this browser)
+   * before the request, so a reload or crash re-sends it with the same Idempotency-Key. Network
+   * failures and 5xx retry with backoff, never lost nor duplicated. The handle carries the send's
+   * id at once and its `outcome`; awaited, it resolves when the server has it and rejects with an
+   * InboxApiError when the server refuses it (the text goes back into the draft and stays on the
+   * failed entry) or the input is empty.
+   */
+  send(conversationId: string, input: SendInput): SendHandle<SendReceipt>;
+  /** Leaves an internal note, with the same guarantees (no undo). Needs `writeNotes`. */
+  addNote(conversationId: string, text: string): SendHandle<NoteItem>;
+  /**
+   * Undoes a send inside its window: the server cancels it (it is never dispatched), the text goes
+   * back into the draft and is returned. After dispatch it rejects with the server's readable
+   * InboxApiError (409) and the message stays.
+   */
+  undo(clientMessageId: string): Promise<UndoneSend>;
+  /**
+   * Dispatches a failed server message again. Resolves once the server confirms, rejects with an
+   * InboxApiError; the message id is in `$retrying` meanwhile.
+   */
+  retry(messageId: string): Promise<MessageItem>;
+  /** Server messages whose retry is under way (they show as sending until the server answers). */
+  $retrying: ReadableAtom<readonly string[]>;
+  /**
+   * Sends a refused send again with the same key, in its conversation's order. Resolves with the
+   * server's item once the server confirms; rejects as `send` does.
+   */
+  resend(clientMessageId: string): Promise<TimelineItem>;
+  /** Removes a send the server refused from `$pending`. */
+  dismiss(clientMessageId: string): void;
+  /** Hears how every queued send ends (also those resumed after a reload); returns the unsubscribe. */
+  onSettled(listener: (outcome: SendOutcome) => void): () => void;
+  /**
+   * Re-sends what storage holds for the signed-in user (start does this), after moving in what an
+   * earlier version kept in localStorage. Resolves when all settled.
+   */
+  resume(): Promise<void>;
+  /** Stops retrying; unacknowledged sends stay saved for the next start. Nothing is cancelled. */
+  dispose(): void;
+}
 
 export interface SendInput {
   text: string;

@@ -1,54 +1,49 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import type { InboxClient } from '../api/client.js';
-import { InboxApiError, type ClientProblem } from '../api/errors.js';
-import { backoffDelay } from '../api/events-stream.js';
-import { idempotencyHeader, idempotencyKey, unwrap } from '../api/middleware.js';
+import { InboxApiError } from '../api/errors.js';
+import { idempotencyKey, unwrap } from '../api/middleware.js';
 import type { MessageItem, NoteItem, TimelineItem } from '../api/types.js';
 import type { Timers } from './context.js';
-import type { DraftsOutboxSide, DraftTab } from './drafts.js';
-import { createOutboxStorage, type StoredSend } from './outbox-storage.js';
+import type { DraftsOutboxSide } from './drafts.js';
+import {
+  createDelivery,
+  pendingEntry,
+  refuse,
+  serverUndoDeadline,
+  tabOf,
+  undoneError,
+  type Job,
+} from './outbox-delivery.js';
+import { createServerUndo } from './outbox-undo.js';
+import { migrateLegacyOutbox, type OutboxStorage, type StoredSend } from './outbox-storage.js';
 import type { SessionStore } from './session.js';
-import type { SendHandle, SendInput, SendOutcome, SendReceipt, UndoneSend } from './outbox-types.js';
+import type {
+  OutboxStore,
+  SendHandle,
+  SendInput,
+  SendOutcome,
+  SendReceipt,
+  UndoneSend,
+} from './outbox-types.js';
+import type { RateLimitsStore } from './rate-limits.js';
+import type { ConnectionStatus } from './realtime.js';
 import type { PendingEntry } from './timeline-items.js';
 import type { UserStorage } from './user-storage.js';
 
-export interface OutboxStore {
-  /** Sends the server has not acknowledged, and those it refused, oldest first. Timelines show them. */
-  $pending: ReadableAtom<PendingEntry[]>;
-  /**
-   * Sends a message. It shows at once as pending and is saved (for this user, in this browser)
-   * before the request, so a reload or crash re-sends it with the same Idempotency-Key. Network
-   * failures and 5xx retry with backoff, never lost nor duplicated. The handle carries the send's
-   * id at once and its `outcome`; awaited, it resolves when the server has it and rejects with an
-   * InboxApiError when the server refuses it (the text goes back into the draft and stays on the
-   * failed entry) or the input is empty.
-   */
-  send(conversationId: string, input: SendInput): SendHandle<SendReceipt>;
-  /** Leaves an internal note, with the same guarantees (no undo). Needs `writeNotes`. */
-  addNote(conversationId: string, text: string): SendHandle<NoteItem>;
-  /**
-   * Undoes a send inside its window: the server cancels it (it is never dispatched), the text goes
-   * back into the draft and is returned. After dispatch it rejects with the server's readable
-   * InboxApiError (409) and the message stays.
-   */
-  undo(clientMessageId: string): Promise<UndoneSend>;
-  /** Dispatches a failed server message again. Rejects with an InboxApiError. */
-  retry(messageId: string): Promise<MessageItem>;
-  /** Removes a send the server refused from `$pending`. */
-  dismiss(clientMessageId: string): void;
-  /** Hears how every queued send ends (also those resumed after a reload); returns the unsubscribe. */
-  onSettled(listener: (outcome: SendOutcome) => void): () => void;
-  /** Re-sends what storage holds for the signed-in user (start does this). Resolves when all settled. */
-  resume(): Promise<void>;
-  /** Stops retrying; unacknowledged sends stay saved for the next start. Nothing is cancelled. */
-  dispose(): void;
-}
+export type { OutboxStore } from './outbox-types.js';
 
 export interface OutboxDeps {
   client: InboxClient;
   session: SessionStore;
   drafts: DraftsOutboxSide;
-  storage: UserStorage;
+  /** Where sends wait for the server (IndexedDB, else memory). */
+  storage: OutboxStorage;
+  /** Where an earlier version kept them (localStorage), read once to move them over. */
+  legacyStorage: UserStorage;
+  /** Shows a 429's wait to the composer of the conversation. */
+  rateLimits: RateLimitsStore;
+  /** The realtime stream: when it comes back, sends waiting for the network try at once. */
+  connection: ReadableAtom<ConnectionStatus>;
   timers: Timers;
   now: () => number;
   /** Where the server's answers go (the open timelines). */
@@ -57,54 +52,14 @@ export interface OutboxDeps {
   findMessage(clientMessageId: string): MessageItem | undefined;
 }
 
-const RETRY_BACKOFF = { baseMs: 1000, capMs: 30_000 };
-
-interface Job {
-  send: StoredSend;
-  /** Requests made so far: once one has left, only the server can say whether it arrived. */
-  attempts: number;
-  inFlight: boolean;
-  failed: boolean;
-  retrying: boolean;
-  error: InboxApiError | null;
-  /** Undone before any request: it must never go out. */
-  dropped: boolean;
-  /** Re-sent from storage after a reload: no composer of this page started it. */
-  resumed: boolean;
-  /** Ends the backoff wait early (undo, dispose). */
-  wake: (() => void) | undefined;
-  /** The server's item, or why there is none; settles at once when the send is undone. */
-  settled: Promise<TimelineItem>;
-  /** Settles `settled` for a send undone while it waits its turn. */
-  abandon: (error: InboxApiError) => void;
-}
-
-const tabOf = (kind: StoredSend['kind']): DraftTab => (kind === 'note' ? 'note' : 'message');
-
-/** When the server holds a message until (its undo window), or null when it is already going out. */
-function serverUndoDeadline(item: MessageItem | NoteItem): number | null {
-  return item.kind === 'message' && item.status === 'scheduled' && item.scheduledFor
-    ? Date.parse(item.scheduledFor)
-    : null;
-}
-
-const refuse = (problem: ClientProblem): InboxApiError => InboxApiError.client(problem);
-const undoneError = (): InboxApiError => refuse({ code: 'send-undone' });
-
-/** Worth trying again with the same key: nothing reached a verdict on the message itself. */
-function isRetryable(error: InboxApiError): boolean {
-  return error.status === 0 || error.status >= 500 || [401, 408, 425, 429].includes(error.status);
-}
-
 export function createOutbox(deps: OutboxDeps): OutboxStore {
-  const { client, session, drafts, timers, now } = deps;
-  const stored = createOutboxStorage(deps.storage);
+  const { client, session, drafts, timers, now, rateLimits } = deps;
+  const stored = deps.storage;
   const $pending = atom<PendingEntry[]>([]);
+  const $retrying = atom<readonly string[]>([]);
   const jobs = new Map<string, Job>();
   // Sends of one conversation go out in order: the server numbers them as they arrive.
   const lanes = new Map<string, Promise<unknown>>();
-  // Acknowledged messages this session, for undo (text and attachments as sent).
-  const acknowledged = new Map<string, { messageId: string; send: StoredSend }>();
   const undoing = new Map<string, Promise<UndoneSend>>();
   const listeners = new Set<(outcome: SendOutcome) => void>();
   let disposed = false;
@@ -118,85 +73,45 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
     }
     listeners.forEach((listener) => listener(outcome));
   };
+  const serverUndo = createServerUndo({
+    client,
+    drafts,
+    emit,
+    onItem: deps.onItem,
+    findMessage: deps.findMessage,
+  });
   const undoWindowMs = (): number => (session.$me.get()?.tenant.undoWindowSeconds ?? 0) * 1000;
 
   function publish(): void {
     const windowMs = undoWindowMs();
-    $pending.set(
-      [...jobs.values()].map(({ send, failed, retrying, error }) => ({
-        kind: 'pending',
-        clientMessageId: send.clientMessageId,
-        conversationId: send.conversationId,
-        itemKind: send.kind,
-        text: send.text,
-        attachmentIds: send.attachmentIds,
-        authorId: send.authorId,
-        createdAt: send.createdAt,
-        status: failed ? 'failed' : 'scheduled',
-        retrying,
-        error,
-        undoUntil:
-          send.kind === 'message' && !failed && windowMs > 0 ? Date.parse(send.createdAt) + windowMs : null,
-      })),
-    );
+    $pending.set([...jobs.values()].map((job) => pendingEntry(job, windowMs)));
   }
 
-  async function post(send: StoredSend): Promise<TimelineItem> {
-    const params = {
-      path: { conversationId: send.conversationId },
-      header: idempotencyHeader(send.clientMessageId),
-    };
-    if (send.kind === 'note') {
-      return unwrap(
-        client.api.POST('/conversations/{conversationId}/notes', { params, body: { text: send.text } }),
-      );
-    }
-    const body = send.attachmentIds.length
-      ? { text: send.text, attachmentIds: send.attachmentIds }
-      : { text: send.text };
-    return unwrap(client.api.POST('/conversations/{conversationId}/messages', { params, body }));
-  }
-
-  function pause(job: Job, ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = timers.setTimeout(() => job.wake?.(), ms);
-      job.wake = () => {
-        timers.clearTimeout(timer);
-        job.wake = undefined;
-        resolve();
-      };
-    });
-  }
-
-  /** Posts with the same key until the server answers with the message or a verdict against it. */
-  async function deliver(job: Job): Promise<TimelineItem> {
-    for (;;) {
-      if (job.dropped) throw undoneError();
-      if (disposed) throw refuse({ code: 'inbox-closed' });
-      job.attempts++;
-      job.inFlight = true;
-      let error: InboxApiError;
-      try {
-        const item = await post(job.send);
-        job.inFlight = false;
-        return item;
-      } catch (thrown) {
-        job.inFlight = false;
-        error = InboxApiError.from(thrown);
-      }
-      if (!isRetryable(error)) throw error;
-      job.retrying = true;
-      job.error = error;
+  const { deliver } = createDelivery({
+    client,
+    timers,
+    now,
+    closed: () => disposed,
+    onChange(job) {
+      const scope = `send:${job.send.conversationId}` as const;
+      if (job.retryAt !== null && job.rateLimited && job.told) rateLimits.hold(scope, job.retryAt);
+      else if (job.inFlight) rateLimits.release(scope);
       publish();
-      await pause(job, backoffDelay(job.attempts - 1, RETRY_BACKOFF));
-    }
-  }
+    },
+  });
+
+  // The stream is back, so the network is: sends waiting out a backoff try now (not a server's wait).
+  const stopFollowingConnection = deps.connection.listen((status) => {
+    if (status !== 'open') return;
+    for (const job of jobs.values()) if (job.retryAt !== null && !job.told) job.wake?.();
+  });
 
   function acknowledge(job: Job, item: TimelineItem): void {
     const { send } = job;
-    stored.remove(send.authorId, send.clientMessageId);
+    void stored.remove(send.authorId, send.clientMessageId);
+    rateLimits.release(`send:${send.conversationId}`);
     drafts.settle(send.clientMessageId);
-    if (send.kind === 'message') acknowledged.set(send.clientMessageId, { messageId: item.id, send });
+    if (send.kind === 'message') serverUndo.remember(send, item.id);
     // The item first, then the pending entry goes: the timeline never shows neither nor both.
     deps.onItem(item);
     jobs.delete(send.clientMessageId);
@@ -214,9 +129,10 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
 
   function fail(job: Job, error: InboxApiError): void {
     const { send } = job;
-    Object.assign(job, { failed: true, retrying: false, error });
+    Object.assign(job, { failed: true, retryAt: null, error });
     // Refused for good: re-sending it after a reload would only be refused again.
-    stored.remove(send.authorId, send.clientMessageId);
+    void stored.remove(send.authorId, send.clientMessageId);
+    rateLimits.release(`send:${send.conversationId}`);
     drafts.restore(send.conversationId, tabOf(send.kind), send.text, send.clientMessageId);
     publish();
     const { clientMessageId, conversationId, kind, text, attachmentIds } = send;
@@ -232,7 +148,8 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
     });
   }
 
-  function start(send: StoredSend, attempts: number, resumed = false): Job {
+  /** Queues a send behind its conversation's earlier ones; `saved` is its write to storage. */
+  function start(send: StoredSend, attempts: number, resumed = false, saved?: Promise<unknown>): Job {
     const lane = send.conversationId;
     const previous = lanes.get(lane) ?? Promise.resolve();
     let abandon: (error: InboxApiError) => void = () => undefined;
@@ -242,7 +159,9 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
       attempts,
       inFlight: false,
       failed: false,
-      retrying: false,
+      retryAt: null,
+      told: false,
+      rateLimited: false,
       error: null,
       dropped: false,
       resumed,
@@ -251,8 +170,8 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
       abandon,
     };
     // The lane waits for this send's own turn to end, even when undone, so later sends keep their order.
-    const turn = previous
-      .catch(() => undefined)
+    // Nothing leaves before it is saved: from then on a crash or reload re-sends it with the same key.
+    const turn = Promise.all([previous.catch(() => undefined), saved])
       .then(() => deliver(job))
       .then(
         (item) => {
@@ -296,10 +215,9 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
       authorId: me.user.id,
       createdAt: new Date(now()).toISOString(),
     };
-    // Saved before the request: from here on a crash or reload re-sends it with the same key.
-    stored.add(me.user.id, send);
-    drafts.handOff(conversationId, tabOf(kind), send.clientMessageId, text);
-    return start(send, 0);
+    const saved = stored.add(send);
+    drafts.handOff(conversationId, tabOf(kind), send.clientMessageId, text, attachmentIds);
+    return start(send, 0, false, saved);
   }
 
   /**
@@ -386,24 +304,6 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
     );
   }
 
-  async function cancelOnServer(clientMessageId: string): Promise<UndoneSend> {
-    const known = acknowledged.get(clientMessageId);
-    const loaded = known ? undefined : deps.findMessage(clientMessageId);
-    const messageId = known?.messageId ?? loaded?.id;
-    if (!messageId) throw refuse({ code: 'undo-too-late' });
-    const cancelled = await unwrap(
-      client.api.POST('/messages/{messageId}/cancel', { params: { path: { messageId } } }),
-    );
-    acknowledged.delete(clientMessageId);
-    deps.onItem(cancelled);
-    const conversationId = known?.send.conversationId ?? cancelled.conversationId;
-    const text = known?.send.text ?? cancelled.text;
-    const attachmentIds = known?.send.attachmentIds ?? cancelled.attachments.map((a) => a.id);
-    drafts.restore(conversationId, 'message', text);
-    emit({ type: 'undone', clientMessageId, conversationId, text, attachmentIds, resumed: false });
-    return { conversationId, text, attachmentIds };
-  }
-
   async function undoSend(clientMessageId: string): Promise<UndoneSend> {
     const job = jobs.get(clientMessageId);
     if (job?.failed) {
@@ -419,7 +319,7 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
       job.abandon(undoneError());
       job.wake?.();
       jobs.delete(clientMessageId);
-      stored.remove(job.send.authorId, clientMessageId);
+      void stored.remove(job.send.authorId, clientMessageId);
       const { conversationId, kind, text, attachmentIds } = job.send;
       drafts.restore(conversationId, tabOf(kind), text, clientMessageId);
       publish();
@@ -431,11 +331,41 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
       job.wake?.();
       await job.settled;
     }
-    return cancelOnServer(clientMessageId);
+    return serverUndo.cancel(clientMessageId);
+  }
+
+  function resend(clientMessageId: string): Promise<TimelineItem> {
+    const failed = jobs.get(clientMessageId);
+    if (!failed?.failed || disposed) return Promise.reject(refuse({ code: 'unexpected-answer' }));
+    const { send, attempts, resumed } = failed;
+    jobs.delete(clientMessageId);
+    // The refusal put the text back in the draft: it leaves the composer again with the send.
+    drafts.handOff(
+      send.conversationId,
+      tabOf(send.kind),
+      send.clientMessageId,
+      send.text,
+      send.attachmentIds,
+    );
+    return start(send, attempts, resumed, stored.add(send)).settled;
+  }
+
+  async function retryOnServer(messageId: string): Promise<MessageItem> {
+    $retrying.set([...$retrying.get(), messageId]);
+    try {
+      const item = await unwrap(
+        client.api.POST('/messages/{messageId}/retry', { params: { path: { messageId } } }),
+      );
+      deps.onItem(item);
+      return item;
+    } finally {
+      $retrying.set($retrying.get().filter((id) => id !== messageId));
+    }
   }
 
   return {
     $pending,
+    $retrying,
     send,
     addNote,
     undo(clientMessageId) {
@@ -446,13 +376,8 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
       }
       return running;
     },
-    async retry(messageId) {
-      const item = await unwrap(
-        client.api.POST('/messages/{messageId}/retry', { params: { path: { messageId } } }),
-      );
-      deps.onItem(item);
-      return item;
-    },
+    retry: retryOnServer,
+    resend,
     dismiss(clientMessageId) {
       if (!jobs.get(clientMessageId)?.failed) return;
       jobs.delete(clientMessageId);
@@ -465,14 +390,31 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
     async resume() {
       const me = session.$me.get();
       if (!me || disposed) return;
-      const saved = stored.readAll(me.user.id).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      await migrateLegacyOutbox(deps.legacyStorage, stored, me.user.id);
+      const saved = await stored.readAll(me.user.id);
+      if (disposed) return;
       // It may have reached the server before the reload, so count it as attempted: undo asks the server.
       const resumed = saved.filter((s) => !jobs.has(s.clientMessageId)).map((s) => start(s, 1, true));
-      drafts.reclaim(new Set([...saved.map((s) => s.clientMessageId), ...jobs.keys()]));
+      // Handed off but never saved (a reload between the two writes): nothing left the page, since a
+      // send waits for its record, so it goes now with the key it was given.
+      const live = new Set([...saved.map((s) => s.clientMessageId), ...jobs.keys()]);
+      for (const lost of drafts.unsaved(live)) {
+        const send: StoredSend = {
+          clientMessageId: lost.clientMessageId,
+          conversationId: lost.conversationId,
+          kind: lost.tab === 'note' ? 'note' : 'message',
+          text: lost.text,
+          attachmentIds: lost.attachmentIds,
+          authorId: me.user.id,
+          createdAt: new Date(now()).toISOString(),
+        };
+        resumed.push(start(send, 0, true, stored.add(send)));
+      }
       await Promise.allSettled(resumed.map((job) => job.settled));
     },
     dispose() {
       disposed = true;
+      stopFollowingConnection();
       for (const job of jobs.values()) job.wake?.();
     },
   };

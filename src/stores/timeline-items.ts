@@ -2,6 +2,13 @@
 import type { InboxApiError } from '../api/errors.js';
 import type { DeliveryStatus, TimelineItem } from '../api/types.js';
 
+/**
+ * Where a send stands: `queued` waits (its turn behind an earlier send of the conversation, the
+ * network, or the server's limit), `sending` has a request out, `failed` was refused (Retry sends
+ * it again).
+ */
+export type PendingState = 'queued' | 'sending' | 'failed';
+
 /** A send (message or note) the server has not acknowledged yet, or has refused. */
 export interface PendingEntry {
   kind: 'pending';
@@ -17,8 +24,14 @@ export interface PendingEntry {
   createdAt: string;
   /** `scheduled` until the server has it; `failed` when the server refused it (the text stays here). */
   status: 'scheduled' | 'failed';
+  /** What a person sees: queued, sending, or failed. */
+  state: PendingState;
   /** True while the server cannot be reached and the send waits to try again with the same key. */
   retrying: boolean;
+  /** When the next try is due (ms) while `retrying`, else null. */
+  retryAt: number | null;
+  /** The server answered "too many requests": the wait is the one it asked for. */
+  rateLimited: boolean;
   /** Why it failed (readable `detail`), or the last reason it is retrying. */
   error: InboxApiError | null;
   /** An estimate until the server answers with `scheduledFor`; null for notes or no undo window. */

@@ -15,9 +15,15 @@ export interface MockOutboxOptions {
   undoWindowSeconds?: number;
   /** Capabilities to change for the signed-in agent (e.g. `{ writeNotes: false }`). */
   capabilities?: Partial<components['schemas']['Capabilities']>;
+  /** Answers messages with 429 and this `Retry-After` (seconds), as a per-user rate limit does. */
+  rateLimitSeconds?: number;
 }
 
-export function outboxHandlers({ undoWindowSeconds = 5, capabilities = {} }: MockOutboxOptions = {}) {
+export function outboxHandlers({
+  undoWindowSeconds = 5,
+  capabilities = {},
+  rateLimitSeconds,
+}: MockOutboxOptions = {}) {
   const messages = new Map<string, MessageItem>();
   let seq = 1000;
   let uploads = 0;
@@ -30,6 +36,19 @@ export function outboxHandlers({ undoWindowSeconds = 5, capabilities = {} }: Moc
       }),
     ),
     http.post('/conversations/{conversationId}/messages', async ({ params, request, response }) => {
+      if (rateLimitSeconds !== undefined)
+        return response('default').json(
+          {
+            type: 'urn:inbox:problem:rate-limited',
+            title: 'Too Many Requests',
+            status: 429,
+            detail: 'Too many requests. Try again in a few seconds.',
+          },
+          {
+            status: 429,
+            headers: { 'Content-Type': 'application/problem+json', 'Retry-After': String(rateLimitSeconds) },
+          },
+        );
       const { text, attachmentIds = [] } = await request.json();
       const window = undoWindowSeconds * 1000;
       const item: MessageItem = {

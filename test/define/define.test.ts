@@ -50,6 +50,19 @@ describe('defineElement', () => {
     expect(customElements.get('inbox-test-clash')).to.equal(Older);
   });
 
+  it('warns once per other copy, not once per tag it took', () => {
+    for (const tag of ['inbox-test-copy-a', 'inbox-test-copy-b']) {
+      customElements.define(tag, class extends HTMLElement {});
+      definedBy.set(tag, '0.0.2');
+    }
+    const seen = warnings(() => {
+      defineElement('inbox-test-copy-a', class extends HTMLElement {});
+      defineElement('inbox-test-copy-b', class extends HTMLElement {});
+    });
+    expect(seen).to.have.length(1);
+    expect(seen[0]).to.contain('<inbox-test-copy-a> first').and.contain('inbox-elements 0.0.2');
+  });
+
   it('warns when a script outside the library took the tag', () => {
     customElements.define('inbox-test-foreign', class extends HTMLElement {});
     const seen = warnings(() => defineElement('inbox-test-foreign', class extends HTMLElement {}));

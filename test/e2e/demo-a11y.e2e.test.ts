@@ -1,19 +1,11 @@
 // axe on the demo host page in the states a user sees, colour contrast included: what the stories
 // check for each element, checked again where the elements meet a real page and real data.
-import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
+import { axeViolations as violations } from './axe-check.js';
 import { demoUser, listPart, openDemo, rows, useDemo } from './demo-page.js';
 
 const demo = useDemo();
-
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-}
 
 test('the demo page passes axe: list, open conversation, status menu, no results, narrow', async () => {
   const admin = await demoUser(demo.server, (user) => user.role === 'admin');

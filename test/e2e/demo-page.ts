@@ -62,14 +62,16 @@ export async function conversationsOf(
 }
 
 /**
- * Opens the demo page as a user and collects anything the page complains about. `beforeLoad` runs
- * on the new page before it navigates (to add init scripts or listeners). Waits for nothing.
+ * Opens the demo page (or another host page at `path`) as a user and collects anything the page
+ * complains about. `beforeLoad` runs on the new page before it navigates (to add init scripts or
+ * listeners). Waits for nothing.
  */
 export async function openPage(
   browser: Browser,
   server: RunningServer,
   user: DemoUser,
   beforeLoad?: (page: Page) => Promise<void>,
+  path = '/',
 ): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -79,7 +81,7 @@ export async function openPage(
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
-  await page.goto(`${server.url}/?user=${encodeURIComponent(user.id)}`);
+  await page.goto(`${server.url}${path}?user=${encodeURIComponent(user.id)}`);
   return { page, problems };
 }
 
@@ -127,4 +129,29 @@ export function useDemo(env: Record<string, string> = {}): { server: RunningServ
     await running.server?.stop();
   });
   return running;
+}
+
+/** Polls `check` until it returns something truthy (the state to wait on is not in one page). */
+export async function until<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  timeout = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Injects a message from the contact, as the channel simulator would receive one. */
+export async function inbound(server: RunningServer, conversationId: string, text: string): Promise<void> {
+  const response = await fetch(`${server.url}/demo/inbound`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ conversationId, text }),
+  });
+  assert.equal(response.status, 201, `injecting ${text.slice(0, 60)}`);
 }

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { openDb } from '../../server/db/db.js';
 import type { components } from '../../src/api/schema.js';
 import {
   api,
@@ -32,7 +33,7 @@ const HAS_MARKER = /\[m\d{4}\]/;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until<T>(
-  what: string,
+  what: string | (() => string),
   check: () => Promise<T | undefined | false>,
   timeout: number,
 ): Promise<T> {
@@ -40,7 +41,8 @@ async function until<T>(
   for (;;) {
     const value = await check().catch(() => undefined);
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting until ${typeof what === 'string' ? what : what()}`);
     await pause(250);
   }
 }
@@ -121,12 +123,16 @@ const textByKey = new Map<string, string>();
 
 /** Waits until the server has dispatched every marked message in the conversation, and returns them. */
 async function settled(agent: DemoUser, conversationId: string, expected: number): Promise<MessageItem[]> {
+  let seen = 'nothing yet';
   return until(
-    `${expected} messages are dispatched in ${conversationId}`,
+    () => `${expected} messages are dispatched in ${conversationId} (the server has ${seen})`,
     async () => {
       const items = (await serverTimeline(agent, conversationId)).filter((m) =>
         HAS_MARKER.test(m.text ?? ''),
       );
+      const statuses = new Map<string, number>();
+      for (const m of items) statuses.set(m.status, (statuses.get(m.status) ?? 0) + 1);
+      seen = `${items.length}: ${[...statuses].map(([status, n]) => `${n} ${status}`).join(', ')}`;
       const done = items.every((m) => !['scheduled', 'queued'].includes(m.status));
       return items.length >= expected && done ? items : undefined;
     },
@@ -248,6 +254,32 @@ test(`${TOTAL} composed messages through dropped requests, offline windows, relo
       'no message failed at the provider',
     );
   }
+  // What the provider was really asked to send: the simulator's ledger, read once the server stopped.
+  const sentIds = new Set<string>();
+  const itemIds: string[] = [];
+  for (const [conversation] of plan)
+    for (const m of await serverTimeline(agent, conversation.id))
+      if (HAS_MARKER.test(m.text ?? '')) itemIds.push(m.id);
+  await demo.server.halt();
+  const db = await openDb({ dataDir: demo.server.dataDir });
+  let providerSends = 0;
+  let handOvers = 0;
+  try {
+    const ledger = await db.query<{ item_id: string; sends: number; dispatches: number }>(
+      `select item_id, count(*)::int as sends, sum(dispatches)::int as dispatches
+       from simulator_sends where item_id = any($1) group by item_id`,
+      [itemIds],
+    );
+    for (const row of ledger) {
+      sentIds.add(row.item_id);
+      providerSends += Number(row.sends);
+      handOvers += Number(row.dispatches);
+    }
+  } finally {
+    await db.close();
+  }
+  figures['provider sends'] = providerSends;
+  figures['provider hand-overs'] = handOvers;
   const stream = await page.evaluate(
     () => (window as unknown as { __streamFaults: { duplicated: number; reordered: number } }).__streamFaults,
   );
@@ -261,6 +293,8 @@ test(`${TOTAL} composed messages through dropped requests, offline windows, relo
   );
   assert.equal(lost, 0, 'no message is lost');
   assert.equal(duplicated, 0, 'no message is sent twice');
+  assert.equal(providerSends, TOTAL, 'the provider sent each message exactly once');
+  assert.equal(sentIds.size, TOTAL);
   assert.deepEqual(
     problems.filter((p) => p.startsWith('page error')),
     [],

@@ -11,6 +11,8 @@ export interface RunningServer {
   dataDir: string;
   /** Stops the process (SIGTERM: a clean shutdown; SIGKILL: a crash) and starts it again on the same port and data. */
   restart(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+  /** Stops the process and keeps its data, so a test can read the database it left. */
+  halt(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       await end(signal);
       child = await spawnServer(port, dataDir, env);
     },
+    halt: () => end('SIGTERM'),
     async stop() {
       await end('SIGTERM');
       await rm(dataDir, { recursive: true, force: true });

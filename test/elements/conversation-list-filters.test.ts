@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define/index.js';
-import type { InboxConversationList } from '../../src/index.js';
+import type { InboxConversationList, InboxProvider } from '../../src/index.js';
 import { colleague, makeConversation, makeConversations, space } from '../fixtures/inbox-fixtures.js';
 import { fixtureBackend, type FixtureBackend } from '../helpers/fixture-fetch.js';
 
@@ -261,5 +261,31 @@ describe('<inbox-conversation-list> connection', () => {
       timeout: 3000,
     });
     expect(rows(list).length).to.equal(5);
+  });
+
+  it("follows the stream's state, not navigator.onLine", async () => {
+    const backend = fixtureBackend(makeConversations(3));
+    const list = await mount(backend);
+    const store = (list.closest('inbox-provider') as InboxProvider).store;
+    await waitUntil(() => store?.realtime.$connection.get() === 'open', 'stream not open');
+    // The browser says offline (a captive portal, a flaky adapter), yet the stream is open.
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      window.dispatchEvent(new Event('offline'));
+      await list.updateComplete;
+      expect(part(list, 'banner')).to.equal(null);
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+  });
+
+  it('counts down a rate limit where the list would be, then loads by itself', async () => {
+    const backend = fixtureBackend(makeConversations(3));
+    backend.mode = 'rate-limited';
+    const list = await mount(backend);
+    await waitUntil(() => part(list, 'rate-limit'), 'no rate-limited state', { timeout: 3000 });
+    expect(text(part(list, 'rate-limit'))).to.match(/^Too many requests — trying again in [12] s$/);
+    backend.mode = 'ok';
+    await waitUntil(() => rows(list).length === 3, 'did not load once the wait ended', { timeout: 5000 });
   });
 });

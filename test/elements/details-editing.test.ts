@@ -211,6 +211,24 @@ describe('<inbox-details> editing', () => {
     expect(backend.writes.map((w) => w.ifMatch)).to.deep.equal(['"1"', '"2"']);
   });
 
+  it('saves over a newer version that changed nothing being edited, without a conflict', async () => {
+    const backend = detailsBackend();
+    backend.capabilities = { assign: true, seeAllConversations: true };
+    const { details } = await mountDetails(backend);
+    sectionOf(details, 'assignment').querySelector<HTMLButtonElement>('[part="edit-button"]')!.click();
+    await waitUntil(() => part(details, 'assignment-editor'));
+    [...part(details, 'assignment-editor')!.querySelectorAll('label')]
+      .find((l) => text(l).startsWith('Billing'))!
+      .querySelector('input')!
+      .click();
+    // A message came meanwhile: a new version, the same teams and agents.
+    backend.colleagueEditsConversation('conv-0', { unreadCount: 3 });
+    setTimeout(() => part(details, 'save')!.click());
+    await oneEvent(details, 'inbox-assignment-change');
+    expect(part(details, 'conflict')).to.equal(null);
+    expect(backend.writes.map((w) => w.ifMatch)).to.deep.equal(['"1"', '"2"']);
+  });
+
   it('creates a tag with its colour, picks it, and saves the tags', async () => {
     const backend = detailsBackend();
     backend.capabilities = { manageTags: true };
@@ -227,5 +245,40 @@ describe('<inbox-details> editing', () => {
     const changed = await oneEvent(details, 'inbox-tags-change');
     expect(changed.detail.conversation.tagIds).to.have.members(['tag-3', 'tag-vip']);
     expect(backend.writes.find((w) => w.path === '/tags')!.body).to.deep.include({ name: 'Urgent' });
+  });
+
+  it('moves focus into an inline editor on Edit and back to Edit when it closes or saves', async () => {
+    const backend = detailsBackend();
+    backend.capabilities = { applyTags: true };
+    const { details } = await mountDetails(backend);
+    const focused = () => shadow(details).activeElement;
+    const edit = () => sectionOf(details, 'tags').querySelector<HTMLButtonElement>('[part="edit-button"]')!;
+    edit().focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused()?.matches('[part="tags-editor"] input'), 'focus is not in the editor');
+    const cancel = [...part(details, 'tags-editor')!.querySelectorAll('button')].find(
+      (b) => text(b) === 'Cancel',
+    )!;
+    cancel.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused() === edit(), 'focus did not return to Edit');
+    // Saved, with Save disabled while the request runs: focus still comes back to Edit.
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused()?.matches('[part="tags-editor"] input'), 'focus is not in the editor');
+    await sendKeys({ press: 'Space' });
+    part(details, 'save')!.focus();
+    setTimeout(() => void sendKeys({ press: 'Enter' }));
+    await oneEvent(details, 'inbox-tags-change');
+    await waitUntil(() => focused() === edit(), 'focus did not return to Edit after saving');
+    // Closed by the conversation changing, with focus elsewhere, it takes nothing.
+    edit().click();
+    await waitUntil(() => part(details, 'tags-editor'));
+    const elsewhere = document.body.appendChild(document.createElement('button'));
+    elsewhere.focus();
+    details.conversationId = 'conv-1';
+    await waitUntil(() => !part(details, 'tags-editor'));
+    await details.updateComplete;
+    expect(document.activeElement).to.equal(elsewhere);
+    elsewhere.remove();
   });
 });

@@ -16,8 +16,11 @@ export interface FixtureBackend {
   /** Sends one server-sent event to every open stream. */
   push(event: InboxEvent): void;
   conversations: Conversation[];
-  /** `hold` leaves list requests pending until `release()`; `fail` answers them with a 500 problem. */
-  mode: 'ok' | 'hold' | 'fail';
+  /**
+   * `hold` leaves list requests pending until `release()`; `fail` answers them with a 500 problem;
+   * `rate-limited` with a 429 problem and `Retry-After: 2`.
+   */
+  mode: 'ok' | 'hold' | 'fail' | 'rate-limited';
   /** When set, status changes are refused with this problem. */
   statusProblem?: Problem;
   /** `down` answers the event stream with 503. */
@@ -59,6 +62,16 @@ export function fixtureBackend(conversations = fixtures.makeConversations(30)): 
 
   async function list(url: URL): Promise<Response> {
     if (backend.mode === 'hold') await new Promise<void>((resolve) => held.push(resolve));
+    if (backend.mode === 'rate-limited') {
+      const refusal = problem({
+        type: 'urn:inbox:problem:rate-limited',
+        title: 'Too Many Requests',
+        status: 429,
+        detail: 'Too many requests. Try again in a few seconds.',
+      });
+      refusal.headers.set('Retry-After', '2');
+      return refusal;
+    }
     if (backend.mode === 'fail') {
       return problem({
         type: 'urn:inbox:problem:internal',

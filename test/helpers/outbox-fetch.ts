@@ -21,6 +21,8 @@ export interface OutboxBackend extends FixtureBackend {
   writes: RecordedRequest[];
   /** Answers the next sends (messages and notes) with this problem. */
   sendProblem?: Problem;
+  /** The `Retry-After` header sent with `sendProblem` (a 429's wait). */
+  sendRetryAfter?: string;
   /** Answers cancel requests with this problem (e.g. 409 already dispatched). */
   cancelProblem?: Problem;
   /** Seconds the server holds a message as `scheduled` (the tenant's undo window). */
@@ -57,7 +59,11 @@ export function outboxBackend(conversations?: Schemas['Conversation'][]): Outbox
     backend.writes.push({ method: request.method, path, headers: request.headers, body });
     const createdAt = new Date().toISOString();
     if (send?.[1]) {
-      if (backend.sendProblem) return problem(backend.sendProblem);
+      if (backend.sendProblem) {
+        const refusal = problem(backend.sendProblem);
+        if (backend.sendRetryAfter) refusal.headers.set('Retry-After', backend.sendRetryAfter);
+        return refusal;
+      }
       const { text, attachmentIds = [] } = body as { text: string; attachmentIds?: string[] };
       const base = { id: `item-${++seq}`, conversationId: send[1], seq, createdAt, text };
       if (send[2] === 'notes') return json({ ...base, kind: 'note', authorId: agent.id }, 201);

@@ -55,3 +55,30 @@ test('every --inbox-* property is defined once, in the tokens, and documented on
     'documented but never defined',
   );
 });
+
+test('the editor data and the framework types describe every element the manifest does', () => {
+  const tags = elements.map((e) => e.tagName!).sort();
+  const vscode = JSON.parse(readFileSync('vscode.html-custom-data.json', 'utf8')) as {
+    tags: { name: string }[];
+  };
+  assert.deepEqual(vscode.tags.map((t) => t.name).sort(), tags);
+  const webTypes = JSON.parse(readFileSync('web-types.json', 'utf8')) as {
+    contributions: { html: { elements: { name: string; events?: { name: string }[] }[] } };
+  };
+  assert.deepEqual(webTypes.contributions.html.elements.map((e) => e.name).sort(), tags);
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { 'web-types': string };
+  assert.equal(pkg['web-types'], './web-types.json');
+  for (const file of [
+    'frameworks/jsx.d.ts',
+    'frameworks/vue.d.ts',
+    'frameworks/svelte.d.ts',
+    'src/react/index.ts',
+  ]) {
+    const source = readFileSync(file, 'utf8');
+    assert.deepEqual(
+      tags.filter((tag) => !source.includes(`'${tag}'`) && !source.includes(`"${tag}"`)),
+      [],
+      `${file} names every tag`,
+    );
+  }
+});

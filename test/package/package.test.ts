@@ -8,6 +8,8 @@ import { test } from 'node:test';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   private?: boolean;
   dependencies: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
   workspaces?: string[];
 };
 
@@ -33,11 +35,20 @@ function importedPackages(): Set<string> {
 
 test('the library is publishable and depends on exactly what its browser code imports', () => {
   assert.notEqual(pkg.private, true, 'the root package is the published library');
-  assert.deepEqual(Object.keys(pkg.dependencies).sort(), [...importedPackages()].sort());
-  assert.deepEqual(pkg.workspaces, ['server'], 'the reference server is its own workspace package');
+  const declared = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies ?? {})];
+  assert.deepEqual(declared.sort(), [...importedPackages()].sort());
+  // React is the host's, and only for `inbox-elements/react`: never installed by the library.
+  assert.deepEqual(Object.keys(pkg.peerDependencies ?? {}), ['react']);
+  assert.equal(pkg.peerDependenciesMeta?.react?.optional, true);
+  // The root is a workspace too only so that changesets versions it (changesets/changesets#1137).
+  assert.deepEqual(
+    pkg.workspaces,
+    ['.', 'server', 'conformance'],
+    'the reference server and the conformance kit are their own workspace packages',
+  );
 });
 
-test('npm pack ships the build, the manifest, the contract, README and LICENSE, and no server code', () => {
+test('npm pack ships the build, the manifest and what is generated from it, the contract, README, LICENSE and CHANGELOG, and no server code', () => {
   const [report] = JSON.parse(
     execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }),
   ) as [{ files: { path: string }[] }];
@@ -45,7 +56,18 @@ test('npm pack ships the build, the manifest, the contract, README and LICENSE, 
   const outside = files.filter(
     (path) =>
       !path.startsWith('dist/') &&
-      !['LICENSE', 'README.md', 'package.json', 'custom-elements.json', 'openapi/inbox.yaml'].includes(path),
+      !path.startsWith('frameworks/') &&
+      ![
+        'LICENSE',
+        'README.md',
+        'CHANGELOG.md',
+        'package.json',
+        'custom-elements.json',
+        'web-types.json',
+        'vscode.html-custom-data.json',
+        'vscode.css-custom-data.json',
+        'openapi/inbox.yaml',
+      ].includes(path),
   );
   assert.deepEqual(outside, []);
   for (const needed of [
@@ -53,6 +75,13 @@ test('npm pack ships the build, the manifest, the contract, README and LICENSE, 
     'dist/index.d.ts',
     'dist/define/index.js',
     'dist/cdn/inbox-elements.js',
+    'dist/react/index.js',
+    'frameworks/jsx.d.ts',
+    'frameworks/vue.d.ts',
+    'frameworks/svelte.d.ts',
+    'web-types.json',
+    'vscode.html-custom-data.json',
+    'CHANGELOG.md',
   ])
     assert.ok(files.includes(needed), `${needed} is in the package (run npm run build first)`);
   assert.deepEqual(

@@ -54,7 +54,7 @@ describe('drafts', () => {
     expect(setup.storage.data.get(draftsKey) ?? '').not.to.contain('On my way');
   });
 
-  it('gives back a kept text whose send is in no outbox any more', async () => {
+  it('sends a kept text whose send is in no outbox (never saved), with the key it was handed off with', async () => {
     const setup = inbox();
     setup.storage.setItem(
       draftsKey,
@@ -64,7 +64,11 @@ describe('drafts', () => {
     );
     const store = await setup.open();
     await store.outbox.resume();
-    expect(store.drafts.get('c1', 'message')).to.equal('Lost?');
+    expect(setup.server.sendKeys).to.deep.equal(['lost0key']);
+    expect(setup.server.items['c1']?.map((i) => (i.kind === 'message' ? i.text : i.kind))).to.deep.equal([
+      'Lost?',
+    ]);
+    expect(store.drafts.get('c1', 'message')).to.equal('');
   });
 });
 

@@ -8,7 +8,6 @@ import { T0, disposeAll, inbox, message } from './timeline-backend.js';
 afterEach(disposeAll);
 
 const KEY_PATTERN = /^[A-Za-z0-9_-]{8,100}$/;
-const outboxKey = `inbox-elements:${me.user.id}:outbox`;
 
 async function opened(setup = inbox()) {
   const store = await setup.open();
@@ -19,8 +18,7 @@ async function opened(setup = inbox()) {
   return { setup, store, timeline, outcomes };
 }
 const messages = (store: InboxStore) => store.outbox.$pending.get();
-const stored = (setup: ReturnType<typeof inbox>) =>
-  JSON.parse(setup.storage.data.get(outboxKey) ?? '[]') as unknown[];
+const stored = (setup: ReturnType<typeof inbox>) => setup.outbox.readAll(me.user.id);
 
 describe('outbox', () => {
   it('shows a send at once as pending, saved before the request, then as the server item', async () => {
@@ -40,7 +38,7 @@ describe('outbox', () => {
     expect(pending.clientMessageId).to.match(KEY_PATTERN);
     expect(pending.undoUntil).to.equal(T0 + 5000);
     // On disk before the server has seen it.
-    expect(stored(setup)).to.have.length(1);
+    expect(await stored(setup)).to.have.length(1);
 
     gate.resolve();
     const receipt = await sending;
@@ -54,7 +52,7 @@ describe('outbox', () => {
       status: 'scheduled',
       clientMessageId: pending.clientMessageId,
     });
-    expect(stored(setup)).to.deep.equal([]);
+    expect(await stored(setup)).to.deep.equal([]);
     expect(outcomes.map((o) => o.type)).to.deep.equal(['sent']);
   });
 
@@ -88,10 +86,14 @@ describe('outbox', () => {
     await until(() => messages(store)[0]?.retrying === true);
     store.dispose();
     expect(await sending).to.be.instanceOf(InboxApiError);
-    expect(stored(setup)).to.have.length(1); // Closing neither loses nor cancels.
+    expect(await stored(setup)).to.have.length(1); // Closing neither loses nor cancels.
 
     setup.server.mode = 'ok';
-    const reloaded = createInboxStore(setup.api.client, { timers: setup.timers, storage: setup.storage });
+    const reloaded = createInboxStore(setup.api.client, {
+      timers: setup.timers,
+      storage: setup.storage,
+      outboxStorage: setup.outbox,
+    });
     const sent: SendOutcome[] = [];
     reloaded.outbox.onSettled((outcome) => sent.push(outcome));
     await reloaded.start();
@@ -103,7 +105,7 @@ describe('outbox', () => {
     const timeline = reloaded.timeline.open('c1');
     await timeline.load();
     expect(timeline.$items.get().map((e) => e.kind)).to.deep.equal(['message']);
-    expect(stored(setup)).to.deep.equal([]);
+    expect(await stored(setup)).to.deep.equal([]);
     reloaded.dispose();
   });
 
@@ -140,7 +142,7 @@ describe('outbox', () => {
     const [failed] = timeline.$items.get();
     expect(failed).to.include({ kind: 'pending', status: 'failed', text: 'A very long text' });
     expect(store.drafts.get('c1', 'message')).to.equal('A very long text');
-    expect(stored(setup)).to.deep.equal([]);
+    expect(await stored(setup)).to.deep.equal([]);
     expect(outcomes.map((o) => o.type)).to.deep.equal(['failed']);
     setup.timers.flush();
     expect(setup.server.sendKeys).to.have.length(1); // Never retried.

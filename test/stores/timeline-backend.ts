@@ -8,9 +8,11 @@ import type {
   TimelineItem,
 } from '../../src/api/index.js';
 import {
+  createIndexedDbOutboxStorage,
   createInboxStore,
   type InboxStore,
   type InboxStoreOptions,
+  type OutboxStorage,
   type PreferenceStorage,
 } from '../../src/stores/index.js';
 import { json, problem } from '../api/fake-fetch.js';
@@ -26,7 +28,7 @@ export type SendMode =
   | 'lost-answer'
   /** Nothing reaches the server. */
   | 'offline'
-  | { status: number; detail: string };
+  | { status: number; detail: string; retryAfter?: string };
 
 export interface TimelineServer {
   /** Every item by conversation, ascending by seq. */
@@ -122,7 +124,11 @@ export function withTimeline(api: Backend, now: () => number = () => T0): Timeli
     server.sendKeys.push(key);
     const mode = server.mode;
     if (mode === 'offline') throw new TypeError('Failed to fetch');
-    if (typeof mode === 'object') return problem(mode.status, mode.detail);
+    if (typeof mode === 'object') {
+      const refusal = problem(mode.status, mode.detail);
+      if (mode.retryAfter) refusal.headers.set('Retry-After', mode.retryAfter);
+      return refusal;
+    }
     const replay = byKey.get(key);
     if (replay) return json(replay, 200);
     const conversationId = segment(url, 2);
@@ -222,6 +228,8 @@ export interface InboxSetup {
   timers: ReturnType<typeof manualTimers>;
   clock: { now: number };
   storage: ReturnType<typeof memoryStorage>;
+  /** The outbox's IndexedDB, a database of this setup's own (shared by its reloads). */
+  outbox: OutboxStorage;
   visible: { value: boolean };
   /** A store as a page load makes it (session and space loaded), sharing backend, clock and storage. */
   open(options?: InboxStoreOptions): Promise<InboxStore>;
@@ -242,12 +250,14 @@ export function inbox(conversations: Conversation[] = [conversation('c1', 10)]):
     timers: manualTimers(),
     clock,
     storage: memoryStorage(),
+    outbox: createIndexedDbOutboxStorage(`test-${crypto.randomUUID()}`),
     visible: { value: true },
     async open(options = {}) {
       const store = createInboxStore(api.client, {
         timers: setup.timers,
         now: () => clock.now,
         storage: setup.storage,
+        outboxStorage: setup.outbox,
         isVisible: () => setup.visible.value,
         ...options,
       });

@@ -304,7 +304,12 @@ export function contactsSuite(backend: Backend): void {
           exec: (sql) => server.services.db.exec(sql),
         };
         const viewer = (await viewerByToken(server.services.db, TOKENS.agent))!;
-        const page = await listContacts(capture, viewer, { spaceId: SPACE, q: 'schroder' });
+        const page = await listContacts(
+          capture,
+          viewer,
+          { spaceId: SPACE, q: 'schroder' },
+          server.services.cursors,
+        );
         assert.ok(page.items.length >= 1);
         const { sql, params } = captured[0]!;
         const plan = (await q<{ 'QUERY PLAN': string }>(`explain (costs off) ${sql}`, [...params]))

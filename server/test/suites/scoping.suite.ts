@@ -142,7 +142,12 @@ export function scopingSuite(backend: Backend): void {
           exec: (sql) => server.services.db.exec(sql),
         };
         const viewer = (await viewerByToken(server.services.db, TOKENS.agent2))!;
-        const page = await listConversations(capture, viewer, { spaceId: SPACE, q: ref, limit: 50 });
+        const page = await listConversations(
+          capture,
+          viewer,
+          { spaceId: SPACE, q: ref, limit: 50 },
+          server.services.cursors,
+        );
         assert.ok(page.items.length >= 1);
         const { sql, params } = captured[0]!;
         const plan = (

@@ -178,6 +178,33 @@ export const styles = css`
   .chip[data-state='failed'] .chip-state {
     color: var(--_danger);
   }
+  .notice-line {
+    margin: 0;
+    font-size: 0.857em;
+    color: var(--_fg-muted);
+  }
+  .collision {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) * 0.5);
+    padding: calc(var(--_space) * 0.5) var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg-raised);
+  }
+  .collision span {
+    flex: 1 1 12em;
+  }
+  .collision button {
+    padding: 2px var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_accent);
+    font: inherit;
+    cursor: pointer;
+  }
   .undo-bar {
     display: flex;
     align-items: center;

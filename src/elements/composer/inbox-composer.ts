@@ -20,6 +20,7 @@ import {
 import { InboxElement } from '../inbox-element.js';
 import { attachmentChips, composerTabs, counterText, undoBar } from './composer-parts.js';
 import { EmojiPopupController } from './emoji-popup.js';
+import { SendNoticesController } from './send-notices.js';
 import { UndoWindowController } from './undo-window.js';
 import { icons } from './icons.js';
 import { styles } from './inbox-composer.styles.js';
@@ -27,7 +28,8 @@ import { styles } from './inbox-composer.styles.js';
 /**
  * @summary Writes to the contact under the *Sender Profile* tab or leaves an *Internal note* for the
  * team: drafts kept per conversation, emoji, attachments where the channel takes them, SMS length
- * and parts, send with Enter, and *Undo* while the message waits out the undo window.
+ * and parts, send with Enter, and *Undo* while the message waits out the undo window. Warns before
+ * a send when someone else wrote since the draft began, and counts down a server rate limit.
  * @tag inbox-composer
  *
  * @fires {InboxBeforeSendEvent} inbox-before-send - Cancelable, before anything is sent; `detail` has `conversationId`, `kind`, `text`, `attachmentIds`. `preventDefault()` keeps the text and sends nothing.
@@ -53,6 +55,11 @@ import { styles } from './inbox-composer.styles.js';
  * @csspart attachment-remove - The button removing an attached file.
  * @csspart undo-bar - "Sending in 5 s · Undo" after a send.
  * @csspart undo-button - The *Undo* button.
+ * @csspart rate-limit - "Too many requests — trying again in 12 s" while the server rate-limits sends.
+ * @csspart queued - How many sends wait for the connection while the stream is down.
+ * @csspart collision - "New reply from … — send anyway?" after the first Send, when someone else wrote since the draft began.
+ * @csspart send-anyway - The warning's *Send anyway* button.
+ * @csspart review - The warning's *Review* button (brings the new item into view in the timeline).
  *
  * @cssprop --inbox-color-surface - Background.
  * @cssprop --inbox-color-surface-raised - Tab bar, chips and undo bar background.
@@ -104,6 +111,7 @@ export class InboxComposer extends InboxElement {
   readonly #uploads = new StoreController<Upload[]>(this);
   readonly #emoji = new EmojiPopupController(this, (unicode) => void this.#insert(unicode));
   readonly #undo = new UndoWindowController(this);
+  readonly #notices = new SendNoticesController(this);
   #draftKey = '';
   #uploadsKey = '';
   #stopSettled: (() => void) | undefined;
@@ -161,6 +169,7 @@ export class InboxComposer extends InboxElement {
       this.#draftKey = key;
       this.#draft.store = store && id ? store.drafts.$draft(id, this.tab) : undefined;
     }
+    this.#notices.follow(store, id);
     const uploadsKey = store && id ? id : '';
     if (uploadsKey !== this.#uploadsKey) {
       this.#uploadsKey = uploadsKey;
@@ -243,6 +252,10 @@ export class InboxComposer extends InboxElement {
         </span>
         ${attachmentChips(chips, resolved, (chip) => id && this.#removeChip(id, chip.key))}
         ${error ? html`<p part="error" id="error" class="error" role="alert">${error}</p>` : nothing}
+        ${this.#notices.render(messages, {
+          onSendAnyway: () => void this.#send(),
+          onReview: () => id && store?.collisions.review(id),
+        })}
         <div part="limit" id="limit" class="limit" aria-live="polite">${tooLong ?? ''}</div>
         <div part="toolbar" class="toolbar">
           ${
@@ -352,6 +365,9 @@ export class InboxComposer extends InboxElement {
     const before = new InboxBeforeSendEvent({ conversationId: id, kind, text, attachmentIds });
     this.dispatchEvent(before);
     if (before.defaultPrevented) return;
+    // Someone else wrote since the draft began: the first press warns, the second sends.
+    if (store.collisions.holdSend(id)) return;
+    store.collisions.seen(id);
     this.error = undefined;
     const sending =
       kind === 'note' ? store.outbox.addNote(id, text) : store.outbox.send(id, { text, attachmentIds });

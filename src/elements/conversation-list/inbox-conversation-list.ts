@@ -70,6 +70,7 @@ import { keepOrder } from './stable-order.js';
  * @csspart menu - The status menu.
  * @csspart menu-item - One status in the menu.
  * @csspart banner - The offline and error notices above the list.
+ * @csspart rate-limit - "Too many requests — trying again in 12 s" in place of the list; it reloads when it ends.
  * @csspart state - The loading, empty and error messages.
  *
  * @cssprop --inbox-color-surface - Background.
@@ -275,6 +276,12 @@ export class InboxConversationList extends InboxElement {
       if (!listState || listState.status === 'loading' || listState.status === 'idle') {
         return this.#message('loading', messages.loadingConversations);
       }
+      const limit = this.#shared.rateLimit.value;
+      if (listState.status === 'error' && limit)
+        // Not a live region: a number changing every second would be read out every second.
+        return html`<div part="state rate-limit" class="state loading">
+          ${messages.rateLimited(limit.secondsLeft)}
+        </div>`;
       if (listState.status === 'error')
         return this.#message(
           'error',

@@ -2,12 +2,12 @@ import type { ReactiveControllerHost } from 'lit';
 import type { InboxApiError } from '../../api/errors.js';
 import type { Capabilities, PresenceEntry, Team, User } from '../../api/types.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import type { ConnectionStatus, ConversationIndex, InboxStore } from '../../stores/index.js';
+import type { ConnectionStatus, ConversationIndex, InboxStore, RateLimit } from '../../stores/index.js';
 
 /**
  * The inbox-wide stores the list reads besides its own query, each re-rendering the list when it
  * changes: the conversation cache (visible rows look themselves up in it), the selection, people,
- * presence, the clock, the connection and the last failed status change.
+ * presence, the clock, the connection, a rate-limit wait and the last failed status change.
  */
 export class ListSources {
   readonly byId: StoreController<ConversationIndex>;
@@ -17,6 +17,8 @@ export class ListSources {
   readonly presence: StoreController<Record<string, PresenceEntry[]>>;
   readonly now: StoreController<number>;
   readonly connection: StoreController<ConnectionStatus>;
+  /** A "too many requests" wait of the list, counting down. */
+  readonly rateLimit: StoreController<RateLimit | null>;
   readonly capabilities: StoreController<Capabilities | undefined>;
   readonly meId: StoreController<string | undefined>;
   readonly statusError: StoreController<{ conversationId: string; error: InboxApiError } | null>;
@@ -29,6 +31,7 @@ export class ListSources {
     this.presence = new StoreController(host);
     this.now = new StoreController(host);
     this.connection = new StoreController(host);
+    this.rateLimit = new StoreController(host);
     this.capabilities = new StoreController(host);
     this.meId = new StoreController(host);
     this.statusError = new StoreController(host);
@@ -42,6 +45,7 @@ export class ListSources {
     this.presence.store = store?.presence.$byConversation;
     this.now.store = store?.clock.$now;
     this.connection.store = store?.realtime.$connection;
+    this.rateLimit.store = store?.rateLimits.$limit('list');
     this.capabilities.store = store?.session.$capabilities;
     this.meId.store = store?.session.$meId;
     this.statusError.store = store?.conversations.$statusChangeError;

@@ -22,6 +22,7 @@ export interface AssignmentEditorOptions {
 
 /** *Conversation Assignment* → Edit: teams, then agents of those teams with their open work. */
 export class AssignmentEditor extends ConversationFieldEditor<AssignmentField> {
+  protected readonly section = 'assignment';
   teamIds: string[] = [];
   assigneeIds: string[] = [];
 

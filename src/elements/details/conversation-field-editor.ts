@@ -35,6 +35,8 @@ export abstract class ConversationFieldEditor<
   protected abstract allowed(base: Conversation): boolean;
   protected abstract send(store: InboxStore, base: Conversation): Promise<SaveResult<Conversation, K>>;
   protected abstract saved(conversation: Conversation): void;
+  /** The Details section (`data-section`) the editor replaces the facts of. */
+  protected abstract readonly section: string;
 
   start(conversation: Conversation): void {
     this.take(conversation);
@@ -43,13 +45,17 @@ export abstract class ConversationFieldEditor<
     this.error = undefined;
     this.conflict = undefined;
     this.host.requestUpdate();
+    // The Edit button that had focus is about to go: focus moves to the editor's first choice.
+    this.#moveFocus('form.editor :is(input, select, textarea, button):not(:disabled)');
   }
 
   cancel(): void {
+    const wasEditing = this.editing;
     this.editing = false;
     this.conflict = undefined;
     this.error = undefined;
     this.host.requestUpdate();
+    if (wasEditing) this.#moveFocus('[part="edit-button"]');
   }
 
   protected onSubmit = (event: Event): void => {
@@ -78,6 +84,21 @@ export abstract class ConversationFieldEditor<
       this.error = result.error;
     }
     this.host.requestUpdate();
+    if (result.ok) this.#moveFocus('[part="edit-button"]');
+  }
+
+  /**
+   * The control that had focus is being replaced: when focus is in this section it goes to
+   * `selector` once the update just requested has rendered. Focus elsewhere (a conversation switch
+   * cancels an edit) stays put.
+   */
+  #moveFocus(selector: string): void {
+    const root = this.host.renderRoot as ShadowRoot;
+    const within = `[data-section="${this.section}"]`;
+    if (!root.activeElement?.closest(within)) return;
+    void this.host.updateComplete.then(() =>
+      root.querySelector<HTMLElement>(`${within} ${selector}`)?.focus(),
+    );
   }
 
   protected useTheirs(): void {
@@ -85,7 +106,10 @@ export abstract class ConversationFieldEditor<
     this.start(this.conflict.current);
   }
 
-  /** Why the last save failed, then Cancel and Save Changes. */
+  /**
+   * Why the last save failed, then Cancel and Save Changes. Save is aria-disabled while saving, not
+   * disabled: a disabled button drops the focus it has.
+   */
   protected footer(resolved: ResolvedLocale) {
     const m = resolved.messages;
     return html`${
@@ -95,7 +119,7 @@ export abstract class ConversationFieldEditor<
       }
       <div class="actions">
         <button type="button" @click=${() => this.cancel()}>${m.cancel}</button>
-        <button type="submit" class="primary" part="save" ?disabled=${this.saving}>
+        <button type="submit" class="primary" part="save" aria-disabled=${this.saving ? 'true' : 'false'}>
           ${this.saving ? m.saving : m.saveChanges}
         </button>
       </div>`;

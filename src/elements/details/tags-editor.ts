@@ -27,6 +27,7 @@ const PALETTE = ['#1f6fb2', '#1a7f4b', '#b45309', '#9333ea', '#be123c', '#0f766e
 
 /** *Conversation tags* → Edit: pick tags, create one with its colour where allowed, remove, save. */
 export class TagsEditor extends ConversationFieldEditor<'tagIds'> {
+  protected readonly section = 'tags';
   tagIds: string[] = [];
   newName = '';
   newColor = PALETTE[0]!;

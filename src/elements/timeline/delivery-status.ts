@@ -42,9 +42,15 @@ const icons: Partial<Record<DeliveryStatus, ReturnType<typeof svg>>> = {
   failed: svg`<circle cx="12" cy="12" r="9" fill="currentColor"/><path d="M12 7v6M12 16.5v.5" stroke="#fff" stroke-width="2.2" stroke-linecap="round"/>`,
 };
 
-/** A small icon with its name as text (the name is what screen readers and tooltips get). */
-export function deliveryStatus(status: DeliveryStatus, messages: Catalogue) {
-  const label = statusLabel(status, messages);
+/**
+ * A small icon with its name as text (the name is what screen readers and tooltips get); `label`
+ * says more than the status's name where there is more to say (a send still in this browser).
+ */
+export function deliveryStatus(
+  status: DeliveryStatus,
+  messages: Catalogue,
+  label = statusLabel(status, messages),
+) {
   return html`<span part="delivery-status" class="delivery ${status}" title=${label}
     ><svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">${icons[status] ?? ''}</svg
     ><span class="visually-hidden">${label}</span></span

@@ -140,6 +140,9 @@ export const styles = css`
   .bubble.pending .body {
     opacity: 0.8;
   }
+  .pending-state {
+    font-style: italic;
+  }
   .bubble.failed .body {
     outline: 2px solid var(--_danger);
   }

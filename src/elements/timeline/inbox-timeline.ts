@@ -41,6 +41,7 @@ import {
   type ItemView,
 } from './timeline-item.js';
 import { timelineRows, type TimelineRow } from './timeline-rows.js';
+import { TimelineRevealController } from './timeline-reveal.js';
 import { TimelineScroll } from './timeline-scroll.js';
 import { lastResult } from '../shared/last-result.js';
 
@@ -72,13 +73,14 @@ import { lastResult } from '../shared/last-result.js';
  * @csspart inbound - A message from the contact.
  * @csspart outbound - A message to the contact.
  * @csspart pending - A send the server has not acknowledged yet.
+ * @csspart pending-state - What a pending send is doing: queued, waiting for the network, or sending.
  * @csspart note - An internal note.
  * @csspart event - An event badge (status, tags, assignment, contact, created).
  * @csspart date-separator - The day between messages.
  * @csspart timestamp - A message's time.
  * @csspart delivery-status - Sending, Sent, Delivered, Read or Failed.
  * @csspart attachment - An image thumbnail or a file link.
- * @csspart retry - Retry on a failed message.
+ * @csspart retry - Retry on a failed message, or on a send the server refused.
  * @csspart dismiss - Dismiss on a refused send.
  * @csspart new-messages - The "N new messages" button shown when reading older history.
  * @csspart state - Loading, error and empty messages.
@@ -139,8 +141,10 @@ export class InboxTimeline extends InboxElement {
   readonly #channels = new StoreController<Partial<Record<Channel, ChannelCapabilities>>>(this);
   readonly #presence = new StoreController<Record<string, PresenceEntry[]>>(this);
   readonly #capabilities = new StoreController<Capabilities | undefined>(this);
+  readonly #retrying = new StoreController<readonly string[]>(this);
   readonly #statusError = new StoreController<{ conversationId: string; error: InboxApiError } | null>(this);
   readonly #menu = new MenuController(this, '#status-menu');
+  readonly #reveal = new TimelineRevealController(this);
   readonly #scroll = new TimelineScroll(
     this,
     () => this.log,
@@ -167,6 +171,8 @@ export class InboxTimeline extends InboxElement {
     this.#channels.store = store?.directory.$channels;
     this.#presence.store = store?.presence.$byConversation;
     this.#capabilities.store = store?.session.$capabilities;
+    this.#retrying.store = store?.outbox.$retrying;
+    this.#reveal.store = store;
     this.#statusError.store = store?.conversations.$statusChangeError;
     this.retryError = undefined;
   }
@@ -212,6 +218,7 @@ export class InboxTimeline extends InboxElement {
     const virtualizer = (this.log as VirtualizerHostElement | undefined)?.[virtualizerRef];
     if (virtualizer) virtualizer.items = this.#rows;
     this.#scroll.afterRender();
+    this.#reveal.afterRender(this.#shownId, this.log, this.#rows);
   }
 
   protected override render() {
@@ -317,9 +324,14 @@ export class InboxTimeline extends InboxElement {
       case 'event':
         return eventBadge(entry, view);
       case 'pending':
-        return pendingBubble(entry, view, (pending: PendingEntry) =>
-          this.inbox.store?.outbox.dismiss(pending.clientMessageId),
-        );
+        return pendingBubble(entry, view, {
+          onDismiss: (pending: PendingEntry) => this.inbox.store?.outbox.dismiss(pending.clientMessageId),
+          // A refusal lands on the entry again, with its words: nothing to catch here.
+          onResend: (pending: PendingEntry) => {
+            const resent = this.inbox.store?.outbox.resend(pending.clientMessageId);
+            if (resent) void settle(resent);
+          },
+        });
     }
   }
 
@@ -332,6 +344,7 @@ export class InboxTimeline extends InboxElement {
       teamsById: this.#teamsById(this.#teams.value),
       contactName: conversation ? conversation.contact.name || conversation.contact.phone : '',
       onRetry: (item: MessageItem) => void this.#retry(item),
+      retrying: this.#retrying.value ?? [],
     };
   }
 

@@ -30,6 +30,8 @@ export interface ItemView {
   /** The contact's name or number, for inbound messages. */
   contactName: string;
   onRetry(item: MessageItem): void;
+  /** Failed server messages whose retry is under way: they show as sending until the server answers. */
+  retrying: readonly string[];
 }
 
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
@@ -84,14 +86,16 @@ export function messageBubble(item: MessageItem, view: ItemView) {
         ${time(item.createdAt, view)}${outbound ? deliveryStatus(status, messages) : nothing}
       </div>
       ${
-        item.status === 'failed'
-          ? html`<div class="failure" role="alert">
-              ${messages.failedBecause(item.failureReason ?? messages.deliveryFailed)}
-              <button type="button" part="retry" @click=${() => view.onRetry(item)}>
-                ${messages.retrySend}
-              </button>
-            </div>`
-          : nothing
+        item.status === 'failed' && view.retrying.includes(item.id)
+          ? html`<div class="pending-state" role="status">${messages.pendingSending}</div>`
+          : item.status === 'failed'
+            ? html`<div class="failure" role="alert">
+                ${messages.failedBecause(item.failureReason ?? messages.deliveryFailed)}
+                <button type="button" part="retry" @click=${() => view.onRetry(item)}>
+                  ${messages.retrySend}
+                </button>
+              </div>`
+            : nothing
       }
     </div>
   </div>`;
@@ -205,24 +209,58 @@ export function dateSeparator(iso: string, view: ItemView) {
   </div>`;
 }
 
-/** A send the server has not acknowledged yet (or refused): shown at once, in the sender's style. */
-export function pendingBubble(entry: PendingEntry, view: ItemView, onDismiss: (entry: PendingEntry) => void) {
+/** What a send still in this browser is doing, in words. */
+function pendingLabel(entry: PendingEntry, messages: Catalogue): string {
+  if (entry.state === 'failed') return messages.pendingFailed;
+  if (entry.state === 'sending') return messages.pendingSending;
+  return entry.retrying ? messages.pendingWaitingNetwork : messages.pendingQueued;
+}
+
+export interface PendingActions {
+  onDismiss(entry: PendingEntry): void;
+  /** Sends a refused entry again; it shows as sending until the server confirms. */
+  onResend(entry: PendingEntry): void;
+}
+
+/**
+ * A send the server has not acknowledged yet: queued (its turn, the network, the server's limit),
+ * sending, or refused with Retry and Dismiss. Its text stays in every state.
+ */
+export function pendingBubble(entry: PendingEntry, view: ItemView, actions: PendingActions) {
   const { messages } = view.i18n;
-  const failed = entry.status === 'failed';
+  const failed = entry.state === 'failed';
+  const note = entry.itemKind === 'note';
+  const label = pendingLabel(entry, messages);
+  const icon = failed ? 'failed' : entry.state === 'sending' ? 'scheduled' : 'queued';
   return html`<div
-    part=${entry.itemKind === 'note' ? 'note pending' : 'message outbound pending'}
-    class="${entry.itemKind === 'note' ? 'note' : 'bubble out'} pending ${entry.status}"
+    part=${note ? 'note pending' : 'message outbound pending'}
+    class="${note ? 'note' : 'bubble out'} pending ${entry.status} ${entry.state}"
+    data-state=${entry.state}
   >
     <div class="body">
       <div class="text" dir="auto">${richText(entry.text)}</div>
       <div class="meta">
-        ${time(entry.createdAt, view)}${deliveryStatus(failed ? 'failed' : 'scheduled', messages)}
+        ${time(entry.createdAt, view)}${deliveryStatus(icon, messages, label)}
+        ${
+          // Said once to screen readers, by the status icon's own label.
+          failed
+            ? nothing
+            : html`<span part="pending-state" class="pending-state" aria-hidden="true">${label}</span>`
+        }
       </div>
       ${
         failed
           ? html`<div class="failure" role="alert">
               ${messages.failedBecause(entry.error ? describeError(entry.error, view.i18n.resolved) : messages.deliveryFailed)}
-              <button type="button" part="dismiss" @click=${() => onDismiss(entry)}>
+              <button
+                type="button"
+                part="retry"
+                aria-label=${note ? messages.retryPendingNote : messages.retryPending}
+                @click=${() => actions.onResend(entry)}
+              >
+                ${messages.retrySend}
+              </button>
+              <button type="button" part="dismiss" @click=${() => actions.onDismiss(entry)}>
                 ${messages.dismiss}
               </button>
             </div>`

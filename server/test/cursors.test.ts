@@ -1,0 +1,4 @@
+import { pgliteBackend } from './helpers.js';
+import { cursorsSuite } from './suites/cursors.suite.js';
+
+cursorsSuite(pgliteBackend);

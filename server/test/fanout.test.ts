@@ -1,0 +1,4 @@
+import { pgliteBackend } from './helpers.js';
+import { fanoutSuite } from './suites/fanout.suite.js';
+
+fanoutSuite(pgliteBackend);

@@ -1,0 +1,4 @@
+import { pgliteBackend } from './helpers.js';
+import { fuzzSuite } from './suites/fuzz.suite.js';
+
+fuzzSuite(pgliteBackend);

@@ -1,0 +1,4 @@
+import { pgliteBackend } from './helpers.js';
+import { hostileInputSuite } from './suites/hostile-input.suite.js';
+
+hostileInputSuite(pgliteBackend);
