@@ -945,6 +945,11 @@ export type CustomElements = {
    * - `attachment-remove`: The button removing an attached file.
    * - `undo-bar`: "Sending in 5 s · Undo" after a send.
    * - `undo-button`: The *Undo* button.
+   * - `rate-limit`: "Too many requests — trying again in 12 s" while the server rate-limits sends.
+   * - `queued`: How many sends wait for the connection while the stream is down.
+   * - `collision`: "New reply from … — send anyway?" after the first Send, when someone else wrote since the draft began.
+   * - `send-anyway`: The warning's *Send anyway* button.
+   * - `review`: The warning's *Review* button (brings the new item into view in the timeline).
    */
   "inbox-composer": Partial<
     InboxComposerProps & BaseProps<InboxComposer> & BaseEvents
@@ -1040,6 +1045,7 @@ export type CustomElements = {
    * - `menu`: The status menu.
    * - `menu-item`: One status in the menu.
    * - `banner`: The offline and error notices above the list.
+   * - `rate-limit`: "Too many requests — trying again in 12 s" in place of the list; it reloads when it ends.
    * - `state`: The loading, empty and error messages.
    */
   "inbox-conversation-list": Partial<
@@ -1355,13 +1361,14 @@ export type CustomElements = {
    * - `inbound`: A message from the contact.
    * - `outbound`: A message to the contact.
    * - `pending`: A send the server has not acknowledged yet.
+   * - `pending-state`: What a pending send is doing: queued, waiting for the network, or sending.
    * - `note`: An internal note.
    * - `event`: An event badge (status, tags, assignment, contact, created).
    * - `date-separator`: The day between messages.
    * - `timestamp`: A message's time.
    * - `delivery-status`: Sending, Sent, Delivered, Read or Failed.
    * - `attachment`: An image thumbnail or a file link.
-   * - `retry`: Retry on a failed message.
+   * - `retry`: Retry on a failed message, or on a send the server refused.
    * - `dismiss`: Dismiss on a refused send.
    * - `new-messages`: The "N new messages" button shown when reading older history.
    * - `state`: Loading, error and empty messages.
@@ -1589,6 +1596,11 @@ export type CustomElementsSolidJs = {
    * - `attachment-remove`: The button removing an attached file.
    * - `undo-bar`: "Sending in 5 s · Undo" after a send.
    * - `undo-button`: The *Undo* button.
+   * - `rate-limit`: "Too many requests — trying again in 12 s" while the server rate-limits sends.
+   * - `queued`: How many sends wait for the connection while the stream is down.
+   * - `collision`: "New reply from … — send anyway?" after the first Send, when someone else wrote since the draft began.
+   * - `send-anyway`: The warning's *Send anyway* button.
+   * - `review`: The warning's *Review* button (brings the new item into view in the timeline).
    */
   "inbox-composer": Partial<
     InboxComposerProps &
@@ -1687,6 +1699,7 @@ export type CustomElementsSolidJs = {
    * - `menu`: The status menu.
    * - `menu-item`: One status in the menu.
    * - `banner`: The offline and error notices above the list.
+   * - `rate-limit`: "Too many requests — trying again in 12 s" in place of the list; it reloads when it ends.
    * - `state`: The loading, empty and error messages.
    */
   "inbox-conversation-list": Partial<
@@ -2017,13 +2030,14 @@ export type CustomElementsSolidJs = {
    * - `inbound`: A message from the contact.
    * - `outbound`: A message to the contact.
    * - `pending`: A send the server has not acknowledged yet.
+   * - `pending-state`: What a pending send is doing: queued, waiting for the network, or sending.
    * - `note`: An internal note.
    * - `event`: An event badge (status, tags, assignment, contact, created).
    * - `date-separator`: The day between messages.
    * - `timestamp`: A message's time.
    * - `delivery-status`: Sending, Sent, Delivered, Read or Failed.
    * - `attachment`: An image thumbnail or a file link.
-   * - `retry`: Retry on a failed message.
+   * - `retry`: Retry on a failed message, or on a send the server refused.
    * - `dismiss`: Dismiss on a refused send.
    * - `new-messages`: The "N new messages" button shown when reading older history.
    * - `state`: Loading, error and empty messages.

@@ -331,7 +331,8 @@ export type CustomElements = {
   /**
    * Writes to the contact under the *Sender Profile* tab or leaves an *Internal note* for the
    * team: drafts kept per conversation, emoji, attachments where the channel takes them, SMS length
-   * and parts, send with Enter, and *Undo* while the message waits out the undo window.
+   * and parts, send with Enter, and *Undo* while the message waits out the undo window. Warns before
+   * a send when someone else wrote since the draft began, and counts down a server rate limit.
    * ---
    *
    *
@@ -383,6 +384,11 @@ export type CustomElements = {
    * - **attachment-remove** - The button removing an attached file.
    * - **undo-bar** - "Sending in 5 s · Undo" after a send.
    * - **undo-button** - The *Undo* button.
+   * - **rate-limit** - "Too many requests — trying again in 12 s" while the server rate-limits sends.
+   * - **queued** - How many sends wait for the connection while the stream is down.
+   * - **collision** - "New reply from … — send anyway?" after the first Send, when someone else wrote since the draft began.
+   * - **send-anyway** - The warning's *Send anyway* button.
+   * - **review** - The warning's *Review* button (brings the new item into view in the timeline).
    */
   "inbox-composer": Partial<InboxComposerProps & BaseProps & BaseEvents>;
 
@@ -452,6 +458,7 @@ export type CustomElements = {
    * - **menu** - The status menu.
    * - **menu-item** - One status in the menu.
    * - **banner** - The offline and error notices above the list.
+   * - **rate-limit** - "Too many requests — trying again in 12 s" in place of the list; it reloads when it ends.
    * - **state** - The loading, empty and error messages.
    */
   "inbox-conversation-list": Partial<InboxConversationListProps & BaseProps & BaseEvents>;
@@ -689,13 +696,14 @@ export type CustomElements = {
    * - **inbound** - A message from the contact.
    * - **outbound** - A message to the contact.
    * - **pending** - A send the server has not acknowledged yet.
+   * - **pending-state** - What a pending send is doing: queued, waiting for the network, or sending.
    * - **note** - An internal note.
    * - **event** - An event badge (status, tags, assignment, contact, created).
    * - **date-separator** - The day between messages.
    * - **timestamp** - A message's time.
    * - **delivery-status** - Sending, Sent, Delivered, Read or Failed.
    * - **attachment** - An image thumbnail or a file link.
-   * - **retry** - Retry on a failed message.
+   * - **retry** - Retry on a failed message, or on a send the server refused.
    * - **dismiss** - Dismiss on a refused send.
    * - **new-messages** - The "N new messages" button shown when reading older history.
    * - **state** - Loading, error and empty messages.

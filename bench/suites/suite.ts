@@ -32,6 +32,8 @@ export interface Suite {
   subject: string;
   baseline: string;
   metrics: Metric[];
+  /** What `--scales` compares across list sizes (default: the metrics with a target). */
+  scaleMetrics?: string[];
   /** The table's title line, e.g. "conversation list, 10,000 rows". */
   title(options: SuiteOptions): string;
   /** Measures one variant once; `page` is fresh and already at the suite's page. */

@@ -2,15 +2,15 @@ import { virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualiz
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { nextListboxIndex } from './listbox-keys.js';
 
-export interface VirtualListboxOptions<T extends { id: string }> {
-  /** The options in the order the user sees them. */
-  items(): readonly T[];
-  /** What type-ahead matches, e.g. a contact's name. */
-  label(item: T): string;
+export interface VirtualListboxOptions {
+  /** The options' ids (each row's `data-id`) in the order the user sees them. */
+  ids(): readonly string[];
+  /** What type-ahead matches, e.g. a contact's name; looked up only while typing. */
+  label(id: string): string;
   /** The virtualizer's host (the listbox). */
   listbox(): VirtualizerHostElement | undefined;
   /** The option that should hold the roving tabindex now. */
-  focusTo(item: T): void;
+  focusTo(id: string): void;
 }
 
 /**
@@ -18,12 +18,12 @@ export interface VirtualListboxOptions<T extends { id: string }> {
  * a row that is not rendered yet into view before focusing it. Rows carry `data-id` and
  * `aria-posinset`, which is also how an event finds its row without searching the items.
  */
-export class VirtualListboxController<T extends { id: string }> implements ReactiveController {
+export class VirtualListboxController implements ReactiveController {
   #typeahead = { text: '', at: 0 };
 
   constructor(
     private readonly host: ReactiveElement,
-    private readonly options: VirtualListboxOptions<T>,
+    private readonly options: VirtualListboxOptions,
   ) {
     host.addController(this);
   }
@@ -38,21 +38,21 @@ export class VirtualListboxController<T extends { id: string }> implements React
     const id = row?.dataset['id'];
     if (!row || id === undefined) return -1;
     // A row's position says where it is; checked, as it may be stale.
-    const items = this.options.items();
+    const ids = this.options.ids();
     const at = Number(row.getAttribute('aria-posinset')) - 1;
-    return items[at]?.id === id ? at : items.findIndex((item) => item.id === id);
+    return ids[at] === id ? at : ids.indexOf(id);
   }
 
-  itemOf(event: Event): T | undefined {
-    return this.options.items()[this.indexOf(event)];
+  /** The id of the event's row, when it is one of the options. */
+  idOf(event: Event): string | undefined {
+    return this.options.ids()[this.indexOf(event)];
   }
 
   /** Moves focus for a navigation or type-ahead key; returns whether the key was one. */
   handleKey(event: KeyboardEvent): boolean {
     const current = Math.max(0, this.indexOf(event));
     const next =
-      nextListboxIndex(event.key, current, this.options.items().length) ??
-      this.#typeaheadIndex(event, current);
+      nextListboxIndex(event.key, current, this.options.ids().length) ?? this.#typeaheadIndex(event, current);
     if (next === undefined) return false;
     event.preventDefault();
     void this.focusIndex(next);
@@ -61,13 +61,13 @@ export class VirtualListboxController<T extends { id: string }> implements React
 
   /** Scrolls a row into view (it may not be rendered: the list is virtual) and focuses it. */
   async focusIndex(index: number): Promise<void> {
-    const target = this.options.items()[index];
-    if (!target) return;
+    const target = this.options.ids()[index];
+    if (target === undefined) return;
     this.options.focusTo(target);
     this.options.listbox()?.[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
     for (let frame = 0; frame < 5; frame++) {
       await this.host.updateComplete;
-      const row = this.host.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(target.id)}"]`);
+      const row = this.host.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(target)}"]`);
       if (row) return row.focus();
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }
@@ -81,12 +81,13 @@ export class VirtualListboxController<T extends { id: string }> implements React
     this.#typeahead.text =
       (now - this.#typeahead.at < 500 ? this.#typeahead.text : '') + event.key.toLocaleLowerCase();
     this.#typeahead.at = now;
-    const items = this.options.items();
+    const ids = this.options.ids();
     const start = this.#typeahead.text.length === 1 ? current + 1 : current;
-    for (let step = 0; step < items.length; step++) {
-      const index = (start + step) % items.length;
-      const item = items[index];
-      if (item && this.options.label(item).toLocaleLowerCase().startsWith(this.#typeahead.text)) return index;
+    for (let step = 0; step < ids.length; step++) {
+      const index = (start + step) % ids.length;
+      const id = ids[index];
+      if (id !== undefined && this.options.label(id).toLocaleLowerCase().startsWith(this.#typeahead.text))
+        return index;
     }
     return undefined;
   }

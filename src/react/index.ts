@@ -68,7 +68,8 @@ export const InboxAccess = createComponent({
  * `<inbox-composer>` for React.
  * Writes to the contact under the *Sender Profile* tab or leaves an *Internal note* for the
  * team: drafts kept per conversation, emoji, attachments where the channel takes them, SMS length
- * and parts, send with Enter, and *Undo* while the message waits out the undo window.
+ * and parts, send with Enter, and *Undo* while the message waits out the undo window. Warns before
+ * a send when someone else wrote since the draft began, and counts down a server rate limit.
  */
 export const InboxComposer = createComponent({
   react: React,

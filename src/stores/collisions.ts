@@ -1,5 +1,6 @@
 import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
-import type { Conversation, InboxEvent, TimelineItem, User } from '../api/types.js';
+import type { InboxEvent, TimelineItem, User } from '../api/types.js';
+import type { ConversationIndex } from './conversation-cache.js';
 import type { DraftsStore } from './drafts.js';
 import type { RealtimeStore } from './realtime.js';
 
@@ -43,7 +44,7 @@ export interface CollisionsDeps {
   drafts: DraftsStore;
   meId(): string | undefined;
   usersById: ReadableAtom<Record<string, User>>;
-  conversationsById: ReadableAtom<Record<string, Conversation>>;
+  conversationsById: ReadableAtom<ConversationIndex>;
   /** The newest seq a timeline holds, read before it takes the event in (0 when none is open). */
   latestSeq(conversationId: string): number;
 }
@@ -87,7 +88,7 @@ export function createCollisionsStore(deps: CollisionsDeps): CollisionsStore {
     }
     if (item.kind !== 'message') return null;
     if (item.direction === 'in') {
-      const contact = deps.conversationsById.get()[item.conversationId]?.contact;
+      const contact = deps.conversationsById.get().get(item.conversationId)?.contact;
       return { ...base, kind: 'message', from: 'contact', name: contact?.name || contact?.phone || '' };
     }
     const name = colleague(item.authorId);

@@ -1,6 +1,7 @@
 // Pure rules a list applies client-side to realtime changes: the same filters and order the
 // server applies to `GET /conversations`, so a live list looks as if it had just been reloaded.
 import type { Conversation, ConversationSort, ConversationView, StatusFilter } from '../api/types.js';
+import { compareBySort } from './sort-keys.js';
 
 /** What a conversation list shows, with defaults applied (as a list's `$filters` holds them). */
 export interface ResolvedConversationFilters {
@@ -76,51 +77,13 @@ export function matchesFilters(
   return true;
 }
 
-type Compare = (a: Conversation, b: Conversation) => number;
-
-const time = (value: string): number => Date.parse(value);
-// Ties break by id in the direction of the sort, as keyset pagination on (key, id) does.
-const byIdDesc: Compare = (a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-const byIdAsc: Compare = (a, b) => -byIdDesc(a, b);
-
-const compares: Record<ConversationSort, Compare> = {
-  latest: (a, b) => time(b.lastActivityAt) - time(a.lastActivityAt) || byIdDesc(a, b),
-  newest: (a, b) => time(b.createdAt) - time(a.createdAt) || byIdDesc(a, b),
-  // Longest waiting first; nobody waiting sorts last.
-  waiting: (a, b) => {
-    if (a.waitingSince === b.waitingSince) return byIdAsc(a, b);
-    if (a.waitingSince === null) return 1;
-    if (b.waitingSince === null) return -1;
-    return time(a.waitingSince) - time(b.waitingSince) || byIdAsc(a, b);
-  },
-};
-
-export function compareConversations(sort: ConversationSort): Compare {
-  return compares[sort];
+export function compareConversations(sort: ConversationSort): (a: Conversation, b: Conversation) => number {
+  return compareBySort(sort);
 }
+
+const sorts: readonly string[] = ['latest', 'newest', 'waiting'] satisfies ConversationSort[];
 
 /** Whether a value (e.g. read back from storage) is a sort the API knows. */
 export function isConversationSort(value: unknown): value is ConversationSort {
-  return typeof value === 'string' && Object.hasOwn(compares, value);
-}
-
-/**
- * The ids with `c` moved to (or inserted at) its sorted place. Only within the loaded window:
- * when it sorts after the last loaded row and more pages exist, it is left for a later page.
- */
-export function placeInWindow(
-  ids: readonly string[],
-  c: Conversation,
-  byId: Readonly<Record<string, Conversation>>,
-  sort: ConversationSort,
-  hasMore: boolean,
-): string[] {
-  const compare = compareConversations(sort);
-  const rest = ids.filter((id) => id !== c.id);
-  const index = rest.findIndex((id) => {
-    const other = byId[id];
-    return other !== undefined && compare(c, other) < 0;
-  });
-  if (index === -1) return hasMore ? rest : [...rest, c.id];
-  return [...rest.slice(0, index), c.id, ...rest.slice(index)];
+  return typeof value === 'string' && sorts.includes(value);
 }

@@ -10,16 +10,17 @@ import {
   countsQuery,
   listQuery,
   matchesFilters,
-  placeInWindow,
   resolveFilters,
   sameFilters,
   type ConversationFilters,
   type ResolvedConversationFilters,
 } from './conversation-filters.js';
+import type { ConversationCache } from './conversation-cache.js';
+import { SortedWindow } from './sorted-window.js';
 
 export interface ConversationListState {
-  /** The loaded window, in display order. */
-  ids: string[];
+  /** The loaded window, in display order: ids to look up in `$conversationsById` (a new array per change). */
+  ids: readonly string[];
   status: 'idle' | 'loading' | 'ready' | 'error';
   /** The last failure of load or loadMore. */
   error: InboxApiError | null;
@@ -31,25 +32,32 @@ export interface ConversationListState {
 
 type SearchMatch = NonNullable<Conversation['searchMatch']>;
 
-/** Splits a page into the conversations for the shared cache and this list's search matches. */
-function splitMatches(items: readonly Conversation[]): {
-  conversations: Conversation[];
-  matches: Record<string, SearchMatch>;
-} {
-  const matches: Record<string, SearchMatch> = {};
-  const conversations = items.map(({ searchMatch, ...conversation }) => {
-    if (searchMatch) matches[conversation.id] = searchMatch;
-    return conversation;
-  });
-  return { conversations, matches };
+/**
+ * Splits a page into the conversations for the shared cache and this list's search matches. Only a
+ * conversation that carries a match is copied (without it): a page without search copies nothing.
+ */
+function splitMatches(items: Conversation[], matches: Record<string, SearchMatch>): Conversation[] {
+  for (let i = 0; i < items.length; i++) {
+    const { searchMatch, ...conversation } = items[i]!;
+    if (!searchMatch) continue;
+    matches[conversation.id] = searchMatch;
+    items[i] = conversation;
+  }
+  return items;
 }
 
 /** One conversation list: its filters, its loaded window, and the counts of its status tabs. */
 export interface ConversationListQuery {
   $filters: ReadableAtom<ResolvedConversationFilters>;
   $state: ReadableAtom<ConversationListState>;
-  /** The loaded conversations, fresh from the shared cache. */
+  /**
+   * The loaded conversations, fresh from the shared cache, with this list's search matches. Builds
+   * an array of the whole window on every change while subscribed: a long list renders `$state.ids`
+   * and looks each visible row up (`$conversationsById`, `$state.matches`) instead.
+   */
   $items: ReadableAtom<Conversation[]>;
+  /** Whether the loaded window holds this conversation (O(1)). */
+  has(id: string): boolean;
   /** How many conversations each status tab holds under the same view, team, search and unread filters. */
   $counts: ReadableAtom<ConversationCounts | null>;
   /**
@@ -75,7 +83,7 @@ export interface ConversationListQuery {
 /** What the conversations store shares with each of its lists. */
 export interface ListContext {
   client: InboxClient;
-  $byId: ReadableAtom<Record<string, Conversation>>;
+  cache: Pick<ConversationCache, '$index' | 'get'>;
   /** Puts fresher conversations into the shared cache (by version). */
   store(conversations: readonly Conversation[]): void;
   spaceId(): string | null;
@@ -136,6 +144,8 @@ export function createConversationList(
   let searchTimer: unknown;
   let searchWaiters: ((state: ConversationListState) => void)[] = [];
   let disposed = false;
+  // The order and membership behind `$state.ids`, kept in step with it.
+  const order = new SortedWindow($filters.get().sort);
 
   const patch = (next: Partial<ConversationListState>): ConversationListState => {
     $state.set({ ...$state.get(), ...next });
@@ -153,11 +163,12 @@ export function createConversationList(
         ctx.client.api.GET('/conversations', { params: { query: listQuery(spaceId, $filters.get()) } }),
       );
       if (run !== generation) return $state.get();
-      const { conversations, matches } = splitMatches(page.items);
+      const matches: Record<string, SearchMatch> = {};
+      const conversations = splitMatches(page.items, matches);
       ctx.store(conversations);
       cursor = page.nextCursor;
       return patch({
-        ids: unique(conversations.map((c) => c.id)),
+        ids: order.reset($filters.get().sort, conversations),
         status: 'ready',
         hasMore: cursor !== null,
         matches,
@@ -182,16 +193,16 @@ export function createConversationList(
       const query = listQuery(spaceId, $filters.get(), cursor);
       const page = await unwrap(ctx.client.api.GET('/conversations', { params: { query } }));
       if (run !== generation) return $state.get();
-      const { conversations, matches } = splitMatches(page.items);
+      const matches: Record<string, SearchMatch> = { ...$state.get().matches };
+      const conversations = splitMatches(page.items, matches);
       ctx.store(conversations);
       cursor = page.nextCursor;
-      // Realtime may already have placed some of these rows.
-      const ids = unique([...$state.get().ids, ...conversations.map((c) => c.id)]);
       return patch({
-        ids,
+        // Realtime may already have placed some of these rows.
+        ids: order.append(conversations),
         hasMore: cursor !== null,
         loadingMore: false,
-        matches: { ...$state.get().matches, ...matches },
+        matches,
       });
     } catch (error) {
       if (run !== generation) return $state.get();
@@ -229,7 +240,7 @@ export function createConversationList(
     $filters.set(next);
     cursor = null;
     // The old rows belong to other filters: don't show them under the new ones.
-    patch({ ids: [], hasMore: false, matches: {} });
+    patch({ ids: order.reset(next.sort), hasMore: false, matches: {} });
     return load();
   }
 
@@ -260,26 +271,26 @@ export function createConversationList(
     const state = $state.get();
     if (disposed || state.status !== 'ready') return;
     const filters = $filters.get();
-    const member = state.ids.includes(c.id);
+    const member = order.has(c.id);
     if (c.spaceId !== ctx.spaceId() || !matchesFilters(c, filters, ctx.meId())) {
       if (member) remove(c.id);
       return;
     }
     // Search is the server's job: a live update never adds a row it cannot prove matches.
     if (!member && filters.q) return;
-    patch({ ids: placeInWindow(state.ids, c, ctx.$byId.get(), filters.sort, state.hasMore) });
+    // Its content reaches views through the cache; the list changes only when the order does.
+    if (order.place(c, state.hasMore)) patch({ ids: order.ids });
   }
 
   function remove(id: string): void {
-    const { ids } = $state.get();
-    if (ids.includes(id)) patch({ ids: ids.filter((other) => other !== id) });
+    if (order.remove(id)) patch({ ids: order.ids });
   }
 
   function adjustCounts(before: Conversation, after: Conversation): () => void {
     if (disposed || !$counts.get()) return () => undefined;
     const filters = { ...$filters.get(), status: 'all' as const };
     // Search is the server's: only a row this list already shows is known to match it.
-    const searched = !filters.q || $state.get().ids.includes(after.id);
+    const searched = !filters.q || order.has(after.id);
     const counted = (c: Conversation): boolean =>
       searched && c.spaceId === ctx.spaceId() && matchesFilters(c, filters, ctx.meId());
     // Decided once, so the undo reverses exactly what was done.
@@ -322,18 +333,31 @@ export function createConversationList(
     ctx.release(list);
   }
 
+  // Subscribers hear a new array only when a conversation of this list changed, not another's.
+  let items: Conversation[] = [];
+  const matched = new WeakMap<Conversation, Conversation>();
+  const withMatch = (c: Conversation, match: SearchMatch): Conversation => {
+    let copy = matched.get(c);
+    if (copy?.searchMatch !== match) matched.set(c, (copy = { ...c, searchMatch: match }));
+    return copy;
+  };
+  const $items = computed([$state, ctx.cache.$index], ({ ids, matches }, byId) => {
+    const next = ids.flatMap((id) => {
+      const c = byId.get(id);
+      if (!c) return [];
+      const match = matches[id];
+      return [match ? withMatch(c, match) : c];
+    });
+    if (next.length === items.length && next.every((c, i) => c === items[i])) return items;
+    return (items = next);
+  });
+
   const list = {
     $filters,
     $state,
-    $items: computed([$state, ctx.$byId], ({ ids, matches }, byId) =>
-      ids.flatMap((id) => {
-        const c = byId[id];
-        if (!c) return [];
-        const match = matches[id];
-        return [match ? { ...c, searchMatch: match } : c];
-      }),
-    ),
+    $items,
     $counts,
+    has: (id: string) => order.has(id),
     setFilters,
     search,
     load,
@@ -346,8 +370,4 @@ export function createConversationList(
     adjustCounts,
   };
   return list;
-}
-
-function unique(ids: readonly string[]): string[] {
-  return [...new Set(ids)];
 }

@@ -1,9 +1,10 @@
-import { atom, computed, map, type ReadableAtom } from 'nanostores';
+import { atom, computed, type ReadableAtom } from 'nanostores';
 import { InboxApiError } from '../api/errors.js';
 import { unwrap } from '../api/middleware.js';
 import type { InboxClient } from '../api/client.js';
 import type { Conversation, ConversationStatus, InboxEvent } from '../api/types.js';
 import type { Timers } from './context.js';
+import { createConversationCache, type ConversationIndex } from './conversation-cache.js';
 import type { ConversationFilters } from './conversation-filters.js';
 import { createConversationList, type ConversationListQuery, type LiveList } from './conversation-list.js';
 import type { DirectoryStore } from './directory.js';
@@ -23,8 +24,14 @@ export interface StatusChanged {
 }
 
 export interface ConversationsStore extends ConversationEdits {
-  /** Every conversation this store has seen, by id: the one copy all lists read from. */
-  $conversationsById: ReadableAtom<Record<string, Conversation>>;
+  /**
+   * Every conversation this store has seen, by id: the one copy all lists read from. The value is a
+   * read-only index (`get`, `has`, `size`, `values`) over a Map changed in place, published anew on
+   * every change; a view of one conversation follows `conversation(id)` instead.
+   */
+  $conversationsById: ReadableAtom<ConversationIndex>;
+  /** One cached conversation; its subscribers hear only changes to it, not to the other thousands. */
+  conversation(id: string): ReadableAtom<Conversation | undefined>;
   /** The selected conversation; timeline, composer and details follow it unless pinned. */
   $activeConversationId: ReadableAtom<string | null>;
   $activeConversation: ReadableAtom<Conversation | undefined>;
@@ -104,20 +111,20 @@ export function createConversationsStore({
   searchDebounceMs,
   rateLimits,
 }: ConversationsDeps): ConversationsStore {
-  const $byId = map<Record<string, Conversation>>({});
+  const cache = createConversationCache();
   const $activeConversationId = atom<string | null>(null);
   const lists = new Set<LiveList>();
   // Versions of conversations removed from view, so a replayed older event cannot bring one back.
   const removedAt = new Map<string, number>();
 
-  const knownVersion = (id: string): number => $byId.get()[id]?.version ?? removedAt.get(id) ?? -Infinity;
+  const knownVersion = (id: string): number => cache.get(id)?.version ?? removedAt.get(id) ?? -Infinity;
 
   /** The cache rule: an older or equal version never overwrites a newer one. */
   function store(incoming: readonly Conversation[]): Conversation[] {
     const fresher = incoming.filter((c) => c.version > knownVersion(c.id));
     if (fresher.length === 0) return [];
     for (const c of fresher) removedAt.delete(c.id);
-    $byId.set({ ...$byId.get(), ...Object.fromEntries(fresher.map((c) => [c.id, c])) });
+    cache.set(fresher);
     return fresher;
   }
 
@@ -133,10 +140,10 @@ export function createConversationsStore({
 
   const setStatus = createStatusChange({
     client,
-    get: (id) => $byId.get()[id],
+    get: cache.get,
     upsert: upsertConversation,
     replace(conversation) {
-      $byId.setKey(conversation.id, conversation);
+      cache.set([conversation]);
       for (const list of lists) list.reconcile(conversation);
     },
     lists: () => lists,
@@ -145,10 +152,10 @@ export function createConversationsStore({
   });
 
   function removeConversation(id: string): void {
-    const current = $byId.get()[id];
+    const current = cache.get(id);
     if (current) {
       removedAt.set(id, current.version);
-      $byId.setKey(id, undefined);
+      cache.delete(id);
     }
     for (const list of lists) list.remove(id);
   }
@@ -185,15 +192,15 @@ export function createConversationsStore({
     } catch {
       // The view shows the reason: its own requests fail the same way.
     }
-    return $byId.get()[conversationId];
+    return cache.get(conversationId);
   }
 
   const reloadKept = () =>
-    Promise.all([...kept.keys()].map((id) => (id in $byId.get() ? undefined : loadConversation(id))));
+    Promise.all([...kept.keys()].map((id) => (cache.get(id) ? undefined : loadConversation(id))));
 
   const stopSpaceListener = directory.onSpaceChange(() => {
     // Another space's conversations and selection mean nothing here.
-    $byId.set({});
+    cache.clear();
     $statusChangeError.set(null);
     removedAt.clear();
     $activeConversationId.set(null);
@@ -203,21 +210,24 @@ export function createConversationsStore({
   const edits = createConversationEdits({
     client,
     upsert: upsertConversation,
-    get: (id) => $byId.get()[id],
+    get: cache.get,
     load: (id) => loadConversation(id),
   });
 
   return {
     ...edits,
-    $conversationsById: $byId,
+    $conversationsById: cache.$index,
+    conversation: cache.conversation,
     $activeConversationId,
-    $activeConversation: computed([$byId, $activeConversationId], (byId, id) => (id ? byId[id] : undefined)),
+    $activeConversation: computed([cache.$index, $activeConversationId], (byId, id) =>
+      id ? byId.get(id) : undefined,
+    ),
     selectConversation: (id) => $activeConversationId.set(id),
     createConversationList(filters) {
       const list = createConversationList(
         {
           client,
-          $byId,
+          cache,
           store,
           spaceId: () => directory.$activeSpaceId.get(),
           meId,
@@ -237,7 +247,7 @@ export function createConversationsStore({
     setStatus,
     async changeStatus(conversationId, status) {
       $statusChangeError.set(null);
-      const from = $byId.get()[conversationId]?.status;
+      const from = cache.get(conversationId)?.status;
       try {
         const conversation = await setStatus(conversationId, status);
         return { conversationId, from: from ?? conversation.status, to: status, conversation };
@@ -257,7 +267,7 @@ export function createConversationsStore({
         if (!latest) return null;
         upsertConversation(latest);
         $activeConversationId.set(latest.id);
-        return $byId.get()[latest.id] ?? latest;
+        return cache.get(latest.id) ?? latest;
       } catch {
         return null;
       }
@@ -266,7 +276,7 @@ export function createConversationsStore({
     loadConversation,
     keepLoaded(conversationId) {
       kept.set(conversationId, (kept.get(conversationId) ?? 0) + 1);
-      if (!(conversationId in $byId.get())) void loadConversation(conversationId);
+      if (!cache.get(conversationId)) void loadConversation(conversationId);
       return () => {
         const holders = (kept.get(conversationId) ?? 1) - 1;
         if (holders > 0) kept.set(conversationId, holders);
@@ -274,10 +284,10 @@ export function createConversationsStore({
       };
     },
     patchLocal(conversationId, patch) {
-      const current = $byId.get()[conversationId];
+      const current = cache.get(conversationId);
       if (!current) return;
       const next = { ...current, ...patch };
-      $byId.setKey(conversationId, next);
+      cache.set([next]);
       for (const list of lists) list.reconcile(next);
     },
     applyEvent,

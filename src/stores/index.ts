@@ -9,6 +9,7 @@ export {
 } from './default-inbox.js';
 export { createSessionStore, type SessionStore } from './session.js';
 export { createDirectoryStore, type DirectoryStore, type SpaceChangeListener } from './directory.js';
+export type { ConversationIndex } from './conversation-cache.js';
 export {
   createConversationsStore,
   type ConversationsDeps,

@@ -100,7 +100,7 @@ export function createReadPolicy(deps: ReadPolicyDeps): ReadPolicyStore {
   }
 
   function markRead(id: string, seq?: number): Promise<number> {
-    const cached = conversations.$conversationsById.get()[id];
+    const cached = conversations.$conversationsById.get().get(id);
     const target = seq ?? Math.max(cached?.lastSeq ?? 0, deps.latestSeq(id));
     const marker = markerOf(id);
     // Optimistic: every list shows it read now; the next conversation update from the server wins.
@@ -123,7 +123,7 @@ export function createReadPolicy(deps: ReadPolicyDeps): ReadPolicyStore {
     markRead,
     seen(id, seq) {
       if ($policy.get() !== 'on-open' || !deps.isVisible()) return;
-      const cached = conversations.$conversationsById.get()[id]?.lastSeq ?? 0;
+      const cached = conversations.$conversationsById.get().get(id)?.lastSeq ?? 0;
       void markRead(id, Math.max(seq, cached));
     },
     dispose() {

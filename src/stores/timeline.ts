@@ -175,7 +175,7 @@ function createTimeline(deps: TimelineDeps, conversationId: string, release: () 
   }
 
   function checkCachedSeq(): void {
-    const lastSeq = conversations.$conversationsById.get()[conversationId]?.lastSeq ?? 0;
+    const lastSeq = conversations.$conversationsById.get().get(conversationId)?.lastSeq ?? 0;
     if ($state.get().status !== 'ready' || lastSeq <= targetSeq) return;
     targetSeq = lastSeq;
     timers.clearTimeout(gapTimer);

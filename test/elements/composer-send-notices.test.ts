@@ -70,7 +70,7 @@ describe('<inbox-composer> before a send', () => {
 
   it("names the contact for a customer's message, and Review keeps the draft and asks the timeline to show it", async () => {
     const { composer, backend, store } = await mountComposer();
-    const contact = store.conversations.$conversationsById.get()[WHATSAPP]!.contact.name;
+    const contact = store.conversations.$conversationsById.get().get(WHATSAPP)!.contact.name;
     await typeInto(composer, 'Draft before');
     const item = arrive(store, { ...reply, direction: 'in', authorId: null, text: 'Hello?' });
     part<HTMLButtonElement>(composer, 'send-button')!.click();

@@ -100,7 +100,8 @@ describe('realtime reduction', () => {
 
     store.conversations.applyEvent(newer);
     store.conversations.applyEvent(gone);
-    const before = { state: list.$state.get(), cache: store.conversations.$conversationsById.get() };
+    const cached = () => [...store.conversations.$conversationsById.get().values()];
+    const before = { state: list.$state.get(), cache: cached() };
 
     expect(store.conversations.applyEvent(newer)).to.equal(false);
     expect(store.conversations.applyEvent(older)).to.equal(false);
@@ -109,9 +110,9 @@ describe('realtime reduction', () => {
     expect(store.conversations.applyEvent(created(conversation('c4', 40)))).to.equal(false);
 
     expect(list.$state.get()).to.deep.equal(before.state);
-    expect(store.conversations.$conversationsById.get()).to.deep.equal(before.cache);
+    expect(cached()).to.deep.equal(before.cache);
     expect(ids()).to.deep.equal(['c2', 'c5', 'c3', 'c1']);
-    expect(store.conversations.$conversationsById.get()['c2']?.unreadCount).to.equal(0);
+    expect(store.conversations.$conversationsById.get().get('c2')?.unreadCount).to.equal(0);
   });
 
   it('inserts a created conversation at its sorted position', async () => {
@@ -138,7 +139,7 @@ describe('realtime reduction', () => {
     store.conversations.applyEvent(removed('c5'));
     expect(ids()).to.deep.equal(['c3', 'c2', 'c1']);
     expect(list.$items.get().map((c) => c.id)).to.deep.equal(['c3', 'c2', 'c1']);
-    expect(store.conversations.$conversationsById.get()['c5']).to.equal(undefined);
+    expect(store.conversations.$conversationsById.get().get('c5')).to.equal(undefined);
   });
 
   it('decides membership by view, team and unread like the server', async () => {

@@ -82,7 +82,7 @@ describe('read policy', () => {
     return { setup, store };
   }
   const unreadCount = (store: Awaited<ReturnType<typeof unread>>['store']) =>
-    store.conversations.$conversationsById.get()['c1']?.unreadCount;
+    store.conversations.$conversationsById.get().get('c1')?.unreadCount;
 
   it('marks read when a timeline opens and as inbound items arrive while visible, throttled', async () => {
     const { setup, store } = await unread();

@@ -64,7 +64,7 @@ describe('createInboxStore', () => {
 
     // Same id, different payload: a duplicate delivery is ignored outright.
     store.realtime.applyEvent({ ...event, conversation: conversation('c1', 40, { version: 3 }) });
-    expect(store.conversations.$conversationsById.get()['c1']?.version).to.equal(2);
+    expect(store.conversations.$conversationsById.get().get('c1')?.version).to.equal(2);
   });
 
   it('reloads lists and directory on resync', async () => {
@@ -145,7 +145,7 @@ describe('createInboxStore', () => {
     a.conversations.applyEvent(updated(conversation('c1', 50, { version: 5, unreadCount: 3 })));
 
     expect(b.conversations.$activeConversationId.get()).to.equal(null);
-    expect(b.conversations.$conversationsById.get()['c1']?.version).to.equal(1);
+    expect(b.conversations.$conversationsById.get().get('c1')?.version).to.equal(1);
     expect(listB.$items.get()[0]?.unreadCount).to.equal(0);
     expect(listA.$items.get()[0]?.unreadCount).to.equal(3);
     expect(a.directory.$activeSpaceId.get()).to.equal('s1');

@@ -267,7 +267,7 @@ describe('search matches', () => {
     await env.store.start();
     await until(() => list.$state.get().status === 'ready');
     expect(list.$items.get().find((c) => c.id === 'c2')?.searchMatch).to.deep.equal(match);
-    expect(env.store.conversations.$conversationsById.get()['c2']?.searchMatch).to.equal(undefined);
+    expect(env.store.conversations.$conversationsById.get().get('c2')?.searchMatch).to.equal(undefined);
     expect(list.$items.get().find((c) => c.id === 'c1')?.searchMatch).to.equal(undefined);
   });
 });

@@ -35,7 +35,7 @@ async function setup(conversations: Conversation[] = [30, 20, 10].map((m) => con
     closed: await tab('closed'),
   };
   const ids = (status: keyof typeof lists) => lists[status].$state.get().ids;
-  const cached = (id: string) => store.conversations.$conversationsById.get()[id];
+  const cached = (id: string) => store.conversations.$conversationsById.get().get(id);
   return { api, timers, store, lists, ids, cached };
 }
 

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { InboxApiError } from '../../api/errors.js';
-import type { Capabilities, Channel, ChannelCapabilities, Conversation } from '../../api/types.js';
+import type { Capabilities, Channel, ChannelCapabilities } from '../../api/types.js';
 import { nextTabIndex } from '../../controllers/listbox-keys.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { InboxBeforeSendEvent, InboxMessageFailEvent, InboxMessageSendEvent } from '../../events/index.js';
@@ -11,6 +11,7 @@ import { channelLabel } from '../../i18n/labels.js';
 import {
   checkText,
   settle,
+  type ConversationIndex,
   type DraftTab,
   type InboxStore,
   type SendOutcome,
@@ -103,7 +104,7 @@ export class InboxComposer extends InboxElement {
   @query('input[type="file"]') private fileInput?: HTMLInputElement;
 
   readonly #activeId = new StoreController<string | null>(this);
-  readonly #byId = new StoreController<Record<string, Conversation>>(this);
+  readonly #byId = new StoreController<ConversationIndex>(this);
   readonly #channels = new StoreController<Partial<Record<Channel, ChannelCapabilities>>>(this);
   readonly #capabilities = new StoreController<Capabilities | undefined>(this);
   readonly #draft = new StoreController<string>(this);
@@ -181,7 +182,7 @@ export class InboxComposer extends InboxElement {
     const { messages, dir } = resolved;
     const store = this.inbox.store;
     const id = this.#target;
-    const conversation = id ? this.#byId.value?.[id] : undefined;
+    const conversation = id ? this.#byId.value?.get(id) : undefined;
     const channel = conversation ? this.#channels.value?.[conversation.channel] : undefined;
     const ready = Boolean(store && conversation && channel);
     const note = this.tab === 'note';
@@ -481,7 +482,7 @@ export class InboxComposer extends InboxElement {
   #addFiles(files: File[]): void {
     const store = this.inbox.store;
     const id = this.#target;
-    const conversation = id ? this.#byId.value?.[id] : undefined;
+    const conversation = id ? this.#byId.value?.get(id) : undefined;
     const channel = conversation ? this.#channels.value?.[conversation.channel] : undefined;
     if (!store || !id || !channel) return;
     const refused = store.uploads.add(id, files, channel);

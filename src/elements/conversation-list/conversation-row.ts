@@ -38,12 +38,16 @@ function authorLabel(authorId: string | null | undefined, view: RowView) {
  * The list re-renders its visible rows on every change (a hover, a scroll, one conversation updated);
  * the dates and plurals, slow to format, are formatted again only when what they show changed.
  */
-export function conversationRow(conversation: Conversation, view: RowView) {
+export function conversationRow(
+  conversation: Conversation,
+  /** While searching, the message that matched (the list's, not the cached conversation's). */
+  match: Conversation['searchMatch'],
+  view: RowView,
+) {
   const { messages } = view.i18n;
   const last = conversation.lastMessage;
   const unread = conversation.unreadCount;
   const assignees = conversation.assigneeIds.flatMap((id) => view.usersById[id] ?? []);
-  const match = conversation.searchMatch;
   const previewText = match?.text ?? last?.text;
   return html`<div
     role="option"

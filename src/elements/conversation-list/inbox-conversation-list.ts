@@ -1,43 +1,35 @@
-import { virtualize, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type {
-  Capabilities,
   Conversation,
   ConversationCounts,
   ConversationSort,
-  ConversationStatus,
   ConversationView,
-  PresenceEntry,
   StatusFilter,
-  Team,
-  User,
 } from '../../api/types.js';
-import { nextTabIndex } from '../../controllers/listbox-keys.js';
-import { MenuController } from '../../controllers/menu-controller.js';
 import { VirtualListboxController } from '../../controllers/virtual-listbox.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { InboxConversationSelectEvent, InboxStatusChangeEvent } from '../../events/index.js';
+import { InboxConversationSelectEvent } from '../../events/index.js';
 import {
-  type ConnectionStatus,
-  type ConversationFilters,
   type ConversationListQuery,
   type ConversationListState,
   type InboxStore,
-  type RateLimit,
   type ResolvedConversationFilters,
 } from '../../stores/index.js';
 import { channelIconStyles, menuStyles, stateStyles } from '../../styles/shared.js';
 import { avatarStyles } from '../shared/avatar.styles.js';
 import { InboxElement } from '../inbox-element.js';
-import { conversationRow } from './conversation-row.js';
 import { styles } from './inbox-conversation-list.styles.js';
-import type { InboxApiError } from '../../api/errors.js';
 import { describeError } from '../../i18n/describe-error.js';
-import { contactName, statusLabel } from '../../i18n/labels.js';
-import { listHeader, statusTabs } from './list-header.js';
-import { rowMenu } from './row-menu.js';
+import { queryHeader } from './list-header.js';
+import { listRows } from './list-rows.js';
+import { listBanners, stateMessage } from './list-states.js';
+import { ListSources } from './list-sources.js';
+import { RowActions } from './row-actions.js';
+import { loadAnnouncement, pinnedControls, pinnedFilters, setSize } from './list-view.js';
+import { RowFocusKeeper } from './row-focus.js';
 import { lastResult } from '../shared/last-result.js';
 import { keepOrder } from './stable-order.js';
 
@@ -130,74 +122,63 @@ export class InboxConversationList extends InboxElement {
   @property({ type: Boolean, attribute: 'no-header' }) noHeader = false;
 
   @state() private focusedId?: string;
-  /** The row whose menu button shows: the one under the pointer or holding focus. */
-  @state() private actionsId?: string;
-  @state() private actionsTop = 0;
   @state() private searchText = '';
   @state() private announcement = '';
   /** Row order captured when the pointer entered the list (see keepOrder). */
-  @state() private frozenOrder?: string[];
+  @state() private frozenOrder?: readonly string[];
 
   @query('[role="listbox"]') private listbox?: HTMLElement & VirtualizerHostElement;
 
   #query: ConversationListQuery | undefined;
   readonly #state = new StoreController<ConversationListState>(this);
-  readonly #items = new StoreController<Conversation[]>(this);
   readonly #filters = new StoreController<ResolvedConversationFilters>(this);
   readonly #counts = new StoreController<ConversationCounts | null>(this);
-  readonly #activeId = new StoreController<string | null>(this);
-  readonly #teams = new StoreController<Team[]>(this);
-  readonly #users = new StoreController<Record<string, User>>(this);
-  readonly #presence = new StoreController<Record<string, PresenceEntry[]>>(this);
-  readonly #now = new StoreController<number>(this);
-  readonly #connection = new StoreController<ConnectionStatus>(this);
-  readonly #rateLimit = new StoreController<RateLimit | null>(this);
-  readonly #capabilities = new StoreController<Capabilities | undefined>(this);
-  readonly #meId = new StoreController<string | undefined>(this);
-  readonly #statusError = new StoreController<{ conversationId: string; error: InboxApiError } | null>(this);
-  readonly #menu = new MenuController(this, '#status-menu');
-  /** What the last render showed, in order: keyboard moves follow what the user sees. */
-  #displayed: Conversation[] = [];
-  readonly #nav = new VirtualListboxController<Conversation>(this, {
-    items: () => this.#displayed,
-    label: (conversation) => conversation.contact.name || conversation.contact.phone,
-    listbox: () => this.listbox,
-    focusTo: (conversation) => (this.focusedId = conversation.id),
+  readonly #shared = new ListSources(this);
+  readonly #actions = new RowActions(this, {
+    i18n: this.i18n,
+    store: () => this.inbox.store,
+    shown: (id) => (this.#query?.has(id) ? this.#shared.byId.value?.get(id) : undefined),
+    announce: (text) => (this.announcement = text),
   });
-  // Derived from the items, recomputed only when the items (or the id) change: a re-render for a
-  // focus, hover or scroll does no work proportional to the 10,000 items of a long list.
-  readonly #ordered = lastResult((frozen: string[] | undefined, live: Conversation[]) =>
-    frozen ? keepOrder(frozen, live) : live,
-  );
-  readonly #focused = lastResult((items: Conversation[], id: string | undefined) =>
-    id === undefined ? undefined : items.find((c) => c.id === id),
-  );
-  readonly #withActions = lastResult((items: Conversation[], id: string | undefined) =>
-    id === undefined ? undefined : items.find((c) => c.id === id),
+  /** The ids the last render showed, in order: keyboard moves follow what the user sees. */
+  #displayed: readonly string[] = [];
+  readonly #nav = new VirtualListboxController(this, {
+    ids: () => this.#displayed,
+    label: (id) => {
+      const conversation = this.#shared.byId.value?.get(id);
+      return conversation ? conversation.contact.name || conversation.contact.phone : '';
+    },
+    listbox: () => this.listbox,
+    focusTo: (id) => (this.focusedId = id),
+  });
+  // Recomputed only when the ids (or the frozen order) change: a re-render for a focus, hover,
+  // scroll or one conversation's update does no work proportional to the length of the list.
+  readonly #ordered = lastResult((frozen: readonly string[] | undefined, live: readonly string[]) =>
+    frozen ? keepOrder(frozen, live, (id) => !!this.#query?.has(id)) : live,
   );
   #lastStatus: ConversationListState['status'] | undefined;
-  /** Where keyboard focus was among the rows before this update, if it was there at all. */
-  #focusBefore: { id: string; index: number } | undefined;
+
+  constructor() {
+    super();
+    new RowFocusKeeper(this, {
+      displayed: () => this.#displayed,
+      has: (id) => !!this.#query?.has(id),
+      focusedId: () => this.focusedId,
+      actionsId: () => this.#actions.id,
+      focusIndex: (index) => void this.#nav.focusIndex(index),
+    });
+  }
 
   protected override storeChanged(store: InboxStore | undefined): void {
     this.#dropQuery();
     // Another store is another user or backend: nothing typed, focused or frozen here applies.
     this.searchText = '';
     this.focusedId = undefined;
-    this.actionsId = undefined;
+    this.#actions.reset();
     this.frozenOrder = undefined;
     this.announcement = '';
     this.#lastStatus = undefined;
-    this.#activeId.store = store?.conversations.$activeConversationId;
-    this.#teams.store = store?.directory.$teams;
-    this.#users.store = store?.directory.$usersById;
-    this.#presence.store = store?.presence.$byConversation;
-    this.#now.store = store?.clock.$now;
-    this.#connection.store = store?.realtime.$connection;
-    this.#rateLimit.store = store?.rateLimits.$limit('list');
-    this.#capabilities.store = store?.session.$capabilities;
-    this.#meId.store = store?.session.$meId;
-    this.#statusError.store = store?.conversations.$statusChangeError;
+    this.#shared.connect(store);
   }
 
   override connectedCallback(): void {
@@ -216,9 +197,8 @@ export class InboxConversationList extends InboxElement {
     const store = this.inbox.store;
     // Lit still updates a removed element: never create a query for one (connecting makes it).
     if (store && !this.#query && this.isConnected) {
-      this.#query = store.conversations.createConversationList(this.#pinnedFilters());
+      this.#query = store.conversations.createConversationList(pinnedFilters(this));
       this.#state.store = this.#query.$state;
-      this.#items.store = this.#query.$items;
       this.#filters.store = this.#query.$filters;
       this.#counts.store = this.#query.$counts;
       void this.#query.load();
@@ -226,42 +206,15 @@ export class InboxConversationList extends InboxElement {
       this.#query &&
       (['view', 'status', 'teamId', 'unread', 'sort'] as const).some((k) => changed.has(k))
     ) {
-      void this.#query.setFilters(this.#pinnedFilters());
+      void this.#query.setFilters(pinnedFilters(this));
     }
     this.#announceLoad();
-    this.#noteFocus();
-  }
-
-  protected override updated(): void {
-    this.#keepFocus();
   }
 
   /** Focuses the row that holds the keyboard position (or the search field when there is none). */
   override focus(options?: FocusOptions): void {
     const row = this.renderRoot.querySelector<HTMLElement>('[role="option"][tabindex="0"]');
     (row ?? this.renderRoot.querySelector<HTMLElement>('[part~="search"]') ?? undefined)?.focus(options);
-  }
-
-  /** Remembers which row had focus (the row, its menu button or its menu) before rows may change. */
-  #noteFocus(): void {
-    const active = this.shadowRoot?.activeElement;
-    // Focus in a row's menu (or its button) belongs to that row, which may not be the focused one.
-    const id = active?.closest('.row-actions') ? this.actionsId : this.focusedId;
-    const inRows = !!active?.closest('.body');
-    const index = id ? this.#displayed.findIndex((c) => c.id === id) : -1;
-    this.#focusBefore = inRows && id && index >= 0 ? { id, index } : undefined;
-  }
-
-  /** When the focused row left the list (closed from its menu, filtered out), focus the next one. */
-  #keepFocus(): void {
-    const before = this.#focusBefore;
-    this.#focusBefore = undefined;
-    if (!before || this.#displayed.some((c) => c.id === before.id)) return;
-    if (this.#displayed.length === 0) {
-      this.renderRoot.querySelector<HTMLElement>('[part="state"]')?.focus();
-      return;
-    }
-    void this.#nav.focusIndex(Math.min(before.index, this.#displayed.length - 1));
   }
 
   protected override render() {
@@ -271,36 +224,35 @@ export class InboxConversationList extends InboxElement {
     const header =
       this.noHeader || !filters
         ? nothing
-        : listHeader({
+        : queryHeader({
             messages,
+            dir,
             filters,
             searchText: this.searchText,
-            teams: this.#teams.value ?? [],
+            teams: this.#shared.teams.value ?? [],
             counts: this.#counts.value ?? null,
-            pinned: {
-              view: this.view !== undefined,
-              status: this.status !== undefined,
-              team: this.teamId !== undefined,
-              unread: this.unread !== undefined,
-              sort: this.sort !== undefined,
-            },
-            onView: (view) => void this.#query?.setFilters({ view }),
-            onTeam: (teamId) => void this.#query?.setFilters({ teamId }),
-            onSearch: (text) => {
-              this.searchText = text;
-              this.#query?.search(text);
-            },
-            onUnread: () => void this.#query?.setFilters({ unread: !filters.unread }),
+            pinned: pinnedControls(this),
+            query: this.#query,
+            onSearchText: (text) => (this.searchText = text),
             onSort: (sort) => this.inbox.store?.preferences.setSort(sort),
-            onStatus: (status) => void this.#query?.setFilters({ status }),
-            onTabKeydown: this.#onTabKeydown,
+            focusTab: (status) =>
+              void this.updateComplete.then(() =>
+                this.renderRoot.querySelector<HTMLElement>(`#tab-${status}`)?.focus(),
+              ),
           });
     const tabs = !this.noHeader && this.status === undefined;
     return html`
       <div dir=${dir} class="frame">
         ${header}
         <slot name="header-end"></slot>
-        ${this.#banners()}
+        ${listBanners({
+          messages,
+          connection: this.#shared.connection.value,
+          statusError: this.#shared.statusError.value
+            ? describeError(this.#shared.statusError.value.error, this.i18n.resolved)
+            : undefined,
+          onDismiss: () => this.inbox.store?.conversations.dismissStatusChangeError(),
+        })}
         <div
           class="body"
           id="panel"
@@ -317,14 +269,14 @@ export class InboxConversationList extends InboxElement {
   #body() {
     const { messages } = this.i18n.resolved;
     const listState = this.#state.value;
-    const live = this.#items.value ?? [];
-    const items = this.#ordered(this.frozenOrder, live);
-    this.#displayed = items;
-    if (!listState || items.length === 0) {
+    const byId = this.#shared.byId.value;
+    const ids = listState ? this.#ordered(this.frozenOrder, listState.ids) : [];
+    this.#displayed = ids;
+    if (!listState || !byId || ids.length === 0) {
       if (!listState || listState.status === 'loading' || listState.status === 'idle') {
         return this.#message('loading', messages.loadingConversations);
       }
-      const limit = this.#rateLimit.value;
+      const limit = this.#shared.rateLimit.value;
       if (listState.status === 'error' && limit)
         // Not a live region: a number changing every second would be read out every second.
         return html`<div part="state rate-limit" class="state loading">
@@ -341,11 +293,7 @@ export class InboxConversationList extends InboxElement {
         ? this.#message('empty', messages.noSearchResults(q), false, true)
         : this.#message('empty', messages.noConversations);
     }
-    const focusedId = this.#focused(items, this.focusedId)?.id ?? items[0]?.id;
-    const setSize = this.#setSize(items.length, listState.hasMore);
-    const presence = this.#presence.value ?? {};
-    const usersById = this.#users.value ?? {};
-    const actions = this.#withActions(items, this.actionsId);
+    const has = (id: string | undefined) => id !== undefined && !!this.#query?.has(id);
     return html`
       <div
         role="listbox"
@@ -357,106 +305,39 @@ export class InboxConversationList extends InboxElement {
         @keydown=${this.#onRowKeydown}
         @focusin=${this.#onRowFocus}
         @pointerover=${this.#onRowPointer}
-        @pointerenter=${() => (this.frozenOrder = items.map((c) => c.id))}
+        @pointerenter=${() => (this.frozenOrder = ids)}
         @pointerleave=${() => (this.frozenOrder = undefined)}
         @rangeChanged=${this.#onRangeChanged}
-        @scroll=${() => !this.#menu.open && (this.actionsId = undefined)}
+        @scroll=${() => this.#actions.hide()}
       >
-        ${virtualize({
-          items,
-          scroller: true,
-          // The virtualizer may ask for an index just past the end while rows leave the list.
-          keyFunction: (conversation: Conversation | undefined) => conversation?.id,
-          renderItem: (conversation: Conversation | undefined, index: number) =>
-            !conversation
-              ? html``
-              : conversationRow(conversation, {
-                  i18n: this.i18n,
-                  now: this.#now.value ?? Date.now(),
-                  query: this.#filters.value?.q ?? '',
-                  usersById,
-                  meId: this.#meId.value,
-                  viewers: (presence[conversation.id] ?? []).flatMap(
-                    (entry) => usersById[entry.userId] ?? [],
-                  ),
-                  selected: conversation.id === this.#activeId.value,
-                  focusable: conversation.id === focusedId,
-                  position: index + 1,
-                  setSize,
-                }),
+        ${listRows({
+          i18n: this.i18n,
+          ids,
+          byId,
+          matches: listState.matches,
+          now: this.#shared.now.value ?? Date.now(),
+          query: this.#filters.value?.q ?? '',
+          usersById: this.#shared.users.value ?? {},
+          presence: this.#shared.presence.value ?? {},
+          meId: this.#shared.meId.value,
+          activeId: this.#shared.activeId.value,
+          focusedId: has(this.focusedId) ? this.focusedId : ids[0],
+          setSize: setSize(this.#filters.value, this.#counts.value, ids.length, listState.hasMore),
         })}
       </div>
-      ${
-        actions && this.#capabilities.value?.changeStatus
-          ? rowMenu({
-              messages,
-              conversation: actions,
-              top: this.actionsTop,
-              menu: this.#menu,
-              onMove: this.#changeStatus,
-            })
-          : nothing
-      }
+      ${this.#actions.render(!!this.#shared.capabilities.value?.changeStatus)}
       ${listState.loadingMore ? html`<div class="loading-more" role="status">${messages.loadingMore}</div>` : nothing}
     `;
   }
 
-  #banners() {
-    const { messages } = this.i18n.resolved;
-    const connection = this.#connection.value;
-    return html`${
-      connection === 'reconnecting' || connection === 'offline'
-        ? html`<div part="banner" class="banner offline" role="status">${messages.offline}</div>`
-        : nothing
-    }${
-      this.#statusError.value
-        ? html`<div part="banner" class="banner error" role="alert">
-            <span>${describeError(this.#statusError.value.error, this.i18n.resolved)}</span>
-            <button
-              type="button"
-              class="dismiss"
-              aria-label=${messages.dismiss}
-              @click=${() => this.inbox.store?.conversations.dismissStatusChangeError()}
-            >
-              ×
-            </button>
-          </div>`
-        : nothing
-    }`;
-  }
-
   #message(kind: 'loading' | 'empty' | 'error', text: string, retry = false, clearSearch = false) {
-    const { messages } = this.i18n.resolved;
-    return html`<div
-      part="state"
-      class="state ${kind}"
-      role=${kind === 'error' ? 'alert' : 'status'}
-      tabindex="-1"
-    >
-      <slot name=${kind}
-        >${text}
-        ${retry ? html`<div><button type="button" @click=${() => this.#query?.load()}>${messages.retry}</button></div>` : nothing}
-        ${clearSearch ? html`<div><button type="button" @click=${this.#clearSearch}>${messages.clearSearch}</button></div>` : nothing}
-      </slot>
-    </div>`;
-  }
-
-  /** The total for aria-setsize: the tab's count when known, else what is loaded (-1 while more may come). */
-  #setSize(loaded: number, hasMore: boolean): number {
-    const status = this.#filters.value?.status;
-    const count = status ? this.#counts.value?.[status] : undefined;
-    if (count !== undefined && count >= loaded) return count;
-    return hasMore ? -1 : loaded;
-  }
-
-  #pinnedFilters(): ConversationFilters {
-    const filters: ConversationFilters = {};
-    if (this.view !== undefined) filters.view = this.view;
-    if (this.status !== undefined) filters.status = this.status;
-    if (this.teamId !== undefined) filters.teamId = this.teamId;
-    if (this.unread !== undefined) filters.unread = this.unread;
-    if (this.sort !== undefined) filters.sort = this.sort;
-    return filters;
+    return stateMessage({
+      kind,
+      text,
+      messages: this.i18n.resolved.messages,
+      onRetry: retry ? () => void this.#query?.load() : undefined,
+      onClearSearch: clearSearch ? this.#clearSearch : undefined,
+    });
   }
 
   /** Announces the result count once a load settles (screen readers hear what the filters did). */
@@ -466,10 +347,8 @@ export class InboxConversationList extends InboxElement {
     this.#lastStatus = status;
     if (status !== 'ready') return;
     const { messages } = this.i18n.resolved;
-    const filters = this.#filters.value;
-    const count = (filters && this.#counts.value?.[filters.status]) ?? this.#items.value?.length ?? 0;
-    this.announcement =
-      count === 0 && filters?.q ? messages.noSearchResults(filters.q) : messages.conversationCount(count);
+    const loaded = this.#state.value?.ids.length ?? 0;
+    this.announcement = loadAnnouncement(messages, this.#filters.value, this.#counts.value, loaded);
   }
 
   #clearSearch = (): void => {
@@ -483,45 +362,28 @@ export class InboxConversationList extends InboxElement {
     this.dispatchEvent(new InboxConversationSelectEvent({ conversationId: conversation.id, conversation }));
   }
 
-  #changeStatus = async (conversation: Conversation, to: ConversationStatus): Promise<void> => {
-    const store = this.inbox.store;
-    if (!store) return;
-    this.#menu.close();
-    const changed = await store.conversations.changeStatus(conversation.id, to);
-    if (!changed) return; // The banner shows why.
-    const { messages } = this.i18n.resolved;
-    this.announcement = messages.statusChanged(contactName(changed.conversation), statusLabel(to, messages));
-    this.dispatchEvent(new InboxStatusChangeEvent(changed));
-  };
+  /** The conversation of the event's row, looked up only when a row is acted on. */
+  #conversationOf(event: Event): Conversation | undefined {
+    const id = this.#nav.idOf(event);
+    return id === undefined ? undefined : this.#shared.byId.value?.get(id);
+  }
 
   #onRowClick = (event: MouseEvent): void => {
-    const conversation = this.#nav.itemOf(event);
+    const conversation = this.#conversationOf(event);
     if (conversation) this.#select(conversation);
   };
 
   #onRowFocus = (event: FocusEvent): void => {
-    const conversation = this.#nav.itemOf(event);
-    if (!conversation) return;
-    this.focusedId = conversation.id;
-    this.#showActions(event.target as HTMLElement, conversation.id);
+    const id = this.#nav.idOf(event);
+    if (id === undefined) return;
+    this.focusedId = id;
+    this.#actions.show(event.target as HTMLElement, id);
   };
 
-  #onRowPointer = (event: PointerEvent): void => {
-    const conversation = this.#nav.itemOf(event);
-    const row = (event.target as HTMLElement).closest?.('[role="option"]');
-    if (conversation && row instanceof HTMLElement && !this.#menu.open)
-      this.#showActions(row, conversation.id);
-  };
-
-  #showActions(row: HTMLElement, id: string): void {
-    const body = this.renderRoot.querySelector('.body');
-    if (!body) return;
-    this.actionsId = id;
-    this.actionsTop = row.getBoundingClientRect().top - body.getBoundingClientRect().top;
-  }
+  #onRowPointer = (event: PointerEvent): void => this.#actions.pointedAt(event, this.#nav.idOf(event));
 
   #onRowKeydown = (event: KeyboardEvent): void => {
-    const conversation = this.#nav.itemOf(event);
+    const conversation = this.#conversationOf(event);
     if ((event.key === 'Enter' || event.key === ' ') && conversation) {
       event.preventDefault();
       this.#select(conversation);
@@ -529,25 +391,10 @@ export class InboxConversationList extends InboxElement {
     }
     if ((event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) && conversation) {
       event.preventDefault();
-      void this.updateComplete.then(() => {
-        const button = this.renderRoot.querySelector<HTMLElement>('.row-menu-button');
-        if (button) void this.#menu.show(button);
-      });
+      this.#actions.openMenu();
       return;
     }
     this.#nav.handleKey(event);
-  };
-
-  #onTabKeydown = (event: KeyboardEvent): void => {
-    const current = statusTabs.indexOf(this.#filters.value?.status ?? 'all');
-    const next = nextTabIndex(event.key, current, statusTabs.length, this.i18n.resolved.dir);
-    const status = next === undefined ? undefined : statusTabs[next];
-    if (!status) return;
-    event.preventDefault();
-    void this.#query?.setFilters({ status });
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>(`#tab-${status}`)?.focus(),
-    );
   };
 
   #onRangeChanged = (event: RangeChangedEvent): void => {
@@ -560,7 +407,6 @@ export class InboxConversationList extends InboxElement {
     this.#query?.dispose();
     this.#query = undefined;
     this.#state.store = undefined;
-    this.#items.store = undefined;
     this.#filters.store = undefined;
     this.#counts.store = undefined;
   }

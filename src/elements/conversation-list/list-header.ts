@@ -8,7 +8,8 @@ import type {
   Team,
 } from '../../api/types.js';
 import type { Catalogue } from '../../i18n/index.js';
-import type { ResolvedConversationFilters } from '../../stores/index.js';
+import type { ConversationListQuery, ResolvedConversationFilters } from '../../stores/index.js';
+import { nextTabIndex } from '../../controllers/listbox-keys.js';
 import { statusLabel } from '../../i18n/labels.js';
 import { SEARCH_MAX_LENGTH } from '../../stores/index.js';
 
@@ -137,4 +138,41 @@ export function listHeader(view: HeaderView) {
           </div>`
     }
   </div>`;
+}
+
+export interface QueryHeaderView extends Pick<
+  HeaderView,
+  'messages' | 'filters' | 'searchText' | 'teams' | 'counts' | 'pinned' | 'onSort'
+> {
+  dir: 'ltr' | 'rtl';
+  query: ConversationListQuery | undefined;
+  /** What the search field holds now (the query searches after a pause). */
+  onSearchText(text: string): void;
+  /** Moves focus to a status tab once it has rendered. */
+  focusTab(status: StatusFilter): void;
+}
+
+/** The header wired to a list's query: each control changes the query's filters. */
+export function queryHeader(view: QueryHeaderView) {
+  const { query, filters } = view;
+  return listHeader({
+    ...view,
+    onView: (value) => void query?.setFilters({ view: value }),
+    onTeam: (teamId) => void query?.setFilters({ teamId }),
+    onSearch: (text) => {
+      view.onSearchText(text);
+      void query?.search(text);
+    },
+    onUnread: () => void query?.setFilters({ unread: !filters.unread }),
+    onStatus: (status) => void query?.setFilters({ status }),
+    // Arrow keys move between the tabs and select as they go.
+    onTabKeydown: (event) => {
+      const next = nextTabIndex(event.key, statusTabs.indexOf(filters.status), statusTabs.length, view.dir);
+      const status = next === undefined ? undefined : statusTabs[next];
+      if (!status) return;
+      event.preventDefault();
+      void query?.setFilters({ status });
+      view.focusTab(status);
+    },
+  });
 }

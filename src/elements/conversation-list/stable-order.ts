@@ -3,12 +3,19 @@
  * the pointer never jumps: known rows stay in place (removed ones drop out), rows that are new since
  * are appended. The live order returns when the pointer leaves.
  */
-export function keepOrder<T extends { id: string }>(frozenIds: readonly string[], live: readonly T[]): T[] {
-  const byId = new Map(live.map((item) => [item.id, item]));
-  const kept = frozenIds.flatMap((id) => {
-    const item = byId.get(id);
-    return item ? [item] : [];
-  });
-  const known = new Set(frozenIds);
-  return [...kept, ...live.filter((item) => !known.has(item.id))];
+export function keepOrder(
+  frozenIds: readonly string[],
+  liveIds: readonly string[],
+  isLive: (id: string) => boolean,
+): string[] {
+  const known = knownIds(frozenIds);
+  return [...frozenIds.filter(isLive), ...liveIds.filter((id) => !known.has(id))];
+}
+
+// One set per frozen order, however many updates arrive while the pointer rests.
+const sets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function knownIds(ids: readonly string[]): ReadonlySet<string> {
+  let known = sets.get(ids);
+  if (!known) sets.set(ids, (known = new Set(ids)));
+  return known;
 }

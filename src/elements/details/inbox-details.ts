@@ -93,7 +93,8 @@ export class InboxDetails extends InboxElement {
   @property({ attribute: 'conversation-id' }) conversationId?: string;
 
   readonly #activeId = new StoreController<string | null>(this);
-  readonly #conversations = new StoreController<Record<string, Conversation>>(this);
+  /** The shown conversation alone: another one's update does not re-render the Details. */
+  readonly #shown = new StoreController<Conversation | undefined>(this);
   readonly #contacts = new StoreController<Record<string, Contact>>(this);
   readonly #teams = new StoreController<Team[]>(this);
   readonly #users = new StoreController<Record<string, User>>(this);
@@ -105,6 +106,7 @@ export class InboxDetails extends InboxElement {
   #previousQuery: ConversationListQuery | undefined;
   #previousOf: string | undefined;
   #kept: { id: string; release: () => void } | undefined;
+  #shownOf: string | undefined;
   #announced: Contact | null | undefined;
 
   /** The sections and editors: a lazy chunk, loaded when the Details first show a conversation. */
@@ -185,7 +187,8 @@ export class InboxDetails extends InboxElement {
 
   protected override storeChanged(store: InboxStore | undefined): void {
     this.#activeId.store = store?.conversations.$activeConversationId;
-    this.#conversations.store = store?.conversations.$conversationsById;
+    this.#shown.store = undefined;
+    this.#shownOf = undefined;
     this.#contacts.store = store?.contacts.$byId;
     this.#teams.store = store?.directory.$teams;
     this.#users.store = store?.directory.$usersById;
@@ -213,6 +216,11 @@ export class InboxDetails extends InboxElement {
       this.ui?.editors.tags.cancel();
       // A conversation pinned by id may be one no list has loaded.
       if (store && id && this.isConnected) this.#kept = { id, release: store.conversations.keepLoaded(id) };
+    }
+    const shown = id ? store?.conversations.conversation(id) : undefined;
+    if (this.#shownOf !== id || !shown) {
+      this.#shownOf = id;
+      this.#shown.store = shown;
     }
     const contactId = this.#conversation()?.contact.id;
     if (store && contactId && contactId !== this.#previousOf && this.isConnected) {
@@ -274,7 +282,7 @@ export class InboxDetails extends InboxElement {
 
   #conversation(): Conversation | undefined {
     const id = this.conversationId ?? this.#activeId.value ?? undefined;
-    return id ? this.#conversations.value?.[id] : undefined;
+    return id ? this.#shown.value : undefined;
   }
 
   #select(conversation: Conversation): void {

@@ -130,7 +130,8 @@ export class InboxTimeline extends InboxElement {
   readonly #items = new StoreController<TimelineEntry[]>(this);
   readonly #state = new StoreController<TimelineState>(this);
   readonly #activeId = new StoreController<string | null>(this);
-  readonly #conversations = new StoreController<Record<string, Conversation>>(this);
+  /** The shown conversation alone: another one's update does not re-render the timeline. */
+  readonly #conversation = new StoreController<Conversation | undefined>(this);
   readonly #users = new StoreController<Record<string, User>>(this);
   readonly #tags = new StoreController<Record<string, Tag>>(this);
   readonly #teams = new StoreController<Team[]>(this);
@@ -164,7 +165,6 @@ export class InboxTimeline extends InboxElement {
   protected override storeChanged(store: InboxStore | undefined): void {
     this.#close();
     this.#activeId.store = store?.conversations.$activeConversationId;
-    this.#conversations.store = store?.conversations.$conversationsById;
     this.#users.store = store?.directory.$usersById;
     this.#tags.store = store?.directory.$tagsById;
     this.#teams.store = store?.directory.$teams;
@@ -200,6 +200,7 @@ export class InboxTimeline extends InboxElement {
       this.#query = store.timeline.open(id);
       this.#items.store = this.#query.$items;
       this.#state.store = this.#query.$state;
+      this.#conversation.store = store.conversations.conversation(id);
       this.#scroll.reset();
       // A conversation shown by id may be one no list has loaded: keep it in the cache.
       this.#releaseConversation = store.conversations.keepLoaded(id);
@@ -224,7 +225,7 @@ export class InboxTimeline extends InboxElement {
     const { messages, dir } = this.i18n.resolved;
     if (!this.inbox.store) return this.#message('error', messages.notConfigured);
     const id = this.#shownId;
-    const conversation = id ? this.#conversations.value?.[id] : undefined;
+    const conversation = id ? this.#conversation.value : undefined;
     if (!id)
       return html`<slot name="empty">${this.#message('empty', messages.noConversationSelected)}</slot>`;
     return html`<div class="frame" dir=${dir}>
@@ -374,7 +375,7 @@ export class InboxTimeline extends InboxElement {
     const ownSend = added.some((e) => e.kind === 'pending');
     this.#scroll.entriesAdded(ownSend ? 0 : added.length, ownSend);
     const inbound = added.filter((e) => e.kind === 'message' && e.direction === 'in');
-    const conversation = this.#conversations.value?.[this.#shownId ?? ''];
+    const conversation = this.#conversation.value;
     const lastInbound = inbound.at(-1);
     if (lastInbound && lastInbound.kind === 'message' && conversation) {
       const name = conversation.contact.name || conversation.contact.phone;
@@ -466,6 +467,7 @@ export class InboxTimeline extends InboxElement {
     this.#query = undefined;
     this.#items.store = undefined;
     this.#state.store = undefined;
+    this.#conversation.store = undefined;
     this.#lastSeenKey = undefined;
   }
 }
