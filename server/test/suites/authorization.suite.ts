@@ -272,6 +272,16 @@ export function authorizationSuite(backend: Backend): void {
       assert.deepEqual(Object.keys(MATRIX).sort(), ops);
     });
 
+    it('lists 429 on every /api operation and 413 wherever a body is taken', () => {
+      const { doc, operations } = loadContract();
+      const paths = doc.paths as Record<string, Record<string, { responses?: Record<string, unknown> }>>;
+      for (const op of operations) {
+        const codes = Object.keys(paths[op.path]?.[op.method.toLowerCase()]?.responses ?? {});
+        if (op.fullPath.startsWith('/api/')) assert.ok(codes.includes('429'), `${op.operationId}: 429`);
+        if (op.requestBody) assert.ok(codes.includes('413'), `${op.operationId}: 413`);
+      }
+    });
+
     it('answers every operation × role as the table says, refusals as readable problems', async () => {
       const wrong: string[] = [];
       for (const op of loadContract().operations) {
