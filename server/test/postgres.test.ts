@@ -4,6 +4,7 @@ import { api, openStream, startServer, type Backend, type MessageItem } from './
 import { findPostgresBin, startPostgres, type PostgresCluster } from './postgres-harness.js';
 import { accessSuite } from './suites/access.suite.js';
 import { assignmentTagsSuite } from './suites/assignment-tags.suite.js';
+import { authorizationSuite } from './suites/authorization.suite.js';
 import { attachmentsSuite } from './suites/attachments.suite.js';
 import { contactsSuite } from './suites/contacts.suite.js';
 import { contractSuite } from './suites/contract.suite.js';
@@ -68,6 +69,7 @@ describe('real Postgres', { skip: available ? false : reason }, () => {
   newConversationSuite(backend);
   assignmentTagsSuite(backend);
   accessSuite(backend);
+  authorizationSuite(backend);
   senderPrivacySuite(backend);
   fanoutSuite(backend);
   crashSuite(backend);
