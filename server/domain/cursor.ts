@@ -40,8 +40,9 @@ export class Cursors {
     try {
       const [payload, signature, ...rest] = raw.split('.');
       if (payload && signature && rest.length === 0 && SIGNATURE.test(signature)) {
-        const given = Buffer.from(signature, 'base64url');
-        const expected = Buffer.from(this.sign(payload), 'base64url');
+        // Compared as text: decoding would ignore the last character's two padding bits.
+        const given = Buffer.from(signature);
+        const expected = Buffer.from(this.sign(payload));
         if (timingSafeEqual(given, expected)) {
           const v = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown;
           if (Array.isArray(v) && v[0] === 1 && typeof v[2] === 'string' && typeof v[3] === 'string') {
