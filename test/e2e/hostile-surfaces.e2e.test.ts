@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { sharedFixturesPresent, xssPayloads } from './hostile-strings.js';
+import { sharedFixturesPresent, writable, xssPayloads } from './hostile-strings.js';
 import {
   api,
   conversationsOf,
@@ -32,7 +32,7 @@ import {
 } from './page-guards.js';
 
 const demo = useDemo();
-const payloads = xssPayloads();
+const payloads = writable(xssPayloads());
 console.log(
   `${payloads.length} hostile strings (shared fixtures ${sharedFixturesPresent() ? 'included' : 'absent'})`,
 );

@@ -3,7 +3,7 @@
 // checkout; nothing here depends on which case happens to come last.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sharedFixturesPresent, xssPayloads } from './hostile-strings.js';
+import { sharedFixturesPresent, writable, xssPayloads } from './hostile-strings.js';
 import { conversationsOf, demoUser, inbound, openConversation, openDemo, useDemo } from './demo-page.js';
 import { assertInert, missing, readWholeLog, watchPage, type PageWatch } from './page-guards.js';
 
@@ -13,7 +13,7 @@ const MARKER = '<img src=x onerror="window.__pwned=99"> marker 7f3a stays text';
 
 function payloads(): string[] {
   // The contract caps a message at 4096 characters; longer vectors are cut, still hostile.
-  return [...xssPayloads().map((text) => text.slice(0, MAX_TEXT)), MARKER];
+  return [...writable(xssPayloads()).map((text) => text.slice(0, MAX_TEXT)), MARKER];
 }
 
 const demo = useDemo();
