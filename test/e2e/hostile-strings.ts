@@ -46,6 +46,9 @@ const REFUSED =
 /* eslint-enable no-control-regex */
 export const writable = (strings: string[]): string[] => strings.filter((s) => !REFUSED.test(s));
 
+/** A string as typed into a one-line field (a name, a tag): the contract refuses tabs and line breaks there. */
+export const oneLine = (text: string): string => text.replace(/[\t\r\n]+/g, ' ');
+
 /** Our payloads, then DOMPurify's test vectors when ../shared/fixtures is present. */
 export function xssPayloads(): string[] {
   return [...ownXssPayloads, ...readShared('xss-payloads.json', (e) => (e as { payload?: unknown }).payload)];

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { sharedFixturesPresent, writable, xssPayloads } from './hostile-strings.js';
+import { oneLine, sharedFixturesPresent, writable, xssPayloads } from './hostile-strings.js';
 import {
   api,
   conversationsOf,
@@ -100,8 +100,8 @@ test('the contact’s name, company and notes, on the demo page and on the CRM p
   for (const [i, text] of payloads.entries()) {
     // Each value distinct from the one before, so every step is a change the pages must show.
     const patch = {
-      name: `${i} ${text}`.slice(0, 200),
-      company: `${text} ${i}`.slice(0, 200),
+      name: oneLine(`${i} ${text}`).slice(0, 200),
+      company: oneLine(`${text} ${i}`).slice(0, 200),
       notes: `${i}: ${text}`.slice(0, 5000),
     };
     const saved = await api<Contact>(demo.server, user, `/contacts/${contact.id}`, {
@@ -152,7 +152,7 @@ test('tag names: on the conversation, in the tags editor and in the timeline', a
   const me = await api<{ spaces: { id: string }[] }>(demo.server, user, '/me');
   const tags: Tag[] = [];
   // A tag name is at most 50 characters, and not blank.
-  for (const name of payloads.map((text) => text.slice(0, 50)).filter((name) => name.trim())) {
+  for (const name of payloads.map((text) => oneLine(text).slice(0, 50)).filter((name) => name.trim())) {
     const created = await api<Tag>(demo.server, user, '/tags', {
       method: 'POST',
       body: JSON.stringify({ spaceId: me.body.spaces[0]!.id, name }),
@@ -307,7 +307,7 @@ test('New conversation dialog: the contact a number belongs to and the sender pr
     const saved = await api<Contact>(demo.server, editor, `/contacts/${contact.id}`, {
       method: 'PATCH',
       headers: { 'If-Match': `"${contact.version}"` },
-      body: JSON.stringify({ name: `${i} ${text}`.slice(0, 200) }),
+      body: JSON.stringify({ name: oneLine(`${i} ${text}`).slice(0, 200) }),
     });
     assert.equal(saved.status, 200);
     contact = saved.body;
