@@ -63,13 +63,16 @@ export class SpaceFeed {
 
   private async round(): Promise<void> {
     // Re-read the users each round: a revoked user or changed teams apply to live streams too.
-    const viewers = await viewersByIds(this.db, [...new Set([...this.subscribers].map((s) => s.userId))]);
-    for (const s of [...this.subscribers]) {
+    // Only the streams asked about take part: one that opens during the read is served next round
+    // (its opening woke the feed), never judged by an answer that could not include it.
+    const present = [...this.subscribers];
+    const viewers = await viewersByIds(this.db, [...new Set(present.map((s) => s.userId))]);
+    for (const s of present) {
       const v = viewers.get(s.userId);
       if (!v || !v.spaceIds.includes(this.spaceId)) s.close();
       else s.viewer = v;
     }
-    const live = [...this.subscribers];
+    const live = present.filter((s) => !s.isClosed);
     if (live.length === 0) return;
     const from = live.reduce((min, s) => (s.lastId < min ? s.lastId : min), live[0]!.lastId);
     this.stats.reads++;

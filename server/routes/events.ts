@@ -16,10 +16,13 @@ export const streamEvents: Handler = async (c) => {
   const v = c.get('viewer');
   requireSpace(v, query.spaceId);
 
+  // `newest` is this space's: ids commit in order within a space (events-log.ts), not across
+  // spaces, so starting after another space's newer id could skip one of ours still committing.
   // `issued` is the id sequence itself: a pruned presence event may have been the newest row, and
   // an id this log really gave out must still resume rather than look like one from elsewhere.
   const [state] = await db.query<{ newest: string; issued: string; horizon: string | null }>(
-    `select coalesce((select max(id) from events), 0)::text as newest,
+    `select coalesce(greatest((select max(id) from events where space_id = $1),
+         (select pruned_through from event_log_horizon where space_id = $1)), 0)::text as newest,
        (select case when is_called then last_value else 0 end from events_id_seq)::text as issued,
        (select pruned_through::text from event_log_horizon where space_id = $1) as horizon`,
     [query.spaceId],

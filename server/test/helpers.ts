@@ -176,6 +176,16 @@ export async function openStream(server: Reachable, spaceId: string, token: stri
       ended = true;
     }
   })();
+  // A timeout says what the stream did receive, so a missing event can be told from a stalled stream.
+  const explain = (error: Error): never => {
+    const tail = events.slice(-8).map((e) => {
+      const d = e.data as { type: string; conversation?: { id: string; version: number } };
+      return `${e.id} ${d.type}${d.conversation ? ` ${d.conversation.id} v${d.conversation.version}` : ''}`;
+    });
+    throw new Error(
+      `${error.message}; the stream (${res.status}) ${ended ? 'ended' : 'is open'} after ${events.length} events, the last: ${tail.join(', ')}`,
+    );
+  };
   return {
     status: res.status,
     contentType: res.headers.get('content-type'),
@@ -184,7 +194,7 @@ export async function openStream(server: Reachable, spaceId: string, token: stri
       return ended;
     },
     waitFor: (pred: (e: SseEvent) => boolean, what: string, timeoutMs = 10_000) =>
-      waitFor(() => events.find(pred), what, timeoutMs),
+      waitFor(() => events.find(pred), what, timeoutMs).catch(explain),
     /** The first event of one type (matching pred), with its data narrowed to that type. */
     next: <K extends InboxEvent['type']>(
       type: K,
@@ -197,7 +207,7 @@ export async function openStream(server: Reachable, spaceId: string, token: stri
           events.find((e): e is SseEvent<EventOf<K>> => e.data.type === type && pred(e.data as EventOf<K>)),
         what,
         timeoutMs,
-      ),
+      ).catch(explain),
     /** Events of one type seen so far, narrowed. */
     ofType: <K extends InboxEvent['type']>(type: K) =>
       events.filter((e): e is SseEvent<EventOf<K>> => e.data.type === type),

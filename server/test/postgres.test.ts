@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { api, openStream, startServer, type Backend, type MessageItem } from './helpers.js';
+import { logEvents } from '../domain/events-log.js';
 import { findPostgresBin, startPostgres, type PostgresCluster } from './postgres-harness.js';
 import { accessSuite } from './suites/access.suite.js';
 import { assignmentTagsSuite } from './suites/assignment-tags.suite.js';
@@ -77,6 +78,39 @@ describe('real Postgres', { skip: available ? false : reason }, () => {
   hostileInputSuite(backend);
   cursorsSuite(backend);
   fuzzSuite(backend);
+
+  describe('a stream opening while events commit', () => {
+    // Only real Postgres commits two spaces' transactions concurrently (PGlite runs one at a time).
+    it("starts after its own space's newest event, so one still committing in it is not skipped", async () => {
+      const server = await startServer(await backend.newStore(), { keepAliveMs: 600_000 });
+      const { db } = server.services;
+      const tag = (name: string) => ({ id: `tag_${name}`, name, color: 'slate' });
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let logged!: () => void;
+      const inFlight = new Promise<void>((resolve) => (logged = resolve));
+      try {
+        // Retail's event takes its id, then waits; wholesale's takes a later id and commits first.
+        const retail = db.transaction(async (tx) => {
+          await logEvents(tx, [{ spaceId: 'sp_retail', type: 'tag.changed', payload: { tag: tag('slow') } }]);
+          logged();
+          await released;
+        });
+        await inFlight;
+        await db.transaction((tx) =>
+          logEvents(tx, [{ spaceId: 'sp_wholesale', type: 'tag.changed', payload: { tag: tag('fast') } }]),
+        );
+        const stream = await openStream(server, 'sp_retail', 'demo-admin-token');
+        release();
+        await retail;
+        await stream.next('tag.changed', (d) => d.tag.name === 'slow', "retail's own event");
+        await stream.close();
+      } finally {
+        release();
+        await server.close();
+      }
+    });
+  });
 
   describe('two server instances on one database', () => {
     it('fans an inbound reply on instance A out to an SSE client on instance B', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RunningServer } from '../../app.js';
+import type { Db } from '../../db/db.js';
 import { viewerByToken } from '../../domain/users.js';
 import { EventHub } from '../../realtime/hub.js';
 import { countingDb } from '../counting-db.js';
@@ -108,6 +109,71 @@ export function fanoutSuite(backend: Backend): void {
       for (let u = 0; u < USERS.length; u++) {
         const mine = many.frames.slice(u * 40, (u + 1) * 40);
         for (const chunks of mine) assert.deepEqual(chunks, mine[0]);
+      }
+    });
+
+    it('keeps and serves a stream that opens while a round is asking who is subscribed', async () => {
+      const { db, links } = server.services;
+      // The first read of the subscribers' users waits until the second stream has opened.
+      let reading!: () => void;
+      const read = new Promise<void>((resolve) => (reading = resolve));
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let held = false;
+      const gated: Db = {
+        ...db,
+        kind: db.kind,
+        query: async (sql, params) => {
+          if (!held && sql.includes('from users u')) {
+            held = true;
+            reading();
+            await released;
+          }
+          return db.query(sql, params);
+        },
+        exec: (sql) => db.exec(sql),
+        transaction: (fn) => db.transaction(fn),
+        listen: (channel, cb) => db.listen(channel, cb),
+        notify: (channel, payload) => db.notify(channel, payload),
+        close: () => db.close(),
+      };
+      const hub = new EventHub(gated, links, { keepAliveMs: 600_000, maxStreamsPerUser: 10 });
+      await hub.start();
+      try {
+        const [newest] = await db.query<{ id: string }>(
+          'select coalesce(max(id), 0)::text as id from events',
+        );
+        const streams = [TOKENS.agent, TOKENS.admin].map(() => ({ chunks: [] as string[], ended: false }));
+        const open = async (token: string, i: number) => {
+          const viewer = (await viewerByToken(db, token))!;
+          const stream = streams[i]!;
+          hub.subscribe(viewer, SPACE, BigInt(newest!.id), {
+            write: (c) => stream.chunks.push(c),
+            end: () => void (stream.ended = true),
+          });
+          hub.wake(SPACE);
+        };
+        await open(TOKENS.agent, 0);
+        await read;
+        await open(TOKENS.admin, 1);
+        release();
+        await hub.idle(SPACE);
+        assert.deepEqual(
+          streams.map((stream) => stream.ended),
+          [false, false],
+          'neither stream was ended',
+        );
+        const res = await api<MessageItem>(server, '/demo/inbound', {
+          method: 'POST',
+          body: { conversationId, text: 'to a stream that opened mid-round' },
+        });
+        assert.equal(res.status, 201);
+        await waitFor(
+          () => streams.every((stream) => stream.chunks.some((c) => c.includes(res.body.id))),
+          'both streams have the message',
+        );
+      } finally {
+        await hub.close();
       }
     });
   });
