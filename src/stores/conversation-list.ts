@@ -67,10 +67,10 @@ export interface ConversationListQuery {
   setFilters(filters: ConversationFilters): Promise<ConversationListState>;
   /**
    * Searches as the user types: waits for a pause (250 ms), trims, then `setFilters({ q })`, so fast
-   * typing sends one request. An empty text clears the search at once. Resolves with the state
-   * after the search that finally ran.
+   * typing sends one request. An empty text clears the search at once, and `now` (Enter in the
+   * field) searches without the pause. Resolves with the state after the search that finally ran.
    */
-  search(q: string): Promise<ConversationListState>;
+  search(q: string, options?: { now?: boolean }): Promise<ConversationListState>;
   /** Loads the first page (and the counts). Never rejects: failures land in `$state.error`. */
   load(): Promise<ConversationListState>;
   /** Appends the next page, if any. Never rejects. */
@@ -252,7 +252,7 @@ export function createConversationList(
     else void apply(next);
   });
 
-  function search(q: string): Promise<ConversationListState> {
+  function search(q: string, { now = false } = {}): Promise<ConversationListState> {
     // The contract takes at most SEARCH_MAX_LENGTH characters: never ask for what it refuses.
     const text = [...q.trim()].slice(0, SEARCH_MAX_LENGTH).join('');
     ctx.timers.clearTimeout(searchTimer);
@@ -262,8 +262,8 @@ export function createConversationList(
       searchWaiters = [];
       void setFilters({ q: text }).then((state) => waiters.forEach((resolve) => resolve(state)));
     };
-    if (text) searchTimer = ctx.timers.setTimeout(run, ctx.searchDebounceMs);
-    else run(); // Clearing shows everything again without a wait.
+    if (text && !now) searchTimer = ctx.timers.setTimeout(run, ctx.searchDebounceMs);
+    else run(); // Clearing, or Enter, shows the result without a wait.
     return result;
   }
 

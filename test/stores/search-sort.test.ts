@@ -67,6 +67,17 @@ describe('search', () => {
     expect(state.status).to.equal('ready');
   });
 
+  it('searches at once when asked to (Enter), replacing the pending search', async () => {
+    const { api, timers, list, query } = await started();
+    const before = api.server.calls('/api/conversations').length;
+    void list.search('al');
+    const state = await list.search(' alm', { now: true });
+    expect(timers.pending).to.equal(0);
+    expect(api.server.calls('/api/conversations').length).to.equal(before + 1);
+    expect(query().q).to.equal('alm');
+    expect(state.status).to.equal('ready');
+  });
+
   it('clears at once on empty text and cancels a pending search', async () => {
     const { api, timers, list, query } = await started({}, { q: 'bea' });
     void list.search('alb');

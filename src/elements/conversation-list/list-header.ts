@@ -33,7 +33,8 @@ export interface HeaderView {
   pinned: PinnedFilters;
   onView(view: ConversationView): void;
   onTeam(teamId: string | null): void;
-  onSearch(text: string): void;
+  /** `now`: Enter was pressed, so search without waiting for a pause in typing. */
+  onSearch(text: string, now?: boolean): void;
   onUnread(): void;
   onSort(sort: ConversationSort): void;
   onTabKeydown(event: KeyboardEvent): void;
@@ -94,6 +95,9 @@ export function listHeader(view: HeaderView) {
         placeholder=${messages.searchPlaceholder}
         .value=${live(view.searchText)}
         @input=${(e: Event) => view.onSearch(value(e))}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key === 'Enter' && !e.isComposing) view.onSearch(value(e), true);
+        }}
       />
       ${
         pinned.unread
@@ -159,9 +163,9 @@ export function queryHeader(view: QueryHeaderView) {
     ...view,
     onView: (value) => void query?.setFilters({ view: value }),
     onTeam: (teamId) => void query?.setFilters({ teamId }),
-    onSearch: (text) => {
+    onSearch: (text, now) => {
       view.onSearchText(text);
-      void query?.search(text);
+      void query?.search(text, { now });
     },
     onUnread: () => void query?.setFilters({ unread: !filters.unread }),
     onStatus: (status) => void query?.setFilters({ status }),
