@@ -1,5 +1,9 @@
 /**
  * npm run bench:server [-- --runs=3 --scenario=streams --backend=pglite --streams=300 --uncapped=off]
+ *   --scenario=fanout --subscribers=100,300,1000 --events=20
+ *   --scenario=sends --sends=1000
+ *   --scenario=startup
+ *   --scenario=scale --scales=10000,100000 --items-per=20 --amount=100
  *
  * Starts reference servers as child processes (in-memory PGlite, and a throwaway local Postgres
  * when its binaries are installed), runs each scenario against them and prints medians and
@@ -9,9 +13,13 @@ import { parseArgs } from 'node:util';
 import { pglite, postgresBackend, type BenchBackend } from './lib/backends.js';
 import { printTable } from './lib/print.js';
 import type { Scenario } from './lib/scenario.js';
+import { fanout } from './scenarios/fanout.js';
+import { scale } from './scenarios/scale.js';
+import { sends } from './scenarios/sends.js';
+import { startup } from './scenarios/startup.js';
 import { streams } from './scenarios/streams.js';
 
-const scenarios: Scenario[] = [streams];
+const scenarios: Scenario[] = [streams, fanout, sends, startup, scale];
 
 const { values } = parseArgs({
   options: {

@@ -39,21 +39,25 @@ interface SearchSql {
   itemMatch: string;
 }
 
-function searchSql(v: Viewer, q: string, p: Params): SearchSql {
+function searchSql(v: Viewer, q: string, spaceId: string, p: Params): SearchSql {
   const text = q.trim().replace(/\s+/g, ' ');
   const pattern = p.add(`%${likeEscape(text)}%`);
   const words = p.add(text);
   const digits = text.replace(/[\s()+.-]/g, '');
   // A query that looks like a (partial) number also matches numbers written without spacing.
-  const phone = /^\d{3,}$/.test(digits) ? ` or ct.phone like ${p.add(`%${digits}%`)}` : '';
-  const nameMatch = `(${foldedContains('ct.name', pattern)}${phone})`;
-  const itemMatch = `x.conversation_id = c.id and x.kind in ${readableKinds(v)}
-    and (${foldedContains('x.text', pattern)} or ${foldedWords('x.text', words)})`;
-  return {
-    where: `(${nameMatch} or exists (select 1 from timeline_items x where ${itemMatch}))`,
-    nameMatch,
-    itemMatch,
-  };
+  const phone = (alias: string) =>
+    /^\d{3,}$/.test(digits) ? ` or ${alias}.phone like ${p.add(`%${digits}%`)}` : '';
+  const nameMatch = (alias: string) => `(${foldedContains(`${alias}.name`, pattern)}${phone(alias)})`;
+  const textMatch = (alias: string) =>
+    `${alias}.kind in ${readableKinds(v)} and (${foldedContains(`${alias}.text`, pattern)} or ${foldedWords(`${alias}.text`, words)})`;
+  // The matching conversations are found through the name and text indexes first, then
+  // filtered: an OR across the two tables row by row would scan every conversation.
+  const where = `c.id in (
+      select nc.id from contacts nct join conversations nc on nc.contact_id = nct.id
+      where nct.space_id = ${p.add(spaceId)} and ${nameMatch('nct')}
+      union
+      select t.conversation_id from timeline_items t where ${textMatch('t')})`;
+  return { where, nameMatch: nameMatch('ct'), itemMatch: `x.conversation_id = c.id and ${textMatch('x')}` };
 }
 
 function filters(
@@ -76,20 +80,23 @@ function filters(
       `exists (select 1 from conversation_teams ft where ft.conversation_id = c.id and ft.team_id = ${p.add(f.teamId)})`,
     );
   }
-  if (f.unread) parts.push('c.last_inbound_seq > coalesce(rm.seq, 0)');
+  // Looked up row by row through the markers' key, never joined whole: a user's markers grow
+  // with every conversation they have read.
+  if (f.unread)
+    parts.push(`c.last_inbound_seq > coalesce((select rm.seq from read_markers rm
+      where rm.user_id = ${p.add(v.id)} and rm.conversation_id = c.id), 0)`);
   if (f.contactId) parts.push(`c.contact_id = ${p.add(f.contactId)}`);
   let search: SearchSql | undefined;
   if (f.q && f.q.trim() !== '') {
-    search = searchSql(v, f.q, p);
+    search = searchSql(v, f.q, f.spaceId, p);
     parts.push(search.where);
   }
   return { where: parts.join('\n  and '), ...(search ? { search } : {}) };
 }
 
-const FROM = `from conversations c
-  join contacts ct on ct.id = c.contact_id`;
-const MARKER = (me: string) =>
-  `left join read_markers rm on rm.conversation_id = c.id and rm.user_id = ${me}`;
+/** The contact only when a search needs its name; counting and paging need the conversation alone. */
+const FROM = (search: SearchSql | undefined) =>
+  `from conversations c${search ? ' join contacts ct on ct.id = c.contact_id' : ''}`;
 
 export async function listConversations(
   db: Queryable,
@@ -109,7 +116,7 @@ export async function listConversations(
     keyset = `and (${key}, c.id) ${dir === 'desc' ? '<' : '>'} (${p.add(cur.key)}::text::timestamptz, ${p.add(cur.id)})`;
   }
   const page = `select c.id, ${key} as sort_key, ${search ? search.nameMatch : 'true'} as name_match
-    ${FROM} ${MARKER(me)}
+    ${FROM(search)}
     where ${where} ${keyset}
     order by ${key} ${dir}, c.id ${dir}
     limit ${p.add(limit + 1)}::int`;
@@ -134,10 +141,9 @@ export async function countConversations(
   query: ConversationFilter,
 ): Promise<components['schemas']['ConversationCounts']> {
   const p = new Params();
-  const me = p.add(v.id);
-  const { where } = filters(v, query, p, false);
+  const { where, search } = filters(v, query, p, false);
   const rows = await db.query<{ status: string; n: number }>(
-    `select c.status, count(*)::int as n ${FROM} ${MARKER(me)} where ${where} group by c.status`,
+    `select c.status, count(*)::int as n ${FROM(search)} where ${where} group by c.status`,
     p.values,
   );
   const counts = { all: 0, active: 0, unanswered: 0, closed: 0 };

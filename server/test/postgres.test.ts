@@ -20,6 +20,7 @@ import { multiProcessSuite } from './suites/multi-process.suite.js';
 import { newConversationSuite } from './suites/new-conversation.suite.js';
 import { persistenceSuite } from './suites/persistence.suite.js';
 import { presenceSuite } from './suites/presence.suite.js';
+import { queryPlansSuite } from './suites/query-plans.suite.js';
 import { realtimeSuite } from './suites/realtime.suite.js';
 import { scopingSuite } from './suites/scoping.suite.js';
 import { senderPrivacySuite } from './suites/sender-privacy.suite.js';
@@ -78,6 +79,8 @@ describe('real Postgres', { skip: available ? false : reason }, () => {
   hostileInputSuite(backend);
   cursorsSuite(backend);
   fuzzSuite(backend);
+  // Postgres only: the plans are the same engine's on PGlite, and generating the data costs time.
+  queryPlansSuite(backend);
 
   describe('a stream opening while events commit', () => {
     // Only real Postgres commits two spaces' transactions concurrently (PGlite runs one at a time).

@@ -38,6 +38,8 @@ export async function timed(
 export interface LightStream {
   status: number;
   saw(id: string): boolean;
+  /** When (performance.now()) an id was first seen, if it was. */
+  seenAt(id: string): number | undefined;
   close(): void;
 }
 
@@ -49,7 +51,7 @@ export async function openLightStream(base: string, spaceId: string, token: stri
     headers: { authorization: `Bearer ${token}` },
     signal: controller.signal,
   });
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   let tail = '';
   if (res.status === 200 && res.body) {
     void (async () => {
@@ -57,7 +59,8 @@ export async function openLightStream(base: string, spaceId: string, token: stri
       try {
         for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
           const text = tail + decoder.decode(chunk, { stream: true });
-          for (const m of text.matchAll(ID)) seen.add(m[1]!);
+          const now = performance.now();
+          for (const m of text.matchAll(ID)) if (!seen.has(m[1]!)) seen.set(m[1]!, now);
           tail = text.slice(-200);
         }
       } catch {
@@ -70,6 +73,7 @@ export async function openLightStream(base: string, spaceId: string, token: stri
   return {
     status: res.status,
     saw: (id) => seen.has(id),
+    seenAt: (id) => seen.get(id),
     close: () => controller.abort(),
   };
 }
