@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 
 const root = join(process.cwd(), 'storybook-static');
@@ -53,51 +53,78 @@ const index = JSON.parse(await readFile(join(root, 'index.json'), 'utf8')) as {
 };
 const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
 
+/** Renders a story in the shared preview page: the first by loading it, the next over its channel. */
+async function show(page: Page, storyId: string, first: boolean): Promise<void> {
+  if (first) await page.goto(`${base}/iframe.html?id=${storyId}&viewMode=story`);
+  else
+    await page.evaluate((id) => {
+      // Nothing a story left in storage reaches the next one.
+      localStorage.clear();
+      sessionStorage.clear();
+      const channel = (
+        window as { __STORYBOOK_ADDONS_CHANNEL__?: { emit(event: string, data: unknown): void } }
+      ).__STORYBOOK_ADDONS_CHANNEL__;
+      channel!.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
+    }, storyId);
+  // Rendered = this story is the current one, every inbox element shows either content or one of
+  // its state messages, and the story's play function (opening a dialog, typing) has finished.
+  await page.waitForFunction(
+    (id) => {
+      const elements = [...document.querySelectorAll('#storybook-root *')].filter(
+        (el) => el.localName.startsWith('inbox-') && el.localName !== 'inbox-provider',
+      );
+      const preview = (
+        window as {
+          __STORYBOOK_PREVIEW__?: {
+            currentRender?: { id?: string };
+            storyRenders?: { phase?: string }[];
+          };
+        }
+      ).__STORYBOOK_PREVIEW__;
+      const renders = preview?.storyRenders ?? [];
+      const played =
+        preview?.currentRender?.id === id &&
+        renders.length > 0 &&
+        renders.every((render) =>
+          ['played', 'completing', 'completed', 'finished'].includes(render.phase ?? ''),
+        );
+      return (
+        played &&
+        elements.length > 0 &&
+        elements.every((el) =>
+          el.shadowRoot?.querySelector(
+            '[role="listbox"], [part="state"], [part="button"], [part="log"], [part="textarea"], [part="section"], [part="steps"], [part="trigger-button"]',
+          ),
+        )
+      );
+    },
+    storyId,
+    { timeout: 15_000 },
+  );
+}
+
 describe('stories', () => {
+  // One preview page for every story: loading Storybook's preview once, not once per story, is
+  // most of this suite's time.
+  let page: Page;
+  const problems: string[] = [];
+  before(async () => {
+    page = await (await browser.newContext()).newPage();
+    page.on('pageerror', (error) => problems.push(error.message));
+  });
+
   test('the build holds stories', () => assert.ok(stories.length > 0));
 
-  for (const story of stories) {
+  for (const [index, story] of stories.entries()) {
     test(`${story.title} / ${story.name} renders and passes axe`, async () => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const problems: string[] = [];
-      page.on('pageerror', (error) => problems.push(error.message));
-      await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story`);
-      // Rendered = every inbox element shows either content or one of its state messages, and the
-      // story's play function (opening a dialog, typing) has finished.
-      await page.waitForFunction(
-        () => {
-          const elements = [...document.querySelectorAll('#storybook-root *')].filter(
-            (el) => el.localName.startsWith('inbox-') && el.localName !== 'inbox-provider',
-          );
-          const preview = (window as { __STORYBOOK_PREVIEW__?: { storyRenders?: { phase?: string }[] } })
-            .__STORYBOOK_PREVIEW__;
-          const renders = preview?.storyRenders ?? [];
-          const played =
-            renders.length > 0 &&
-            renders.every((render) =>
-              ['played', 'completing', 'completed', 'finished'].includes(render.phase ?? ''),
-            );
-          return (
-            played &&
-            elements.length > 0 &&
-            elements.every((el) =>
-              el.shadowRoot?.querySelector(
-                '[role="listbox"], [part="state"], [part="button"], [part="log"], [part="textarea"], [part="section"], [part="steps"], [part="trigger-button"]',
-              ),
-            )
-          );
-        },
-        undefined,
-        { timeout: 15_000 },
-      );
+      problems.length = 0;
+      await show(page, story.id, index === 0);
       const results = await new AxeBuilder({ page }).include('#storybook-root').analyze();
       const violations = results.violations.map(
         (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
       );
       assert.deepEqual(violations, []);
       assert.deepEqual(problems, []);
-      await context.close();
     });
   }
 });
