@@ -37,6 +37,8 @@ async function press(canvas: HTMLElement): Promise<HTMLElement> {
 const meta: Meta<Args> = {
   title: 'Elements/Access and onboarding',
   component: 'inbox-access',
+  // The onboarding steps also stand alone (see All done): their API table is on this page too.
+  subcomponents: { InboxOnboarding: 'inbox-onboarding' },
   args: { width: 640 },
   argTypes: {
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
