@@ -1,5 +1,6 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
 import { emojiDataPlugin } from '../scripts/emoji-data.mjs';
+import { llmsTxtPlugin } from '../scripts/llms-txt.mjs';
 
 const config: StorybookConfig = {
   // The guide pages first: Storybook is the docs site.
@@ -15,6 +16,8 @@ const config: StorybookConfig = {
       // Storybook serves the emoji data itself at /emoji/<locale>.json (stories set emoji-data-url):
       // the same compact files the library ships, never a public CDN.
       emojiDataPlugin({ dir: 'emoji' }),
+      // /llms.txt, written from custom-elements.json and the guide pages at every build.
+      llmsTxtPlugin(),
     ];
     // Without this Vite pre-bundles a second copy of Lit ("Multiple versions of Lit loaded").
     viteConfig.optimizeDeps = {
