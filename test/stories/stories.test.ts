@@ -1,61 +1,29 @@
 // Every story in the static Storybook build renders without errors and passes axe, in Chromium.
 import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
+import { readIndex, RENDERED, serveBuild } from './static-build.js';
 
-const root = join(process.cwd(), 'storybook-static');
-const types: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-};
-
-let server: Server;
-let base: string;
+let site: Awaited<ReturnType<typeof serveBuild>>;
 let browser: Browser;
 
 before(async () => {
-  server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(
-      /^(\.\.[/\\])+/,
-      '',
-    );
-    try {
-      const body = await readFile(join(root, path.endsWith('/') ? `${path}index.html` : path));
-      response
-        .writeHead(200, { 'Content-Type': types[extname(path)] ?? 'application/octet-stream' })
-        .end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  site = await serveBuild();
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 });
 
 after(async () => {
   await browser?.close();
-  server?.close();
+  site?.close();
 });
 
-const index = JSON.parse(await readFile(join(root, 'index.json'), 'utf8')) as {
-  entries: Record<string, { id: string; type: string; title: string; name: string }>;
-};
-const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+const stories = (await readIndex()).filter((entry) => entry.type === 'story');
 
 /** Renders a story in the shared preview page: the first by loading it, the next over its channel. */
 async function show(page: Page, storyId: string, first: boolean): Promise<void> {
-  if (first) await page.goto(`${base}/iframe.html?id=${storyId}&viewMode=story`);
+  if (first) await page.goto(`${site.base}/iframe.html?id=${storyId}&viewMode=story`);
   else
     await page.evaluate((id) => {
       // Nothing a story left in storage reaches the next one.
@@ -69,7 +37,7 @@ async function show(page: Page, storyId: string, first: boolean): Promise<void> 
   // Rendered = this story is the current one, every inbox element shows either content or one of
   // its state messages, and the story's play function (opening a dialog, typing) has finished.
   await page.waitForFunction(
-    (id) => {
+    ({ id, rendered }) => {
       const elements = [...document.querySelectorAll('#storybook-root *')].filter(
         (el) => el.localName.startsWith('inbox-') && el.localName !== 'inbox-provider',
       );
@@ -88,17 +56,9 @@ async function show(page: Page, storyId: string, first: boolean): Promise<void> 
         renders.every((render) =>
           ['played', 'completing', 'completed', 'finished'].includes(render.phase ?? ''),
         );
-      return (
-        played &&
-        elements.length > 0 &&
-        elements.every((el) =>
-          el.shadowRoot?.querySelector(
-            '[role="listbox"], [part="state"], [part="button"], [part="log"], [part="textarea"], [part="section"], [part="steps"], [part="trigger-button"]',
-          ),
-        )
-      );
+      return played && elements.length > 0 && elements.every((el) => el.shadowRoot?.querySelector(rendered));
     },
-    storyId,
+    { id: storyId, rendered: RENDERED },
     { timeout: 15_000 },
   );
 }
