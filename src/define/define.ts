@@ -1,3 +1,5 @@
+import { acceptLateProviders } from './late-providers.js';
+
 // Stamped at build time from package.json (rollup and scripts/stamp-version.mjs replace it);
 // source run directly (tests, Storybook) reports itself as a development copy.
 declare const __INBOX_ELEMENTS_VERSION__: string | undefined;
@@ -20,6 +22,7 @@ const warned = new Set<string>();
  * taken by a script outside the library once per tag.
  */
 export function defineElement(tag: string, constructor: CustomElementConstructor): void {
+  acceptLateProviders();
   const existing = customElements.get(tag);
   if (!existing) {
     customElements.define(tag, constructor);

@@ -1,11 +1,13 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { createInboxClient, type TokenProvider } from '../../api/index.js';
+import { createInboxClient } from '../../api/client.js';
+import type { TokenProvider } from '../../api/index.js';
 import { InboxApiError } from '../../api/errors.js';
 import { inboxContext } from '../../context.js';
-import { InboxErrorEvent } from '../../events/index.js';
-import { createInboxStore, type InboxStore } from '../../stores/index.js';
+import { InboxErrorEvent } from '../../events/error.js';
+import { createInboxStore } from '../../stores/inbox-store.js';
+import type { InboxStore } from '../../stores/index.js';
 
 /**
  * @summary Connects the inbox elements inside it to one backend: it owns one API client and one
@@ -55,7 +57,9 @@ export class InboxProvider extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.#store) this.#connect();
+    // The first connection waits for the first update, where properties the host set before the
+    // tag was defined (the loader defines it later) are in place; a reconnection has them already.
+    if (!this.#store && this.hasUpdated) this.#connect();
   }
 
   override disconnectedCallback(): void {
