@@ -1,7 +1,8 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { inboxContext } from '../context.js';
-import { $defaultInbox, type InboxStore } from '../stores/index.js';
+import { $defaultInbox } from '../stores/default-inbox.js';
+import type { InboxStore } from '../stores/index.js';
 
 /**
  * Finds the store bundle for an element: the nearest `<inbox-provider>` through context, or else

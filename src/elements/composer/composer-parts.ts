@@ -3,7 +3,8 @@ import { html, nothing } from 'lit';
 import type { ChannelCapabilities } from '../../api/types.js';
 import { describeError, formatBytes } from '../../i18n/describe-error.js';
 import type { Catalogue, ResolvedLocale } from '../../i18n/index.js';
-import { smsSegments, textLimit, type DraftTab, type SmsEncoding, type Upload } from '../../stores/index.js';
+import { smsSegments, textLimit } from '../../stores/channel-rules.js';
+import type { DraftTab, SmsEncoding, Upload } from '../../stores/index.js';
 
 export interface TabsView {
   messages: Catalogue;

@@ -5,18 +5,14 @@ import type { InboxApiError } from '../../api/errors.js';
 import type { Capabilities, Channel, ChannelCapabilities } from '../../api/types.js';
 import { nextTabIndex } from '../../controllers/listbox-keys.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { InboxBeforeSendEvent, InboxMessageFailEvent, InboxMessageSendEvent } from '../../events/index.js';
+import { InboxBeforeSendEvent } from '../../events/before-send.js';
+import { InboxMessageFailEvent } from '../../events/message-fail.js';
+import { InboxMessageSendEvent } from '../../events/message-send.js';
 import { describeClientProblem, describeError } from '../../i18n/describe-error.js';
 import { channelLabel } from '../../i18n/labels.js';
-import {
-  checkText,
-  settle,
-  type ConversationIndex,
-  type DraftTab,
-  type InboxStore,
-  type SendOutcome,
-  type Upload,
-} from '../../stores/index.js';
+import { checkText } from '../../stores/channel-rules.js';
+import { settle } from '../../stores/result.js';
+import type { ConversationIndex, DraftTab, InboxStore, SendOutcome, Upload } from '../../stores/index.js';
 import { InboxElement } from '../inbox-element.js';
 import { attachmentChips, composerTabs, counterText, undoBar } from './composer-parts.js';
 import { EmojiPopupController } from './emoji-popup.js';

@@ -11,12 +11,12 @@ import type {
 } from '../../api/types.js';
 import { VirtualListboxController } from '../../controllers/virtual-listbox.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { InboxConversationSelectEvent } from '../../events/index.js';
-import {
-  type ConversationListQuery,
-  type ConversationListState,
-  type InboxStore,
-  type ResolvedConversationFilters,
+import { InboxConversationSelectEvent } from '../../events/conversation-select.js';
+import type {
+  ConversationListQuery,
+  ConversationListState,
+  InboxStore,
+  ResolvedConversationFilters,
 } from '../../stores/index.js';
 import { channelIconStyles, menuStyles, stateStyles } from '../../styles/shared.js';
 import { avatarStyles } from '../shared/avatar.styles.js';

@@ -11,7 +11,7 @@ import type { Catalogue } from '../../i18n/index.js';
 import type { ConversationListQuery, ResolvedConversationFilters } from '../../stores/index.js';
 import { nextTabIndex } from '../../controllers/listbox-keys.js';
 import { statusLabel } from '../../i18n/labels.js';
-import { SEARCH_MAX_LENGTH } from '../../stores/index.js';
+import { SEARCH_MAX_LENGTH } from '../../stores/conversation-list.js';
 
 export const statusTabs: StatusFilter[] = ['all', 'active', 'unanswered', 'closed'];
 

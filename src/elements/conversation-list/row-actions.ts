@@ -2,7 +2,7 @@ import { nothing, type ReactiveController, type ReactiveElement } from 'lit';
 import type { Conversation, ConversationStatus } from '../../api/types.js';
 import type { LocaleController } from '../../controllers/locale-controller.js';
 import { MenuController } from '../../controllers/menu-controller.js';
-import { InboxStatusChangeEvent } from '../../events/index.js';
+import { InboxStatusChangeEvent } from '../../events/status-change.js';
 import { contactName, statusLabel } from '../../i18n/labels.js';
 import type { InboxStore } from '../../stores/index.js';
 import { rowMenu } from './row-menu.js';

@@ -13,14 +13,8 @@ import {
   type ContactForm,
   type FieldProblem,
 } from '../../stores/contact-form.js';
-import {
-  createPhoneEntry,
-  type Conflict,
-  type ContactField,
-  type InboxStore,
-  type PhoneEntry,
-  type PhoneEntryState,
-} from '../../stores/index.js';
+import { createPhoneEntry } from '../../stores/phone-entry.js';
+import type { Conflict, ContactField, InboxStore, PhoneEntry, PhoneEntryState } from '../../stores/index.js';
 import { realTimers } from '../../stores/context.js';
 import { regionOf } from '../shared/country-options.js';
 import { conflictView } from './conflict-view.js';

@@ -5,13 +5,11 @@ import { StoreController } from '../../controllers/store-controller.js';
 import {
   InboxAssignmentChangeEvent,
   InboxBeforeAssignmentChangeEvent,
-  InboxBeforeContactSaveEvent,
-  InboxBeforeTagsChangeEvent,
-  InboxContactChangeEvent,
-  InboxContactSaveEvent,
-  InboxConversationSelectEvent,
-  InboxTagsChangeEvent,
-} from '../../events/index.js';
+} from '../../events/assignment-change.js';
+import { InboxBeforeContactSaveEvent, InboxContactSaveEvent } from '../../events/contact-save.js';
+import { InboxBeforeTagsChangeEvent, InboxTagsChangeEvent } from '../../events/tags-change.js';
+import { InboxContactChangeEvent } from '../../events/contact-change.js';
+import { InboxConversationSelectEvent } from '../../events/conversation-select.js';
 import type { ResolvedLocale } from '../../i18n/index.js';
 import type { ConversationListQuery, InboxStore } from '../../stores/index.js';
 import { channelIconStyles, stateStyles } from '../../styles/shared.js';

@@ -3,11 +3,9 @@
 import { adoptStyles, html, nothing, svg, type ReactiveController, type ReactiveElement } from 'lit';
 import { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import {
-  InboxBeforeConversationCreateEvent,
-  InboxConversationCreateEvent,
-  InboxConversationSelectEvent,
-} from '../../events/index.js';
+import { InboxBeforeConversationCreateEvent } from '../../events/before-conversation-create.js';
+import { InboxConversationCreateEvent } from '../../events/conversation-create.js';
+import { InboxConversationSelectEvent } from '../../events/conversation-select.js';
 import type { ResolvedLocale } from '../../i18n/index.js';
 import type { InboxStore } from '../../stores/inbox-store.js';
 import {

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { Conversation, ConversationStatus } from '../../api/types.js';
 import type { MenuController } from '../../controllers/menu-controller.js';
 import type { Catalogue } from '../../i18n/index.js';
-import { legalStatusMoves } from '../../stores/index.js';
+import { legalStatusMoves } from '../../stores/status-moves.js';
 
 /** What a status move is called in a menu: "Mark as Active", "Close conversation" or "Reopen". */
 export function moveLabel(from: ConversationStatus, to: ConversationStatus, messages: Catalogue): string {

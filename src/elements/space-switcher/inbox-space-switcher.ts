@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import type { Space } from '../../api/types.js';
 import { MenuController } from '../../controllers/menu-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { InboxSpaceChangeEvent } from '../../events/index.js';
+import { InboxSpaceChangeEvent } from '../../events/space-change.js';
 import type { InboxStore } from '../../stores/index.js';
 import { menuStyles } from '../../styles/shared.js';
 import { InboxElement } from '../inbox-element.js';

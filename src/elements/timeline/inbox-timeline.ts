@@ -16,16 +16,16 @@ import type {
 } from '../../api/types.js';
 import { MenuController } from '../../controllers/menu-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { InboxStatusChangeEvent } from '../../events/index.js';
+import { InboxStatusChangeEvent } from '../../events/status-change.js';
 import type { InboxApiError } from '../../api/errors.js';
 import { describeError } from '../../i18n/describe-error.js';
-import {
-  settle,
-  type InboxStore,
-  type PendingEntry,
-  type TimelineEntry,
-  type TimelineQuery,
-  type TimelineState,
+import { settle } from '../../stores/result.js';
+import type {
+  InboxStore,
+  PendingEntry,
+  TimelineEntry,
+  TimelineQuery,
+  TimelineState,
 } from '../../stores/index.js';
 import { channelIconStyles, menuStyles, stateStyles } from '../../styles/shared.js';
 import { avatarStyles } from '../shared/avatar.styles.js';

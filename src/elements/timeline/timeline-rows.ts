@@ -1,5 +1,5 @@
 import type { TimelineEntry } from '../../stores/index.js';
-import { entryKey } from '../../stores/index.js';
+import { entryKey } from '../../stores/timeline-items.js';
 
 export type TimelineRow =
   | { kind: 'beginning'; key: string }
