@@ -55,8 +55,10 @@ function searchSql(v: Viewer, q: string, spaceId: string, p: Params): SearchSql 
   const words = p.add(text);
   const digits = text.replace(/[\s()+.-]/g, '');
   // A query that looks like a (partial) number also matches numbers written without spacing.
-  const phone = (alias: string) =>
-    /^\d{3,}$/.test(digits) ? ` or ${alias}.phone like ${p.add(`%${digits}%`)}` : '';
+  // Each value is a parameter once, however many times the SQL names it: a parameter the query
+  // never uses (the counts show no match) would leave its type undetermined.
+  const phonePattern = /^\d{3,}$/.test(digits) ? p.add(`%${digits}%`) : null;
+  const phone = (alias: string) => (phonePattern ? ` or ${alias}.phone like ${phonePattern}` : '');
   const nameMatch = (alias: string) => `(${foldedContains(`${alias}.name`, pattern)}${phone(alias)})`;
   const textMatch = (alias: string) =>
     `${alias}.kind in ${readableKinds(v)} and (${foldedContains(`${alias}.text`, pattern)} or ${foldedWords(`${alias}.text`, words)})`;
@@ -106,10 +108,6 @@ function filters(
   return { where: parts.join('\n  and '), ...(search ? { search } : {}) };
 }
 
-/** The contact only when a search needs its name; counting and paging need the conversation alone. */
-const FROM = (search: SearchSql | undefined) =>
-  `from conversations c${search ? ' join contacts ct on ct.id = c.contact_id' : ''}`;
-
 export async function listConversations(
   db: Queryable,
   v: Viewer,
@@ -127,8 +125,9 @@ export async function listConversations(
     const cur = cursors.decode(query.cursor, sort);
     keyset = `and (${key}, c.id) ${dir === 'desc' ? '<' : '>'} (${p.add(cur.key)}::text::timestamptz, ${p.add(cur.id)})`;
   }
+  // The contact only when a search shows whether its name matched; a page needs nothing else.
   const page = `select c.id, ${key} as sort_key, ${search ? search.nameMatch : 'true'} as name_match
-    ${FROM(search)}
+    from conversations c ${search ? 'join contacts ct on ct.id = c.contact_id' : ''}
     where ${where} ${keyset}
     order by ${key} ${dir}, c.id ${dir}
     limit ${p.add(limit + 1)}::int`;
@@ -153,9 +152,9 @@ export async function countConversations(
   query: ConversationFilter,
 ): Promise<components['schemas']['ConversationCounts']> {
   const p = new Params();
-  const { where, search } = filters(v, query, p, 'counts');
+  const { where } = filters(v, query, p, 'counts');
   const rows = await db.query<{ status: string; n: number }>(
-    `select c.status, count(*)::int as n ${FROM(search)} where ${where} group by c.status`,
+    `select c.status, count(*)::int as n from conversations c where ${where} group by c.status`,
     p.values,
   );
   const counts = { all: 0, active: 0, unanswered: 0, closed: 0 };

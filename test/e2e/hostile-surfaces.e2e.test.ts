@@ -46,8 +46,9 @@ const spaced = (phone: string) => `${phone.slice(0, 3)} ${phone.slice(3)}`;
 const admin = () => demoUser(demo.server, (u) => u.role === 'admin');
 
 /**
- * Runs `work` on `count` pages at once, each over every count-th string with its index: a check
- * mostly waits (a search pause, a lookup), so the waits overlap. 4 stays under a user's stream cap.
+ * Runs `work` once per lane at once, each lane every LANES-th string with its index (each lane opens
+ * its own page): a check mostly waits (a lookup, a render), so the waits overlap. 4 pages stay under
+ * a user's cap of 6 event streams.
  */
 const LANES = 4;
 function inLanes(work: (lane: [number, string][], index: number) => Promise<void>): Promise<void[]> {

@@ -11,7 +11,9 @@ const USERS = { admin: 'demo-admin-token', agent: 'demo-agent-token' } as const;
 /**
  * List first pages (every filter combination), counts, search and timeline pages against a
  * database holding --scales conversations (10,000 and 100,000) with --items-per items each (20:
- * 2,000,000 items at 100,000), generated before the server starts; p50/p95 of --amount requests.
+ * 2,000,000 items at 100,000), generated before the server starts; p50/p95 of --amount requests
+ * (100) from 4 connections, a fifth of that per list combination. One run per scale: generating
+ * 100,000 conversations is the slow part, so --runs does not repeat it.
  */
 export const scale: Scenario = {
   name: 'scale',

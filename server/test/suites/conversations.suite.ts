@@ -163,6 +163,9 @@ export function conversationsSuite(backend: Backend): void {
         [TOKENS.agent2, { teamId: 'tm_billing', unread: 'true' }],
         [TOKENS.noNotes, { view: 'closed_by_me' }],
         [TOKENS.admin, { q: 'order' }],
+        // A number (matched on the contact's phone too) and an agent's search, who sees a part.
+        [TOKENS.admin, { q: '7700' }],
+        [TOKENS.agent, { q: '+44 7700' }],
       ] as const) {
         const params = { spaceId: SPACE, ...extra } as Record<string, string>;
         const counts = await api<ConversationCounts>(
