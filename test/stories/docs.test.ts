@@ -5,23 +5,11 @@ import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page, type Request } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../chromium.mjs';
-import { readIndex, RENDERED, root, serveBuild } from './static-build.js';
+import { before, describe, test } from 'node:test';
+import type { Page, Request } from 'playwright-core';
+import { readIndex, RENDERED, root, useBuildInChromium } from './static-build.js';
 
-let site: Awaited<ReturnType<typeof serveBuild>>;
-let browser: Browser;
-
-before(async () => {
-  site = await serveBuild();
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-});
-
-after(async () => {
-  await browser?.close();
-  site?.close();
-});
+const build = useBuildInChromium();
 
 const entries = await readIndex();
 const docs = entries.filter((entry) => entry.type === 'docs');
@@ -44,7 +32,7 @@ type PreviewWindow = Window & {
  * loaded shows its rows.
  */
 async function show(page: Page, open: Set<Request>, id: string, first: boolean): Promise<void> {
-  if (first) await page.goto(`${site.base}/iframe.html?id=${id}&viewMode=docs`);
+  if (first) await page.goto(`${build.base}/iframe.html?id=${id}&viewMode=docs`);
   else
     await page.evaluate((id) => {
       // Nothing a page left in storage reaches the next one.
@@ -101,7 +89,7 @@ describe('docs pages', () => {
   const problems: string[] = [];
   const open = new Set<Request>();
   before(async () => {
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 12_000 } })).newPage();
+    page = await (await build.browser.newContext({ viewport: { width: 1280, height: 12_000 } })).newPage();
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('request', (request) => !request.url().includes('/api/events') && open.add(request));
     page.on('requestfinished', (request) => open.delete(request));

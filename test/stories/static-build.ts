@@ -3,6 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { after, before } from 'node:test';
+import { chromium, type Browser } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 
 export const root = join(process.cwd(), 'storybook-static');
 
@@ -59,3 +62,25 @@ export async function serveBuild(): Promise<{ base: string; close: () => void }>
  */
 export const RENDERED =
   '[role="listbox"], [part="state"], [part="button"], [part="log"], [part="textarea"], [part="section"], [part="steps"], [part="trigger-button"]';
+
+/** The build served and Chromium launched for one test file's tests, both stopped after them. */
+export function useBuildInChromium(): { readonly base: string; readonly browser: Browser } {
+  let site: Awaited<ReturnType<typeof serveBuild>> | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    site = await serveBuild();
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  });
+  after(async () => {
+    await browser?.close();
+    site?.close();
+  });
+  return {
+    get base() {
+      return site!.base;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
+}

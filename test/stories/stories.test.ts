@@ -1,29 +1,17 @@
 // Every story in the static Storybook build renders without errors and passes axe, in Chromium.
 import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../chromium.mjs';
-import { readIndex, RENDERED, serveBuild } from './static-build.js';
+import { before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { readIndex, RENDERED, useBuildInChromium } from './static-build.js';
 
-let site: Awaited<ReturnType<typeof serveBuild>>;
-let browser: Browser;
-
-before(async () => {
-  site = await serveBuild();
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-});
-
-after(async () => {
-  await browser?.close();
-  site?.close();
-});
+const build = useBuildInChromium();
 
 const stories = (await readIndex()).filter((entry) => entry.type === 'story');
 
 /** Renders a story in the shared preview page: the first by loading it, the next over its channel. */
 async function show(page: Page, storyId: string, first: boolean): Promise<void> {
-  if (first) await page.goto(`${site.base}/iframe.html?id=${storyId}&viewMode=story`);
+  if (first) await page.goto(`${build.base}/iframe.html?id=${storyId}&viewMode=story`);
   else
     await page.evaluate((id) => {
       // Nothing a story left in storage reaches the next one.
@@ -69,7 +57,7 @@ describe('stories', () => {
   let page: Page;
   const problems: string[] = [];
   before(async () => {
-    page = await (await browser.newContext()).newPage();
+    page = await (await build.browser.newContext()).newPage();
     page.on('pageerror', (error) => problems.push(error.message));
   });
 
