@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RunningServer } from '../../app.js';
-import type { Db } from '../../db/db.js';
 import { viewerByToken } from '../../domain/users.js';
 import { EventHub } from '../../realtime/hub.js';
-import { countingDb } from '../counting-db.js';
+import { countingDb, observedDb } from '../counting-db.js';
 import {
   api,
   startServer,
@@ -120,23 +119,13 @@ export function fanoutSuite(backend: Backend): void {
       let release!: () => void;
       const released = new Promise<void>((resolve) => (release = resolve));
       let held = false;
-      const gated: Db = {
-        ...db,
-        kind: db.kind,
-        query: async (sql, params) => {
-          if (!held && sql.includes('from users u')) {
-            held = true;
-            reading();
-            await released;
-          }
-          return db.query(sql, params);
-        },
-        exec: (sql) => db.exec(sql),
-        transaction: (fn) => db.transaction(fn),
-        listen: (channel, cb) => db.listen(channel, cb),
-        notify: (channel, payload) => db.notify(channel, payload),
-        close: () => db.close(),
-      };
+      const gated = observedDb(db, async (sql) => {
+        if (!held && sql.includes('from users u')) {
+          held = true;
+          reading();
+          await released;
+        }
+      });
       const hub = new EventHub(gated, links, { keepAliveMs: 600_000, maxStreamsPerUser: 10 });
       await hub.start();
       try {
