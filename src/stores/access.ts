@@ -5,6 +5,7 @@ import type { InboxAccess, InboxAccessState } from '../api/types.js';
 import type { Timers } from './context.js';
 import { createOnboardingStore, type OnboardingStore } from './onboarding.js';
 import { settle, type Result } from './result.js';
+import type { PageEventSource } from './page-events.js';
 import type { SessionStore } from './session.js';
 
 /**
@@ -14,8 +15,6 @@ import type { SessionStore } from './session.js';
 export type AccessRequestOutcome = 'received' | 'already-sent' | 'granted';
 
 /** Calls the listener whenever the user may have come back; returns the unsubscribe. */
-export type PageReturnSource = (listener: () => void) => () => void;
-
 export interface AccessStore {
   /**
    * The signed-in user's inbox (a beta): `none`, `requested` or `granted`; undefined until `/me`
@@ -41,26 +40,12 @@ export interface AccessDeps {
   session: SessionStore;
   timers: Timers;
   isVisible: () => boolean;
-  onPageReturn: PageReturnSource;
+  onPageReturn: PageEventSource;
   /** How often a waiting request is checked while the page is visible. */
   checkEveryMs: number;
   /** Loads the session again and opens the inbox: what approval leads to. */
   onGranted(): Promise<unknown>;
 }
-
-/** The page became visible again, or the browser came back online. */
-export const pageReturns: PageReturnSource = (listener) => {
-  if (typeof document === 'undefined') return () => undefined;
-  const onVisibility = () => {
-    if (document.visibilityState === 'visible') listener();
-  };
-  document.addEventListener('visibilitychange', onVisibility);
-  globalThis.addEventListener('online', listener);
-  return () => {
-    document.removeEventListener('visibilitychange', onVisibility);
-    globalThis.removeEventListener('online', listener);
-  };
-};
 
 export function createAccessStore(deps: AccessDeps): AccessStore {
   const { client, session, timers } = deps;

@@ -1,4 +1,5 @@
 import type { BackoffOptions } from '../api/events-stream.js';
+import type { PageEventSource } from './page-events.js';
 import type { OutboxStorage } from './outbox-storage.js';
 import type { ReadPolicy } from './read-policy.js';
 
@@ -52,7 +53,12 @@ export interface InboxStoreOptions {
    * Calls back when the user may have come back (by default: the page became visible again, or the
    * browser came back online), so a user without the inbox notices approval at once.
    */
-  onPageReturn?: (listener: () => void) => () => void;
+  onPageReturn?: PageEventSource;
+  /**
+   * Calls back when the page is going away (by default `pagehide`), so sends not yet answered
+   * leave with a request the browser finishes after the page is gone.
+   */
+  onPageLeave?: PageEventSource;
 }
 
 /** The state of a load that has no list of its own. */

@@ -1,7 +1,7 @@
 import type { InboxClient } from '../api/client.js';
 import { InboxApiError } from '../api/errors.js';
 import type { Me } from '../api/types.js';
-import { createAccessStore, pageReturns, type AccessStore } from './access.js';
+import { createAccessStore, type AccessStore } from './access.js';
 import { realTimers, type InboxStoreOptions } from './context.js';
 import { createClockStore, type ClockStore } from './clock.js';
 import { createCollisionsStore, type CollisionsStore } from './collisions.js';
@@ -12,6 +12,7 @@ import { createDraftsStore, type DraftsStore } from './drafts.js';
 import { createEmojiPreferences, type EmojiPreferencesStore } from './emoji-preferences.js';
 import { createOutbox, type OutboxStore } from './outbox.js';
 import { createIndexedDbOutboxStorage, createMemoryOutboxStorage } from './outbox-storage.js';
+import { pageLeaves, pageReturns } from './page-events.js';
 import { createPreferencesStore, type PreferencesStore } from './preferences.js';
 import { createPresenceStore, type PresenceStore } from './presence.js';
 import { createReadPolicy, documentIsVisible, type ReadPolicyStore } from './read-policy.js';
@@ -121,6 +122,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     now,
     onItem: (item) => timeline.upsertItem(item),
     findMessage: (clientMessageId) => timeline.findByClientMessageId(clientMessageId),
+    onPageLeave: options.onPageLeave ?? pageLeaves,
   });
   const readPolicy = createReadPolicy({
     client,

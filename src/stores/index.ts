@@ -85,14 +85,8 @@ export {
   type SmsSegments,
 } from './channel-rules.js';
 export { settle, type Result } from './result.js';
-export {
-  createAccessStore,
-  pageReturns,
-  type AccessDeps,
-  type AccessRequestOutcome,
-  type AccessStore,
-  type PageReturnSource,
-} from './access.js';
+export { createAccessStore, type AccessDeps, type AccessRequestOutcome, type AccessStore } from './access.js';
+export { pageLeaves, pageReturns, type PageEventSource } from './page-events.js';
 export { createOnboardingStore, seesOnboarding, type OnboardingStore } from './onboarding.js';
 export { CONTACT_FIELDS, type ContactField, type ContactsStore } from './contacts.js';
 export { changedFields, type ChangedField, type Conflict, type SaveResult } from './conflict.js';

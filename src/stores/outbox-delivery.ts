@@ -83,20 +83,25 @@ export interface DeliveryDeps {
 }
 
 export function createDelivery({ client, timers, now, closed, onChange }: DeliveryDeps) {
-  async function post(send: StoredSend): Promise<TimelineItem> {
+  /** One request for the send; `keepalive` lets the browser finish it after the page is gone. */
+  async function post(send: StoredSend, keepalive = false): Promise<TimelineItem> {
     const params = {
       path: { conversationId: send.conversationId },
       header: idempotencyHeader(send.clientMessageId),
     };
     if (send.kind === 'note') {
       return unwrap(
-        client.api.POST('/conversations/{conversationId}/notes', { params, body: { text: send.text } }),
+        client.api.POST('/conversations/{conversationId}/notes', {
+          params,
+          body: { text: send.text },
+          keepalive,
+        }),
       );
     }
     const body = send.attachmentIds.length
       ? { text: send.text, attachmentIds: send.attachmentIds }
       : { text: send.text };
-    return unwrap(client.api.POST('/conversations/{conversationId}/messages', { params, body }));
+    return unwrap(client.api.POST('/conversations/{conversationId}/messages', { params, body, keepalive }));
   }
 
   function pause(job: Job, ms: number): Promise<void> {
@@ -135,5 +140,17 @@ export function createDelivery({ client, timers, now, closed, onChange }: Delive
     }
   }
 
-  return { deliver };
+  /**
+   * The page is going away: a request in flight would be cancelled and one still waiting (for its
+   * save, its turn or a retry) would never leave. One more request under the send's key, which the
+   * browser finishes after the page is gone; the server makes one message of any repeats, and
+   * storage keeps the send for the next start should this one not arrive.
+   */
+  function sendBeforeLeaving(job: Job): void {
+    if (job.dropped || job.failed) return;
+    job.attempts++; // It may reach the server now, so an undo must ask the server.
+    post(job.send, true).catch(() => undefined);
+  }
+
+  return { deliver, sendBeforeLeaving };
 }

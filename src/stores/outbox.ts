@@ -27,6 +27,7 @@ import type {
 } from './outbox-types.js';
 import type { RateLimitsStore } from './rate-limits.js';
 import type { ConnectionStatus } from './realtime.js';
+import type { PageEventSource } from './page-events.js';
 import type { PendingEntry } from './timeline-items.js';
 import type { UserStorage } from './user-storage.js';
 
@@ -50,6 +51,8 @@ export interface OutboxDeps {
   onItem(item: TimelineItem): void;
   /** A loaded message by client message id, to undo a send made before a reload. */
   findMessage(clientMessageId: string): MessageItem | undefined;
+  /** Calls back when the page is going away (by default `pagehide`). */
+  onPageLeave: PageEventSource;
 }
 
 export function createOutbox(deps: OutboxDeps): OutboxStore {
@@ -87,7 +90,7 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
     $pending.set([...jobs.values()].map((job) => pendingEntry(job, windowMs)));
   }
 
-  const { deliver } = createDelivery({
+  const { deliver, sendBeforeLeaving } = createDelivery({
     client,
     timers,
     now,
@@ -105,6 +108,8 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
     if (status !== 'open') return;
     for (const job of jobs.values()) if (job.retryAt !== null && !job.told) job.wake?.();
   });
+
+  const stopFollowingLeave = deps.onPageLeave(() => jobs.forEach(sendBeforeLeaving));
 
   function acknowledge(job: Job, item: TimelineItem): void {
     const { send } = job;
@@ -415,6 +420,7 @@ export function createOutbox(deps: OutboxDeps): OutboxStore {
     dispose() {
       disposed = true;
       stopFollowingConnection();
+      stopFollowingLeave();
       for (const job of jobs.values()) job.wake?.();
     },
   };

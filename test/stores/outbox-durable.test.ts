@@ -84,6 +84,38 @@ describe('outbox in IndexedDB', () => {
     second.dispose();
   });
 
+  it('sends what has not reached the server when the page goes away, with a request that outlives the page', async () => {
+    const setup = inbox();
+    const saved = deferred<boolean>();
+    let leave = (): void => undefined;
+    const store = createInboxStore(setup.api.client, {
+      timers: setup.timers,
+      now: () => setup.clock.now,
+      storage: setup.storage,
+      // Still writing the send when the tab is closed: on its own it would never leave.
+      outboxStorage: { readAll: async () => [], add: () => saved.promise, remove: async () => {} },
+      onPageLeave: (listener) => {
+        leave = listener;
+        return () => (leave = () => undefined);
+      },
+    });
+    await store.start();
+    const handle = store.outbox.send('c1', { text: 'Sent as the tab closed' });
+    handle.catch(() => undefined);
+    expect(setup.server.sendKeys).to.deep.equal([]);
+
+    leave();
+    await until(() => setup.server.items['c1']?.length === 1);
+    expect(setup.server.keptAliveKeys).to.deep.equal([handle.clientMessageId]);
+
+    // The page was only put in the back/forward cache and comes back: its own request is a replay.
+    saved.resolve(true);
+    await handle;
+    expect(setup.server.sendKeys).to.deep.equal([handle.clientMessageId, handle.clientMessageId]);
+    expect(setup.server.items['c1']).to.have.length(1);
+    store.dispose();
+  });
+
   it('moves the sends of the old localStorage outbox in once, so nothing queued before an upgrade is lost', async () => {
     const setup = inbox();
     const old: StoredSend = {

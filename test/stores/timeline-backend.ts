@@ -40,6 +40,8 @@ export interface TimelineServer {
   reads: Record<string, number[]>;
   /** Idempotency-Key of every send request that reached the handler, in order. */
   sendKeys: string[];
+  /** Idempotency-Key of every send request made with `keepalive` (to outlive the page). */
+  keptAliveKeys: string[];
   /** Adds an item as the server would (next seq), returning it. */
   add(conversationId: string, item: Partial<MessageItem>): MessageItem;
 }
@@ -103,6 +105,7 @@ export function withTimeline(api: Backend, now: () => number = () => T0): Timeli
     mode: 'ok',
     reads: {},
     sendKeys: [],
+    keptAliveKeys: [],
     add(conversationId, item) {
       const list = (server.items[conversationId] ??= []);
       const added = message(conversationId, (list.at(-1)?.seq ?? 0) + 1, item);
@@ -122,6 +125,7 @@ export function withTimeline(api: Backend, now: () => number = () => T0): Timeli
     const key = request.headers.get('Idempotency-Key') ?? '';
     if (server.hold) await server.hold;
     server.sendKeys.push(key);
+    if (request.keepalive) server.keptAliveKeys.push(key);
     const mode = server.mode;
     if (mode === 'offline') throw new TypeError('Failed to fetch');
     if (typeof mode === 'object') {
