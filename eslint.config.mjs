@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   {
     ignores: [
-      'dist/',
+      '**/dist/',
       'frameworks/',
       'storybook-static/',
       'node_modules/',
@@ -75,8 +75,12 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['demo/**/*.js'],
+    files: ['demo/**/*.js', 'examples/*/*.js', 'examples/*/src/**'],
     languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['examples/*/vite.config.*'],
+    languageOptions: { globals: globals.node },
   },
   {
     // chai assertions such as `expect(x).to.be.true` are expressions by design.

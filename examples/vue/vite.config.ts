@@ -1,0 +1,12 @@
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'vite';
+
+// The reference server (`npm start` at the repository's root) answers /api, and its demo hands out
+// sign-in tokens at /demo/users. Proxied, so the page and the API share an origin.
+const server = process.env.INBOX_SERVER ?? 'http://127.0.0.1:8080';
+
+export default defineConfig({
+  // The inbox-* tags are custom elements, not Vue components to resolve.
+  plugins: [vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('inbox-') } } })],
+  server: { proxy: { '/api': server, '/demo': server } },
+});
