@@ -28,3 +28,5 @@ export type * from './api/types.js';
 
 export { supportedLocales } from './i18n/index.js';
 export { version } from './define/define.js';
+/** For a part of the page that runs its own copy under a scoped custom element registry. */
+export { defineInboxElements } from './define/scoped.js';

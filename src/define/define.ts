@@ -19,9 +19,19 @@ const warned = new Set<string>();
  * Defines a tag unless it is taken. A page that loads the library twice (two micro-frontends, say)
  * keeps the first definition of every tag and never throws: two copies of the same version are
  * harmless and stay quiet; another version is reported once per copy, not once per tag, and a tag
- * taken by a script outside the library once per tag.
+ * taken by a script outside the library once per tag. With `registry` (a scoped registry), defines
+ * the tag there instead.
  */
-export function defineElement(tag: string, constructor: CustomElementConstructor): void {
+export function defineElement(
+  tag: string,
+  constructor: CustomElementConstructor,
+  registry?: CustomElementRegistry,
+): void {
+  if (registry) {
+    // A scoped registry belongs to one copy of the library: nothing to share or report.
+    if (!registry.get(tag)) registry.define(tag, constructor);
+    return;
+  }
   acceptLateProviders();
   const existing = customElements.get(tag);
   if (!existing) {

@@ -4,6 +4,7 @@ import { InboxController } from '../controllers/inbox-controller.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import type { InboxStore } from '../stores/index.js';
 import { base, tokens } from '../styles/tokens.js';
+import { attachScopedRoot } from './scoped-root.js';
 
 /**
  * What every inbox element shares: theme and locale attributes, the design tokens, and the store
@@ -26,6 +27,11 @@ export abstract class InboxElement extends LitElement {
 
   /** Called when the element gains, loses or switches its store bundle. */
   protected storeChanged(_store: InboxStore | undefined): void {}
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    attachScopedRoot(this, (this.constructor as typeof LitElement).shadowRootOptions);
+    return super.createRenderRoot();
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale')) this.i18n.update();

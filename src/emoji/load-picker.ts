@@ -10,11 +10,16 @@ import { InboxEmojiPicker } from './emoji-picker.js';
 import { drawableEmoji } from './emoji-support.js';
 
 /**
- * Defines the picker and resolves with the emoji for `locale` that this browser can draw.
- * `template` is the host's data URL, where `{locale}` stands for the language of the names.
+ * Defines the picker (in `registry` when the composer belongs to a scoped one) and resolves with the
+ * emoji for `locale` that this browser can draw. `template` is the host's data URL, where
+ * `{locale}` stands for the language of the names.
  */
-export async function loadEmojiPicker(locale: string, template?: string): Promise<EmojiData> {
-  defineElement('inbox-emoji-picker', InboxEmojiPicker);
+export async function loadEmojiPicker(
+  locale: string,
+  template?: string,
+  registry?: CustomElementRegistry,
+): Promise<EmojiData> {
+  defineElement('inbox-emoji-picker', InboxEmojiPicker, registry);
   return drawableEmoji(await loadEmojiData(emojiDataUrl(locale, template)));
 }
 

@@ -35,6 +35,7 @@ describe('the public entry', () => {
       'InboxTimeline',
       'configureInbox',
       'createInboxClient',
+      'defineInboxElements',
       'inboxContext',
       'isInboxApiError',
       'supportedLocales',

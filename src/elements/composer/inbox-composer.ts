@@ -14,6 +14,7 @@ import { checkText } from '../../stores/channel-rules.js';
 import { settle } from '../../stores/result.js';
 import type { ConversationIndex, DraftTab, InboxStore, SendOutcome, Upload } from '../../stores/index.js';
 import { InboxElement } from '../inbox-element.js';
+import { scopedRegistryOf } from '../scoped-root.js';
 import { attachmentChips, composerTabs, counterText, undoBar } from './composer-parts.js';
 import { EmojiPopupController } from './emoji-popup.js';
 import { SendNoticesController } from './send-notices.js';
@@ -446,7 +447,9 @@ export class InboxComposer extends InboxElement {
     const template = this.emojiDataUrl;
     const { locale } = this.i18n.resolved;
     // Imported on demand: the picker is a lazy chunk with its data beside it (see load-picker.ts).
-    const load = async () => (await import('../../emoji/load-picker.js')).loadEmojiPicker(locale, template);
+    const registry = scopedRegistryOf(this);
+    const load = async () =>
+      (await import('../../emoji/load-picker.js')).loadEmojiPicker(locale, template, registry);
     void this.#emoji.toggle(event.currentTarget as HTMLElement, `${locale} ${template ?? ''}`, load);
   };
 
