@@ -146,6 +146,7 @@ const api = {
     provider.setAttribute('base-url', '/api');
     provider.setAttribute('token', 'bench');
     document.body.append(provider);
+    await provider.updateComplete; // The provider builds its store in its first update.
     await store().start();
     await until(() => store().realtime.$connection.get() === 'open', 10_000, 'the event stream');
     await until(() => store().directory.$activeSpaceId.get() !== null, 10_000, 'the active space');
