@@ -43,8 +43,8 @@ test('the library is publishable and depends on exactly what its browser code im
   // The root is a workspace too only so that changesets versions it (changesets/changesets#1137).
   assert.deepEqual(
     pkg.workspaces,
-    ['.', 'server', 'conformance'],
-    'the reference server and the conformance kit are their own workspace packages',
+    ['.', 'server', 'conformance', 'examples/react', 'examples/react18', 'examples/vue', 'examples/plain'],
+    'the reference server, the conformance kit and the example apps are their own workspace packages',
   );
 });
 
