@@ -1,10 +1,11 @@
 /**
- * The baseline: a minimal, non-virtualized LitElement rendering one div per conversation (name,
- * preview, time) with repeat(), from the same store query the real list uses. It exposes the same
- * hooks the harness reads: `[role="option"]` rows with `data-id`, and `[part="preview"]`.
+ * The baseline, the floor the issue names (lit + nanostores + the virtualizer): a minimal LitElement
+ * that virtualizes one div per conversation (name, preview, time), from the same store query the
+ * real list uses. It exposes the hooks the harness reads: `[role="option"]` rows with `data-id`, and
+ * `[part="preview"]`.
  */
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { LitElement, css, html } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { Conversation } from '../../src/api/types.js';
 import type { ConversationListQuery, InboxStore } from '../../src/stores/index.js';
 
@@ -12,12 +13,17 @@ export class PlainConversationList extends LitElement {
   static override styles = css`
     :host {
       display: block;
-      overflow: auto;
       font:
         14px/1.4 system-ui,
         sans-serif;
     }
+    .scroller {
+      height: 100%;
+      overflow: auto;
+    }
     .row {
+      box-sizing: border-box;
+      width: 100%;
       padding: 10px 12px;
       border-bottom: 1px solid #ddd;
     }
@@ -61,17 +67,18 @@ export class PlainConversationList extends LitElement {
   }
 
   protected override render() {
-    return html`<div role="listbox">
-      ${repeat(
-        this.items,
-        (c) => c.id,
-        (c) =>
+    return html`<div role="listbox" class="scroller">
+      ${virtualize({
+        items: this.items as Conversation[], // The virtualizer never writes to it.
+        scroller: true,
+        keyFunction: (c: Conversation) => c.id,
+        renderItem: (c: Conversation) =>
           html`<div role="option" class="row" data-id=${c.id}>
             <span class="name">${c.contact.name || c.contact.phone}</span>
             <time class="time" datetime=${c.lastActivityAt}>${c.lastActivityAt.slice(11, 16)}</time>
             <span part="preview" class="preview">${c.lastMessage?.text ?? ''}</span>
           </div>`,
-      )}
+      })}
     </div>`;
   }
 }

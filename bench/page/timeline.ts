@@ -37,9 +37,8 @@ const root = (): ShadowRoot => {
   if (!shadow) throw new Error('timeline has no shadow root');
   return shadow;
 };
-/** The scrolling log: the element's `.log`, or the plain element itself. Absent before data. */
-const log = (): HTMLElement | null =>
-  host() instanceof PlainTimeline ? host() : root().querySelector<HTMLElement>('.log');
+/** The scrolling log, `.log` in either element. Absent before data. */
+const log = (): HTMLElement | null => root().querySelector<HTMLElement>('.log');
 const scroller = (): HTMLElement => {
   const el = log();
   if (!el) throw new Error('no log in the timeline');
