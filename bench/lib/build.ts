@@ -32,7 +32,7 @@ export async function buildPages(entries: Record<string, string>): Promise<strin
       bundle: true,
       format: 'esm',
       target: 'es2022',
-      minify: true,
+      minify: process.env.BENCH_MINIFY !== '0',
       sourcemap: false,
       logLevel: 'warning',
       define: { 'process.env.NODE_ENV': '"production"' },

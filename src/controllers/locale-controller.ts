@@ -43,6 +43,26 @@ export class LocaleController implements ReactiveController {
     });
   }
 
+  /**
+   * Builds the date and time formatters soon, after the current task: the first `Intl` object of a
+   * page costs about 15 ms (the browser loads its locale data), better paid while the rows' data
+   * is on its way than between its arrival and their first paint. For elements that show dates.
+   */
+  prepareDates(): void {
+    if (this.#preparing) return;
+    this.#preparing = true;
+    setTimeout(() => {
+      this.#preparing = false;
+      const epoch = new Date(0).toISOString();
+      this.formatRelative(epoch, Date.now());
+      this.formatFull(epoch);
+      this.formatTime(epoch);
+      this.formatDay(epoch);
+    });
+  }
+
+  #preparing = false;
+
   #set(resolved: ResolvedLocale): void {
     this.resolved = resolved;
     this.#date = this.#full = this.#relative = this.#time = this.#day = undefined;

@@ -183,6 +183,7 @@ export class InboxConversationList extends InboxElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.i18n.prepareDates();
     // Moved in the DOM: the query was dropped on disconnect, so ask willUpdate to make a new one.
     if (!this.#query) this.requestUpdate();
   }

@@ -179,6 +179,7 @@ export class InboxTimeline extends InboxElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.i18n.prepareDates();
     document.addEventListener('visibilitychange', this.#onVisible);
     if (!this.#query) this.requestUpdate();
   }
