@@ -40,7 +40,7 @@ import {
   pendingBubble,
   type ItemView,
 } from './timeline-item.js';
-import { timelineRows, type TimelineRow } from './timeline-rows.js';
+import { isEntry, rowKey, timelineRows, type TimelineRow } from './timeline-rows.js';
 import { TimelineRevealController } from './timeline-reveal.js';
 import { TimelineScroll } from './timeline-scroll.js';
 import { lastResult } from '../shared/last-result.js';
@@ -285,10 +285,15 @@ export class InboxTimeline extends InboxElement {
           scroller: true,
           layout: this.#scroll.layout(),
           // The virtualizer may ask for an index just past the end while rows shrink (an undone send).
-          keyFunction: (row: TimelineRow | undefined) => row?.key,
+          keyFunction: (row: TimelineRow | undefined) => row && rowKey(row),
           renderItem: (row: TimelineRow | undefined) =>
             row
-              ? html`<div class="row" data-key=${row.key} data-kind=${row.kind} tabindex="-1">
+              ? html`<div
+                  class="row"
+                  data-key=${rowKey(row)}
+                  data-kind=${isEntry(row) ? 'entry' : row.kind}
+                  tabindex="-1"
+                >
                   ${this.#row(row, view)}
                 </div>`
               : html``,
@@ -313,7 +318,7 @@ export class InboxTimeline extends InboxElement {
   #row(row: TimelineRow, view: ItemView) {
     if (row.kind === 'beginning')
       return html`<p class="beginning">${this.i18n.messages.beginningOfConversation}</p>`;
-    return row.kind === 'date' ? dateSeparator(row.at, view) : this.#entry(row.entry, view);
+    return row.kind === 'date' ? dateSeparator(row.at, view) : this.#entry(row, view);
   }
 
   #entry(entry: TimelineEntry, view: ItemView) {

@@ -2,7 +2,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import type { InboxStore } from '../../stores/index.js';
-import type { TimelineRow } from './timeline-rows.js';
+import { isEntry, rowKey, type TimelineRow } from './timeline-rows.js';
 
 type Reveal = { conversationId: string; itemId: string } | null;
 
@@ -32,15 +32,13 @@ export class TimelineRevealController {
     const reveal = this.#reveal.value;
     if (!reveal || reveal === this.#done || reveal.conversationId !== conversationId || !log) return;
     const index = rows.findIndex(
-      (row) =>
-        row.kind === 'entry' &&
-        (row.entry.kind === 'pending' ? row.entry.clientMessageId : row.entry.id) === reveal.itemId,
+      (row) => isEntry(row) && (row.kind === 'pending' ? row.clientMessageId : row.id) === reveal.itemId,
     );
     if (index < 0) return; // Not loaded yet: try again on the next render.
     this.#done = reveal;
     (log as VirtualizerHostElement)[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'center' });
     requestAnimationFrame(() => {
-      const row = log.querySelector<HTMLElement>(`.row[data-key="${CSS.escape(rows[index]!.key)}"]`);
+      const row = log.querySelector<HTMLElement>(`.row[data-key="${CSS.escape(rowKey(rows[index]!))}"]`);
       row?.focus({ preventScroll: true });
     });
   }

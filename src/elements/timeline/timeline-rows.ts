@@ -1,17 +1,26 @@
 import type { TimelineEntry } from '../../stores/index.js';
 import { entryKey } from '../../stores/timeline-items.js';
 
-export type TimelineRow =
-  | { kind: 'beginning'; key: string }
-  | { kind: 'date'; key: string; at: string }
-  | { kind: 'entry'; key: string; entry: TimelineEntry };
+/** What a timeline shows besides its entries: "the beginning" and the day between messages. */
+export type SeparatorRow = { kind: 'beginning'; key: string } | { kind: 'date'; key: string; at: string };
 
-// Building a Date per entry on every change of a 10,000-message thread costs milliseconds: cache it.
-const days = new WeakMap<TimelineEntry, string>();
-function localDay(entry: TimelineEntry): string {
+/** A row of the log: an entry as the store has it (no wrapper per entry), or a separator. */
+export type TimelineRow = TimelineEntry | SeparatorRow;
+
+export const isEntry = (row: TimelineRow): row is TimelineEntry =>
+  row.kind !== 'date' && row.kind !== 'beginning';
+
+/** The row's key for the virtualizer and the DOM (`data-key`). */
+export const rowKey = (row: TimelineRow): string => (isEntry(row) ? entryKey(row) : row.key);
+
+// Building a Date per entry on every change of a 10,000-message thread costs milliseconds: keep the
+// local day of each entry, as a number (a string per entry would weigh more than the rows).
+const days = new WeakMap<TimelineEntry, number>();
+function localDay(entry: TimelineEntry): number {
   let day = days.get(entry);
   if (day === undefined) {
-    day = new Date(entry.createdAt).toDateString();
+    const date = new Date(entry.createdAt);
+    day = (date.getFullYear() * 12 + date.getMonth()) * 31 + date.getDate();
     days.set(entry, day);
   }
   return day;
@@ -24,14 +33,14 @@ function localDay(entry: TimelineEntry): string {
 export function timelineRows(entries: readonly TimelineEntry[], hasOlder: boolean): TimelineRow[] {
   const rows: TimelineRow[] =
     hasOlder || entries.length === 0 ? [] : [{ kind: 'beginning', key: 'beginning' }];
-  let day = '';
+  let day = -1;
   for (const entry of entries) {
     const entryDay = localDay(entry);
     if (entryDay !== day) {
       day = entryDay;
       rows.push({ kind: 'date', key: `date-${entryDay}`, at: entry.createdAt });
     }
-    rows.push({ kind: 'entry', key: entryKey(entry), entry });
+    rows.push(entry);
   }
   return rows;
 }

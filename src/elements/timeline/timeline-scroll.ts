@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
+import { rowKey, type TimelineRow } from './timeline-rows.js';
 
 /** At most this many frames of correction after a pin (the virtualizer measures rows late)... */
 const SETTLE_FRAMES = 30;
@@ -41,7 +42,7 @@ export class TimelineScroll implements ReactiveController {
   constructor(
     private readonly host: ReactiveElement,
     private readonly log: () => HTMLElement | undefined,
-    private readonly rows: () => readonly { key: string }[],
+    private readonly rows: () => readonly TimelineRow[],
   ) {
     host.addController(this);
   }
@@ -110,7 +111,7 @@ export class TimelineScroll implements ReactiveController {
         kind: 'anchor',
         key,
         offset: this.#offset(log, row),
-        index: this.rows().findIndex((r) => r.key === key),
+        index: this.rows().findIndex((r) => rowKey(r) === key),
       };
     }
     await loadOlder();
@@ -132,7 +133,7 @@ export class TimelineScroll implements ReactiveController {
       this.#frames = SETTLE_FRAMES;
       return { pin: { index: rows.length - 1, block: 'end' } };
     }
-    const index = rows.findIndex((row) => row.key === request.key);
+    const index = rows.findIndex((row) => rowKey(row) === request.key);
     if (index <= request.index) return NO_PIN; // the older rows have not arrived yet
     this.#pin = undefined;
     this.#toBottom = false;
