@@ -15,6 +15,7 @@ export class LocaleController implements ReactiveController {
   #time: Intl.DateTimeFormat | undefined;
   #day: Intl.DateTimeFormat | undefined;
   #relative: Intl.RelativeTimeFormat | undefined;
+  #preparing = false;
 
   constructor(private readonly host: LocaleHost) {
     host.addController(this);
@@ -60,8 +61,6 @@ export class LocaleController implements ReactiveController {
       this.formatDay(epoch);
     });
   }
-
-  #preparing = false;
 
   #set(resolved: ResolvedLocale): void {
     this.resolved = resolved;

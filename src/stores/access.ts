@@ -14,7 +14,6 @@ import type { SessionStore } from './session.js';
  */
 export type AccessRequestOutcome = 'received' | 'already-sent' | 'granted';
 
-/** Calls the listener whenever the user may have come back; returns the unsubscribe. */
 export interface AccessStore {
   /**
    * The signed-in user's inbox (a beta): `none`, `requested` or `granted`; undefined until `/me`
