@@ -49,7 +49,8 @@ interface SearchSql {
   itemMatch: string;
 }
 
-function searchSql(v: Viewer, q: string, spaceId: string, p: Params): SearchSql {
+/** `space` is the placeholder of the space id, which the list's own filter already holds. */
+function searchSql(v: Viewer, q: string, space: string, p: Params): SearchSql {
   const text = q.trim().replace(/\s+/g, ' ');
   const pattern = p.add(`%${likeEscape(text)}%`);
   const words = p.add(text);
@@ -66,7 +67,7 @@ function searchSql(v: Viewer, q: string, spaceId: string, p: Params): SearchSql 
   // filtered: an OR across the two tables row by row would scan every conversation.
   const where = `c.id in (
       select nc.id from contacts nct join conversations nc on nc.contact_id = nct.id
-      where nct.space_id = ${p.add(spaceId)} and ${nameMatch('nct')}
+      where nct.space_id = ${space} and ${nameMatch('nct')}
       union
       select t.conversation_id from timeline_items t where ${textMatch('t')})`;
   return { where, nameMatch: nameMatch('ct'), itemMatch: `x.conversation_id = c.id and ${textMatch('x')}` };
@@ -78,9 +79,10 @@ function filters(
   f: ConversationFilter,
   p: Params,
   use: 'page' | 'counts',
-): { where: string; search?: SearchSql } {
+): { where: string; base: string; search?: SearchSql } {
   const withStatus = use === 'page';
-  const parts = [`c.space_id = ${p.add(f.spaceId)}`, visibleTo(v, p, withStatus ? 'each' : 'set')];
+  const space = p.add(f.spaceId);
+  const parts = [`c.space_id = ${space}`, visibleTo(v, p, withStatus ? 'each' : 'set')];
   if (f.view === 'mine') {
     parts.push(
       `exists (select 1 from conversation_assignees m where m.conversation_id = c.id and m.user_id = ${p.add(v.id)})`,
@@ -100,13 +102,19 @@ function filters(
     parts.push(`c.last_inbound_seq > coalesce((select rm.seq from read_markers rm
       where rm.user_id = ${p.add(v.id)} and rm.conversation_id = c.id), 0)`);
   if (f.contactId) parts.push(`c.contact_id = ${p.add(f.contactId)}`);
-  let search: SearchSql | undefined;
-  if (f.q && f.q.trim() !== '') {
-    search = searchSql(v, f.q, f.spaceId, p);
-    parts.push(search.where);
-  }
-  return { where: parts.join('\n  and '), ...(search ? { search } : {}) };
+  const base = parts.join('\n  and ');
+  if (!f.q || f.q.trim() === '') return { where: base, base };
+  const search = searchSql(v, f.q, space, p);
+  return { where: `${base}\n  and ${search.where}`, base, search };
 }
+
+/**
+ * How many conversations a search first walks in list order, testing each: a word in most of them
+ * fills a page there, where finding every match first (the indexes' way) reads a large share of
+ * all items (at 100,000 conversations on Postgres, 650 → 12–18 ms). A rarer word does not fill a
+ * page, and the indexes find it, after the walk's 15–25 ms.
+ */
+const SEARCH_WALK = 100;
 
 export async function listConversations(
   db: Queryable,
@@ -116,27 +124,16 @@ export async function listConversations(
 ): Promise<components['schemas']['ConversationPage']> {
   const sort: Sort = query.sort ?? 'latest';
   const limit = query.limit ?? 50;
-  const { key, dir } = SORTS[sort];
-  const p = new Params();
-  const me = p.add(v.id);
-  const { where, search } = filters(v, query, p, 'page');
-  let keyset = '';
-  if (query.cursor) {
-    const cur = cursors.decode(query.cursor, sort);
-    keyset = `and (${key}, c.id) ${dir === 'desc' ? '<' : '>'} (${p.add(cur.key)}::text::timestamptz, ${p.add(cur.id)})`;
+  const pageOf = async (walk: boolean) => {
+    const { sql, values } = pageSql(v, query, cursors, sort, limit, walk);
+    return db.query<ConversationRow>(sql, values);
+  };
+  let rows: ConversationRow[] | undefined;
+  if (query.q && query.q.trim() !== '') {
+    const walked = await pageOf(true);
+    if (walked.length > limit) rows = walked;
   }
-  // The contact only when a search shows whether its name matched; a page needs nothing else.
-  const page = `select c.id, ${key} as sort_key, ${search ? search.nameMatch : 'true'} as name_match
-    from conversations c ${search ? 'join contacts ct on ct.id = c.contact_id' : ''}
-    where ${where} ${keyset}
-    order by ${key} ${dir}, c.id ${dir}
-    limit ${p.add(limit + 1)}::int`;
-  const rows = await db.query<ConversationRow>(
-    `with page as (${page})
-     ${CONVERSATION_DETAILS(v, me, search ? `(not page.name_match) and ${search.itemMatch}` : null)}
-     order by page.sort_key ${dir}, c.id ${dir}`,
-    p.values,
-  );
+  rows ??= await pageOf(false);
   const more = rows.length > limit;
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
@@ -144,6 +141,46 @@ export async function listConversations(
     items: items.map((r) => toConversation(r, v)),
     nextCursor: more && last ? cursors.encode({ sort, key: String(last.sort_key), id: last.id }) : null,
   };
+}
+
+/**
+ * One page, and one more row to tell whether there is a next. `walk` tests a search on the first
+ * SEARCH_WALK conversations in list order only (a page is complete when it fills up there).
+ */
+function pageSql(
+  v: Viewer,
+  query: ListQuery,
+  cursors: Cursors,
+  sort: Sort,
+  limit: number,
+  walk: boolean,
+): { sql: string; values: unknown[] } {
+  const { key, dir } = SORTS[sort];
+  const p = new Params();
+  const me = p.add(v.id);
+  const { where, base, search } = filters(v, query, p, 'page');
+  let keyset = '';
+  if (query.cursor) {
+    const cur = cursors.decode(query.cursor, sort);
+    keyset = `and (${key}, c.id) ${dir === 'desc' ? '<' : '>'} (${p.add(cur.key)}::text::timestamptz, ${p.add(cur.id)})`;
+  }
+  const order = `order by ${key} ${dir}, c.id ${dir}`;
+  const rows = `limit ${p.add(limit + 1)}::int`;
+  // The contact only when a search shows whether its name matched; a page needs nothing else.
+  const page =
+    search && walk
+      ? `select c.id, ${key} as sort_key, ${search.nameMatch} as name_match
+         from (select c.* from conversations c where ${base} ${keyset} ${order} limit ${SEARCH_WALK}) c
+         join contacts ct on ct.id = c.contact_id
+         where ${search.nameMatch} or exists (select 1 from timeline_items x where ${search.itemMatch})
+         ${order} ${rows}`
+      : `select c.id, ${key} as sort_key, ${search ? search.nameMatch : 'true'} as name_match
+         from conversations c ${search ? 'join contacts ct on ct.id = c.contact_id' : ''}
+         where ${where} ${keyset} ${order} ${rows}`;
+  const sql = `with page as (${page})
+     ${CONVERSATION_DETAILS(v, me, search ? `(not page.name_match) and ${search.itemMatch}` : null)}
+     order by page.sort_key ${dir}, c.id ${dir}`;
+  return { sql, values: p.values };
 }
 
 export async function countConversations(

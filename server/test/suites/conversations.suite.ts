@@ -185,6 +185,21 @@ export function conversationsSuite(backend: Backend): void {
       }
     });
 
+    it('pages a search that most conversations match alike in small pages (walked in list order) and large ones', async () => {
+      const everything = await fetchAll(server, TOKENS.admin, { spaceId: SPACE }, 200);
+      for (const token of [TOKENS.admin, TOKENS.agent]) {
+        const params = { spaceId: SPACE, q: 'the' };
+        // A page of 200 is found through the indexes; pages of 5 fill up within the first
+        // conversations in list order, so the server walks the list for them.
+        const large = await fetchAll(server, token, params, 200);
+        const small = await fetchAll(server, token, params, 5);
+        const shown = (list: Conversation[]) => list.map((c) => [c.id, c.searchMatch?.seq ?? null]);
+        assert.deepEqual(shown(small), shown(large));
+        if (token === TOKENS.admin)
+          assert.ok(large.length > everything.length / 2, `most conversations hold "the" (${large.length})`);
+      }
+    });
+
     it('searches by contact name, by number, and by text in an old message', async () => {
       const [named] = await q<{ id: string; name: string; phone: string }>(
         `select c.id, ct.name, ct.phone from conversations c join contacts ct on ct.id = c.contact_id
