@@ -5,7 +5,8 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const STAMP = 'node_modules/.cache/inbox-elements/built';
+// In dist/ itself: a copy of the checkout that shares node_modules has a build of its own.
+const STAMP = 'dist/.built';
 const INPUTS = [
   'src',
   'package.json',
