@@ -115,12 +115,25 @@ function filters(
  * page, and the indexes find it, after the walk's 15–25 ms.
  */
 const SEARCH_WALK = 100;
+/**
+ * Below this many conversations (the planner's estimate) the indexes find any word quickly, and the
+ * walk would only add its cost.
+ */
+const WALK_FROM_CONVERSATIONS = 5_000;
+
+async function conversationsEstimate(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `select reltuples::float8 as n from pg_class where relname = 'conversations' and relkind = 'r'`,
+  );
+  return Number(row?.n ?? 0);
+}
 
 export async function listConversations(
   db: Queryable,
   v: Viewer,
   query: ListQuery,
   cursors: Cursors,
+  { walkFrom = WALK_FROM_CONVERSATIONS }: { walkFrom?: number } = {},
 ): Promise<components['schemas']['ConversationPage']> {
   const sort: Sort = query.sort ?? 'latest';
   const limit = query.limit ?? 50;
@@ -129,7 +142,9 @@ export async function listConversations(
     return db.query<ConversationRow>(sql, values);
   };
   let rows: ConversationRow[] | undefined;
-  if (query.q && query.q.trim() !== '') {
+  // A page of SEARCH_WALK or more never fills up within the walk.
+  const searching = Boolean(query.q && query.q.trim() !== '') && limit < SEARCH_WALK;
+  if (searching && (walkFrom <= 0 || (await conversationsEstimate(db)) >= walkFrom)) {
     const walked = await pageOf(true);
     if (walked.length > limit) rows = walked;
   }

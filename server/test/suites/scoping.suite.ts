@@ -149,7 +149,8 @@ export function scopingSuite(backend: Backend): void {
           server.services.cursors,
         );
         assert.ok(page.items.length >= 1);
-        const { sql, params } = captured[0]!;
+        // The page's own statement (the list may first ask the catalogue how large it is).
+        const { sql, params } = captured.find((s) => s.sql.includes('timeline_items'))!;
         const plan = (
           await q<{ 'QUERY PLAN': string }>(`explain (analyze, costs off, timing off) ${sql}`, [...params])
         )
