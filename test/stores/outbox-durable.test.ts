@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { InboxApiError } from '../../src/api/index.js';
+import { InboxApiError, type MessageItem } from '../../src/api/index.js';
 import {
   createIndexedDbOutboxStorage,
   createInboxStore,
@@ -84,7 +84,8 @@ describe('outbox in IndexedDB', () => {
     second.dispose();
   });
 
-  it('sends what has not reached the server when the page goes away, with a request that outlives the page', async () => {
+  /** A store whose page can be made to leave while storage is still writing its sends. */
+  async function leavingPage() {
     const setup = inbox();
     const saved = deferred<boolean>();
     let leave = (): void => undefined;
@@ -100,6 +101,11 @@ describe('outbox in IndexedDB', () => {
       },
     });
     await store.start();
+    return { setup, store, saved, leave: () => leave() };
+  }
+
+  it('sends what has not reached the server when the page goes away, with a request that outlives the page', async () => {
+    const { setup, store, saved, leave } = await leavingPage();
     const handle = store.outbox.send('c1', { text: 'Sent as the tab closed' });
     handle.catch(() => undefined);
     expect(setup.server.sendKeys).to.deep.equal([]);
@@ -113,6 +119,21 @@ describe('outbox in IndexedDB', () => {
     await handle;
     expect(setup.server.sendKeys).to.deep.equal([handle.clientMessageId, handle.clientMessageId]);
     expect(setup.server.items['c1']).to.have.length(1);
+    store.dispose();
+  });
+
+  it('undoes at the server a send that went out as the page was leaving', async () => {
+    const { setup, store, saved, leave } = await leavingPage();
+    const handle = store.outbox.send('c1', { text: 'Sent, then undone after all' });
+    handle.catch(() => undefined);
+    leave();
+    await until(() => setup.server.items['c1']?.length === 1);
+
+    // Back from the back/forward cache, the agent presses Undo: dropping it here would not stop it.
+    const undoing = store.outbox.undo(handle.clientMessageId!);
+    saved.resolve(true);
+    expect(await undoing).to.include({ text: 'Sent, then undone after all' });
+    expect((setup.server.items['c1']![0] as MessageItem).status).to.equal('cancelled');
     store.dispose();
   });
 
