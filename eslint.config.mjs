@@ -75,7 +75,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['demo/**/*.js', 'examples/*/*.js', 'examples/*/src/**'],
+    files: ['demo/**/*.js', 'examples/*/*.js', 'examples/*/src/**', 'examples/common/**'],
     languageOptions: { globals: globals.browser },
   },
   {

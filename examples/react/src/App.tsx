@@ -4,7 +4,7 @@
 import type {} from 'inbox-elements/jsx';
 import 'inbox-elements/define';
 import { useState } from 'react';
-import { demoToken } from './demo-token';
+import { demoToken } from '../../common/demo-token';
 
 export function App() {
   const [open, setOpen] = useState('');

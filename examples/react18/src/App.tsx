@@ -10,7 +10,7 @@ import {
   InboxTimeline,
 } from 'inbox-elements/react';
 import { useState } from 'react';
-import { demoToken } from './demo-token';
+import { demoToken } from '../../common/demo-token';
 
 export function App() {
   const [open, setOpen] = useState('');
