@@ -15,7 +15,9 @@ export * from './events/index.js';
 
 // Connecting elements outside a provider, and the store bundle a provider or configureInbox() makes.
 export { configureInbox, type ConfigureInboxOptions } from './stores/default-inbox.js';
-export type { InboxStore } from './stores/inbox-store.js';
+export type { InboxPart, InboxPartContext, InboxStore } from './stores/inbox-store.js';
+/** The timelines, the outbox and drafts: `store.use(messagingStores)` builds them on first use. */
+export { messagingStores, type MessagingStores } from './stores/messaging.js';
 export type { InboxStoreOptions } from './stores/context.js';
 /** For host elements that render beside ours inside an `<inbox-provider>` (Lit context). */
 export { inboxContext } from './context.js';

@@ -8,7 +8,7 @@
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import type { InboxStore, TimelineEntry, TimelineQuery } from '../../src/stores/index.js';
-import { entryKey } from '../../src/stores/index.js';
+import { entryKey, messagingStores } from '../../src/stores/index.js';
 
 /** Starts loading older history this close to the top, as the virtualizer's overhang does. */
 const OLDER_WITHIN_PX = 1000;
@@ -71,7 +71,7 @@ export class PlainTimeline extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.store) return;
-    this.#query = this.store.timeline.open(this.conversationId);
+    this.#query = this.store.use(messagingStores).timeline.open(this.conversationId);
     this.#unsubscribe = this.#query.$items.subscribe((items) => (this.items = items));
     void this.#query.load();
   }

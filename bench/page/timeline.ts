@@ -5,7 +5,7 @@
  */
 import '../../src/define/index.js';
 import type { InboxProvider } from '../../src/elements/provider/inbox-provider.js';
-import type { TimelineQuery } from '../../src/stores/index.js';
+import { messagingStores, type TimelineQuery } from '../../src/stores/index.js';
 import { countNodes, heapAfterGc, nextPaint, paintedWhenSeen, until } from './measure.js';
 import { PlainTimeline } from './plain-timeline.js';
 import { timelineBenchBackend, type TimelineBenchBackend } from './timeline-backend.js';
@@ -24,6 +24,8 @@ let tracking:
   | { key: string; offset: number; shift: () => number; shifts: number[]; lost: number; stop: () => void }
   | undefined;
 
+/** The timelines of the provider's store: the part the timeline element builds. */
+const timelines = () => store().use(messagingStores).timeline;
 const store = () => {
   if (!provider.store) throw new Error('provider has no store');
   return provider.store;
@@ -86,11 +88,11 @@ async function stableAfter(frames = 10, max = 180): Promise<{ at: number; moves:
 
 /** Watches the store's next timeline query: records it and when its items land (status ready). */
 function watchQuery(): { dataAt: () => number; restore: () => void } {
-  const timelines = store().timeline;
-  const open = timelines.open;
+  const store = timelines();
+  const open = store.open;
   let dataAt = NaN;
-  timelines.open = (id) => {
-    timelines.open = open;
+  store.open = (id) => {
+    store.open = open;
     const q = open(id);
     query = q;
     const stop = q.$state.listen((state) => {
@@ -101,7 +103,7 @@ function watchQuery(): { dataAt: () => number; restore: () => void } {
     });
     return q;
   };
-  return { dataAt: () => dataAt, restore: () => (timelines.open = open) };
+  return { dataAt: () => dataAt, restore: () => (store.open = open) };
 }
 
 function create(variant: Variant): HTMLElement {
@@ -119,7 +121,7 @@ function create(variant: Variant): HTMLElement {
 /** The thread alone: its heap in a timeline query of the store, with no element (then let go). */
 async function weighData(): Promise<number> {
   const before = await heapAfterGc();
-  const bare = store().timeline.open(backend.conversationId);
+  const bare = timelines().open(backend.conversationId);
   await bare.load();
   const loaded = await heapAfterGc();
   bare.dispose();
@@ -248,7 +250,7 @@ const api = {
       heapData,
       heapLeft: after - heapBefore,
       collected: !ref.deref(),
-      queryLeftOpen: store().timeline.latestSeq(backend.conversationId) > 0,
+      queryLeftOpen: timelines().latestSeq(backend.conversationId) > 0,
       refetched: backend.newestRequests - requests,
     };
   },

@@ -2,6 +2,7 @@ import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
 import type { Timers } from './context.js';
 import type { SessionStore } from './session.js';
 import { isRecord, type UserStorage } from './user-storage.js';
+import type { InboxPart } from './inbox-store.js';
 
 /** The composer's two tabs: a message to the contact, or an internal note. */
 export type DraftTab = 'message' | 'note';
@@ -206,3 +207,13 @@ function asDraft(value: unknown): Draft | undefined {
     : [];
   return { text: value['text'], sending };
 }
+
+/** Unsent text per conversation and composer tab, kept per user in this browser. */
+export const draftsStore: InboxPart<DraftsStore & DraftsOutboxSide> = (
+  { session },
+  { userStorage, timers, options, onDispose },
+) => {
+  const drafts = createDraftsStore(session, userStorage, timers, options.draftDebounceMs ?? 400);
+  onDispose(() => drafts.dispose());
+  return drafts;
+};

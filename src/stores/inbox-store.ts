@@ -2,28 +2,43 @@ import type { InboxClient } from '../api/client.js';
 import { InboxApiError } from '../api/errors.js';
 import type { Me } from '../api/types.js';
 import { createAccessStore, type AccessStore } from './access.js';
-import { realTimers, type InboxStoreOptions } from './context.js';
+import { realTimers, type InboxStoreOptions, type Timers } from './context.js';
 import { createClockStore, type ClockStore } from './clock.js';
-import { createCollisionsStore, type CollisionsStore } from './collisions.js';
 import { createContactsStore, type ContactsStore } from './contacts.js';
 import { createConversationsStore, type ConversationsStore } from './conversations.js';
 import { createDirectoryStore, type DirectoryStore } from './directory.js';
-import { createDraftsStore, type DraftsStore } from './drafts.js';
-import { createEmojiPreferences, type EmojiPreferencesStore } from './emoji-preferences.js';
-import { createOutbox, type OutboxStore } from './outbox.js';
-import { createIndexedDbOutboxStorage, createMemoryOutboxStorage } from './outbox-storage.js';
-import { pageLeaves, pageReturns } from './page-events.js';
+import { documentIsVisible, pageReturns } from './page-events.js';
 import { createPreferencesStore, type PreferencesStore } from './preferences.js';
 import { createPresenceStore, type PresenceStore } from './presence.js';
-import { createReadPolicy, documentIsVisible, type ReadPolicyStore } from './read-policy.js';
 import { createRateLimits, type RateLimitsStore } from './rate-limits.js';
 import { createRealtimeStore, type RealtimeStore } from './realtime.js';
 import { createSessionStore, type SessionStore } from './session.js';
-import { createTimelineStore, type TimelineStore } from './timeline.js';
-import { createUploadsStore, type UploadsStore } from './uploads.js';
-import { createUserStorage } from './user-storage.js';
+import { createUserStorage, type UserStorage } from './user-storage.js';
 
-/** One inbox: a client and every store built on it. Two bundles share nothing. */
+/**
+ * A part of the store that is built the first time something asks for it (`store.use(part)`), once
+ * per store. The list needs no outbox and the access gate no timelines: a page loads and runs only
+ * the parts of the elements it shows.
+ */
+export type InboxPart<T> = (store: InboxStore, context: InboxPartContext) => T;
+
+/** What a part gets besides the store: the store's options and the hooks of its life. */
+export interface InboxPartContext {
+  readonly options: InboxStoreOptions;
+  readonly timers: Timers;
+  readonly now: () => number;
+  readonly userStorage: UserStorage;
+  /** Runs once the inbox has opened for a user with access (at once if it already has). */
+  readonly whenOpen: (callback: () => void) => void;
+  /** Runs when the store is disposed, parts built later before parts built earlier. */
+  readonly onDispose: (callback: () => void) => void;
+}
+
+/**
+ * One inbox: a client and the stores every element shares. What only some elements need (the
+ * timelines and the outbox, drafts) is a part they build with `use`, e.g. `use(messagingStores)`.
+ * Two bundles share nothing.
+ */
 export interface InboxStore {
   readonly client: InboxClient;
   readonly session: SessionStore;
@@ -38,29 +53,18 @@ export interface InboxStore {
   readonly presence: PresenceStore;
   /** One shared 30 s tick for relative times. */
   readonly clock: ClockStore;
-  /** Open conversation timelines: `timeline.open(conversationId)`. */
-  readonly timeline: TimelineStore;
-  /** Sends, notes, undo, retry and uploads; unacknowledged sends survive a reload. */
-  readonly outbox: OutboxStore;
   /** "Too many requests" waits with their countdowns, where they show (a composer, the lists). */
   readonly rateLimits: RateLimitsStore;
-  /** Files attached per conversation, uploading or ready to go with the next message. */
-  readonly uploads: UploadsStore;
-  /** Unsent text per conversation and composer tab, kept per user in this browser. */
-  readonly drafts: DraftsStore;
-  /** The emoji picker's skin tone and recently used emoji, kept per user in this browser. */
-  readonly emoji: EmojiPreferencesStore;
-  /** New replies or notes from others that arrived while the agent had a draft (the composer warns). */
-  readonly collisions: CollisionsStore;
-  /** When conversations count as read, and `markRead`. */
-  readonly readPolicy: ReadPolicyStore;
   /** Inbox access (Request Access, noticing approval) and the onboarding steps. */
   readonly access: AccessStore;
+  /** The part of this store built by `part`: built on the first call, the same one after. */
+  use<T>(part: InboxPart<T>): T;
   /**
-   * Loads the session, re-sends what the outbox kept from an earlier visit, opens the preferred (or
-   * first) space with its directory and lists, and connects realtime. Idempotent while running or
-   * done; rejects with an InboxApiError. A user without inbox access gets only the session (every
-   * other route would refuse them); once `access` notices approval, the rest starts by itself.
+   * Loads the session, opens the preferred (or first) space with its directory and lists, and
+   * connects realtime; parts built by then (the outbox) start too, e.g. re-sending what an earlier
+   * visit kept. Idempotent while running or done; rejects with an InboxApiError. A user without
+   * inbox access gets only the session (every other route would refuse them); once `access`
+   * notices approval, the rest starts by itself.
    */
   start(): Promise<Me>;
   /** Closes the stream and drops every list; the bundle stays readable but goes quiet. */
@@ -99,60 +103,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     now,
   });
   const clock = createClockStore(timers, now);
-  const uploads = createUploadsStore(client);
-  const stopFollowingSpace = directory.onSpaceChange((spaceId) => {
-    uploads.reset();
-    preferences.rememberSpace(spaceId);
-  });
-  const drafts = createDraftsStore(session, userStorage, timers, options.draftDebounceMs ?? 400);
-  const emoji = createEmojiPreferences(session, userStorage);
-  // The outbox and the timelines feed each other (answers go in, pending sends come out); the
-  // closures below run only after every store exists.
-  const outbox = createOutbox({
-    client,
-    session,
-    drafts,
-    storage:
-      options.outboxStorage ??
-      (options.storage === null ? createMemoryOutboxStorage() : createIndexedDbOutboxStorage()),
-    legacyStorage: userStorage,
-    rateLimits,
-    connection: realtime.$connection,
-    timers,
-    now,
-    onItem: (item) => timeline.upsertItem(item),
-    findMessage: (clientMessageId) => timeline.findByClientMessageId(clientMessageId),
-    onPageLeave: options.onPageLeave ?? pageLeaves,
-  });
-  const readPolicy = createReadPolicy({
-    client,
-    conversations,
-    timers,
-    now,
-    policy: options.readPolicy ?? 'on-open',
-    throttleMs: options.readThrottleMs ?? 1000,
-    isVisible: options.isVisible ?? documentIsVisible,
-    latestSeq: (conversationId) => timeline.latestSeq(conversationId),
-  });
-  // Before the timelines: it must see each item before they take it in, to tell new from updated.
-  const collisions = createCollisionsStore({
-    realtime,
-    drafts,
-    meId: () => session.$me.get()?.user.id,
-    usersById: directory.$usersById,
-    conversationsById: conversations.$conversationsById,
-    latestSeq: (conversationId) => timeline.latestSeq(conversationId),
-  });
-  const timeline = createTimelineStore({
-    client,
-    session,
-    directory,
-    conversations,
-    realtime,
-    pending: outbox.$pending,
-    onSeen: (conversationId, seq) => readPolicy.seen(conversationId, seq),
-    timers,
-  });
+  const stopFollowingSpace = directory.onSpaceChange((spaceId) => preferences.rememberSpace(spaceId));
   let starting: Promise<Me> | undefined;
   let opened = false;
   let disposed = false;
@@ -165,6 +116,21 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     checkEveryMs: options.accessCheckMs ?? 30_000,
     onGranted: () => begin(),
   });
+
+  const parts = new Map<InboxPart<unknown>, unknown>();
+  const whenOpen: Array<() => void> = [];
+  const disposeParts: Array<() => void> = [];
+  const partContext: InboxPartContext = {
+    options,
+    timers,
+    now,
+    userStorage,
+    whenOpen: (callback) => {
+      if (opened) callback();
+      else whenOpen.push(callback);
+    },
+    onDispose: (callback) => disposeParts.unshift(callback),
+  };
 
   function begin(): Promise<Me> {
     starting = run().catch((error: unknown) => {
@@ -179,8 +145,8 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     if (!me) throw session.$sessionState.get().error ?? InboxApiError.from(undefined);
     if (disposed || (me.inboxAccess ?? 'granted') !== 'granted' || opened) return me;
     opened = true;
-    // Sends a crash or reload interrupted go out again with their keys; nobody waits for them here.
-    void outbox.resume();
+    // Before the stream connects: what parts do first (re-send a kept send) waits for nothing.
+    for (const callback of whenOpen.splice(0)) callback();
     // Stream first, so nothing that happens while the lists load is missed.
     realtime.connect();
     // The host's choice first, then the space this user last opened, then their first.
@@ -191,7 +157,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     return me;
   }
 
-  return {
+  const store: InboxStore = {
     client,
     session,
     directory,
@@ -201,15 +167,12 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     preferences,
     presence,
     clock,
-    timeline,
-    outbox,
     rateLimits,
-    uploads,
-    drafts,
-    emoji,
-    collisions,
-    readPolicy,
     access,
+    use<T>(part: InboxPart<T>): T {
+      if (!parts.has(part)) parts.set(part, part(store, partContext));
+      return parts.get(part) as T;
+    },
     start() {
       return starting ?? begin();
     },
@@ -218,18 +181,14 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
       access.dispose();
       stopFollowingSpace();
       stopContactEvents();
+      for (const dispose of disposeParts.splice(0)) dispose();
       realtime.dispose();
       conversations.dispose();
       presence.dispose();
-      timeline.dispose();
-      outbox.dispose();
       rateLimits.dispose();
-      collisions.dispose();
-      readPolicy.dispose();
-      drafts.dispose();
-      emoji.dispose();
       preferences.dispose();
       clock.dispose();
     },
   };
+  return store;
 }

@@ -1,5 +1,6 @@
 export type { InboxStoreOptions, LoadState, PreferenceStorage, Timers } from './context.js';
-export { createInboxStore, type InboxStore } from './inbox-store.js';
+export { createInboxStore, type InboxPart, type InboxPartContext, type InboxStore } from './inbox-store.js';
+export { messagingStores, type MessagingStores } from './messaging.js';
 export {
   $defaultInbox,
   configureInbox,
@@ -71,7 +72,7 @@ export { type Arrival, type Collision, type CollisionsStore } from './collisions
 export { type RateLimit, type RateLimitScope, type RateLimitsStore } from './rate-limits.js';
 export type { SendHandle, SendInput, SendOutcome, SendReceipt, UndoneSend } from './outbox-types.js';
 export { type Upload, type UploadsStore } from './uploads.js';
-export { type DraftsStore, type DraftTab } from './drafts.js';
+export { draftsStore, type DraftsStore, type DraftTab } from './drafts.js';
 export { RECENT_EMOJI_LIMIT, type EmojiPreferencesStore, type EmojiSkinTone } from './emoji-preferences.js';
 export { type ReadPolicy, type ReadPolicyStore } from './read-policy.js';
 export {

@@ -23,3 +23,8 @@ export const pageLeaves: PageEventSource = (listener) => {
   window.addEventListener('pagehide', listener);
   return () => window.removeEventListener('pagehide', listener);
 };
+
+/** Visible unless the document says it is hidden (no document: a test or worker, counts as visible). */
+export function documentIsVisible(): boolean {
+  return typeof document === 'undefined' || document.visibilityState !== 'hidden';
+}

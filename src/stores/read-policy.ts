@@ -136,8 +136,3 @@ export function createReadPolicy(deps: ReadPolicyDeps): ReadPolicyStore {
     },
   };
 }
-
-/** Visible unless the document says it is hidden (no document: a test or worker, counts as visible). */
-export function documentIsVisible(): boolean {
-  return typeof document === 'undefined' || document.visibilityState !== 'hidden';
-}

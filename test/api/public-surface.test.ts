@@ -38,6 +38,7 @@ describe('the public entry', () => {
       'defineInboxElements',
       'inboxContext',
       'isInboxApiError',
+      'messagingStores',
       'supportedLocales',
       'version',
     ]);

@@ -4,6 +4,7 @@ import type { InboxProvider, InboxStore, InboxTimeline } from '../../src/index.j
 import { makeConversations } from '../fixtures/inbox-fixtures.js';
 import { timelineBackend, type TimelineBackend } from '../helpers/timeline-fetch.js';
 import { fixtureBackend } from '../helpers/fixture-fetch.js';
+import { withMessaging } from '../helpers/with-messaging.js';
 
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -16,7 +17,7 @@ async function mount(backend: TimelineBackend, locale = 'en') {
     </inbox-provider>
   `);
   const timeline = root.querySelector('inbox-timeline') as InboxTimeline;
-  const store = (root as InboxProvider).store as InboxStore;
+  const store = withMessaging((root as InboxProvider).store as InboxStore);
   await waitUntil(() => timeline.shadowRoot!.querySelector('.row'), 'the timeline did not render', {
     timeout: 3000,
   });

@@ -2,15 +2,16 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { render } from 'lit';
 import '../../src/define/index.js';
-import type { InboxComposer, InboxProvider, InboxStore } from '../../src/index.js';
+import type { InboxComposer, InboxProvider, InboxStore, MessagingStores } from '../../src/index.js';
 import { makeConversation } from '../fixtures/inbox-fixtures.js';
 import { outboxBackend, type OutboxBackend } from './outbox-fetch.js';
+import { withMessaging } from './with-messaging.js';
 
 export interface Harness {
   backend: OutboxBackend;
   provider: InboxProvider;
   composer: InboxComposer;
-  store: InboxStore;
+  store: InboxStore & MessagingStores;
   /** Makes a conversation the store's active one (as a click in the list would). */
   select(id: string): Promise<void>;
 }
@@ -53,7 +54,7 @@ export async function mountComposer(
   await waitUntil(() => provider.store?.directory.$directoryState.get().status === 'ready', 'no directory', {
     timeout: 3000,
   });
-  const store = provider.store as InboxStore;
+  const store = withMessaging(provider.store as InboxStore);
   for (const conversation of backend.conversations) store.conversations.upsertConversation(conversation);
   const harness: Harness = {
     backend,

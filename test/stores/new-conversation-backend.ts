@@ -8,9 +8,10 @@ import type {
   SenderProfile,
   Team,
 } from '../../src/api/index.js';
-import { createInboxStore, type InboxStore } from '../../src/stores/index.js';
+import { createInboxStore, type InboxStore, type MessagingStores } from '../../src/stores/index.js';
 import { json, problem } from '../api/fake-fetch.js';
 import { ME_ID, backend, conversation, manualTimers, me, type Backend } from './backend.js';
+import { withMessaging } from '../helpers/with-messaging.js';
 
 export const SMS_CHANNEL: ChannelCapabilities = {
   channel: 'sms',
@@ -140,14 +141,14 @@ export function newConversationBackend(conversations: Conversation[] = []): NewC
 
 /** A started store bundle on that backend, in space s1, with timers the test flushes. */
 export async function startedStore(api: NewConversationBackend): Promise<{
-  store: InboxStore;
+  store: InboxStore & MessagingStores;
   timers: ReturnType<typeof manualTimers>;
 }> {
   const timers = manualTimers();
   const store = createInboxStore(api.client, { timers, storage: null });
   await store.session.loadSession();
   await store.directory.setActiveSpace('s1');
-  return { store, timers };
+  return { store: withMessaging(store), timers };
 }
 
 export const noSender = (

@@ -3,27 +3,30 @@ import { InboxApiError, type MessageItem } from '../../src/api/index.js';
 import {
   createIndexedDbOutboxStorage,
   createInboxStore,
+  messagingStores,
   type InboxStore,
+  type MessagingStores,
   type StoredSend,
 } from '../../src/stores/index.js';
 import { deferred, until } from '../api/fake-fetch.js';
 import { conversation, me } from './backend.js';
 import { T0, disposeAll, inbox } from './timeline-backend.js';
+import { withMessaging } from '../helpers/with-messaging.js';
 
 afterEach(disposeAll);
 
-const pending = (store: InboxStore) => store.outbox.$pending.get();
+const pending = (store: MessagingStores) => store.outbox.$pending.get();
 const legacyKey = `inbox-elements:${me.user.id}:outbox`;
 
 /** A new page: a new store and a new handle on the same IndexedDB database. */
-function reload(setup: ReturnType<typeof inbox>, prefix: string): InboxStore {
+function reload(setup: ReturnType<typeof inbox>, prefix: string): InboxStore & MessagingStores {
   const store = createInboxStore(setup.api.client, {
     timers: setup.timers,
     now: () => setup.clock.now,
     storage: setup.storage,
     outboxStorage: createIndexedDbOutboxStorage(prefix),
   });
-  return store;
+  return withMessaging(store);
 }
 
 describe('outbox in IndexedDB', () => {
@@ -58,16 +61,52 @@ describe('outbox in IndexedDB', () => {
     second.dispose();
   });
 
+  it('reads no kept sends until a timeline or composer asks for the outbox, then re-sends them at once', async () => {
+    const setup = inbox();
+    const prefix = `test-${crypto.randomUUID()}`;
+    const first = reload(setup, prefix);
+    await first.start();
+    setup.server.mode = 'offline';
+    const sending = first.outbox.send('c1', { text: 'Kept for later' }).catch((e: unknown) => e);
+    await until(() => pending(first)[0]?.retrying === true);
+    first.dispose();
+    await sending;
+
+    // A page with only the list: its store starts without building the outbox or opening IndexedDB.
+    setup.server.mode = 'ok';
+    const storage = createIndexedDbOutboxStorage(prefix);
+    let reads = 0;
+    const counted = { ...storage, readAll: (userId: string) => (reads++, storage.readAll(userId)) };
+    const store = createInboxStore(setup.api.client, {
+      timers: setup.timers,
+      storage: setup.storage,
+      outboxStorage: counted,
+    });
+    await store.start();
+    await store.conversations.createConversationList().load();
+    expect(reads).to.equal(0);
+    expect(setup.server.items['c1'] ?? []).to.deep.equal([]);
+
+    // A composer shows up later: the part is built on the started store and sends what was kept.
+    const { outbox } = store.use(messagingStores);
+    expect(store.use(messagingStores).outbox).to.equal(outbox, 'one part per store');
+    await until(() => setup.server.items['c1']?.length === 1);
+    expect(reads).to.equal(1);
+    store.dispose();
+  });
+
   it('sends what was handed off but never saved (a reload between the two writes) with the key it was given', async () => {
     const setup = inbox();
     const prefix = `test-${crypto.randomUUID()}`;
     // The page goes away while IndexedDB is still writing the send: its record never lands.
-    const first = createInboxStore(setup.api.client, {
-      timers: setup.timers,
-      now: () => setup.clock.now,
-      storage: setup.storage,
-      outboxStorage: { readAll: async () => [], add: () => new Promise(() => {}), remove: async () => {} },
-    });
+    const first = withMessaging(
+      createInboxStore(setup.api.client, {
+        timers: setup.timers,
+        now: () => setup.clock.now,
+        storage: setup.storage,
+        outboxStorage: { readAll: async () => [], add: () => new Promise(() => {}), remove: async () => {} },
+      }),
+    );
     await first.start();
     const handle = first.outbox.send('c1', { text: 'Sent just before the reload' });
     handle.catch(() => undefined);
@@ -89,17 +128,19 @@ describe('outbox in IndexedDB', () => {
     const setup = inbox();
     const saved = deferred<boolean>();
     let leave = (): void => undefined;
-    const store = createInboxStore(setup.api.client, {
-      timers: setup.timers,
-      now: () => setup.clock.now,
-      storage: setup.storage,
-      // Still writing the send when the tab is closed: on its own it would never leave.
-      outboxStorage: { readAll: async () => [], add: () => saved.promise, remove: async () => {} },
-      onPageLeave: (listener) => {
-        leave = listener;
-        return () => (leave = () => undefined);
-      },
-    });
+    const store = withMessaging(
+      createInboxStore(setup.api.client, {
+        timers: setup.timers,
+        now: () => setup.clock.now,
+        storage: setup.storage,
+        // Still writing the send when the tab is closed: on its own it would never leave.
+        outboxStorage: { readAll: async () => [], add: () => saved.promise, remove: async () => {} },
+        onPageLeave: (listener) => {
+          leave = listener;
+          return () => (leave = () => undefined);
+        },
+      }),
+    );
     await store.start();
     return { setup, store, saved, leave: () => leave() };
   }

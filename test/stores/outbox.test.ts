@@ -1,9 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { InboxApiError, type ChannelCapabilities, type MessageItem } from '../../src/api/index.js';
-import { createInboxStore, type InboxStore, type SendOutcome } from '../../src/stores/index.js';
+import { createInboxStore, type MessagingStores, type SendOutcome } from '../../src/stores/index.js';
 import { deferred, json, until } from '../api/fake-fetch.js';
 import { me } from './backend.js';
 import { T0, disposeAll, inbox, message } from './timeline-backend.js';
+import { withMessaging } from '../helpers/with-messaging.js';
 
 afterEach(disposeAll);
 
@@ -17,7 +18,7 @@ async function opened(setup = inbox()) {
   store.outbox.onSettled((outcome) => outcomes.push(outcome));
   return { setup, store, timeline, outcomes };
 }
-const messages = (store: InboxStore) => store.outbox.$pending.get();
+const messages = (store: MessagingStores) => store.outbox.$pending.get();
 const stored = (setup: ReturnType<typeof inbox>) => setup.outbox.readAll(me.user.id);
 
 describe('outbox', () => {
@@ -89,11 +90,13 @@ describe('outbox', () => {
     expect(await stored(setup)).to.have.length(1); // Closing neither loses nor cancels.
 
     setup.server.mode = 'ok';
-    const reloaded = createInboxStore(setup.api.client, {
-      timers: setup.timers,
-      storage: setup.storage,
-      outboxStorage: setup.outbox,
-    });
+    const reloaded = withMessaging(
+      createInboxStore(setup.api.client, {
+        timers: setup.timers,
+        storage: setup.storage,
+        outboxStorage: setup.outbox,
+      }),
+    );
     const sent: SendOutcome[] = [];
     reloaded.outbox.onSettled((outcome) => sent.push(outcome));
     await reloaded.start();

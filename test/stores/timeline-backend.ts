@@ -11,12 +11,14 @@ import {
   createIndexedDbOutboxStorage,
   createInboxStore,
   type InboxStore,
+  type MessagingStores,
   type InboxStoreOptions,
   type OutboxStorage,
   type PreferenceStorage,
 } from '../../src/stores/index.js';
 import { json, problem } from '../api/fake-fetch.js';
 import { ME_ID, backend, conversation, manualTimers, type Backend } from './backend.js';
+import { withMessaging } from '../helpers/with-messaging.js';
 
 export const T0 = Date.UTC(2025, 0, 1, 12);
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -236,7 +238,7 @@ export interface InboxSetup {
   outbox: OutboxStorage;
   visible: { value: boolean };
   /** A store as a page load makes it (session and space loaded), sharing backend, clock and storage. */
-  open(options?: InboxStoreOptions): Promise<InboxStore>;
+  open(options?: InboxStoreOptions): Promise<InboxStore & MessagingStores>;
 }
 
 const opened: InboxStore[] = [];
@@ -268,7 +270,7 @@ export function inbox(conversations: Conversation[] = [conversation('c1', 10)]):
       opened.push(store);
       await store.session.loadSession();
       await store.directory.setActiveSpace('s1');
-      return store;
+      return withMessaging(store);
     },
   };
   return setup;

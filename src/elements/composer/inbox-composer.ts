@@ -11,6 +11,7 @@ import { InboxMessageSendEvent } from '../../events/message-send.js';
 import { describeClientProblem, describeError } from '../../i18n/describe-error.js';
 import { channelLabel } from '../../i18n/labels.js';
 import { checkText } from '../../stores/channel-rules.js';
+import { messagingStores, type MessagingStores } from '../../stores/messaging.js';
 import { settle } from '../../stores/result.js';
 import type { ConversationIndex, DraftTab, InboxStore, SendOutcome, Upload } from '../../stores/index.js';
 import { InboxElement } from '../inbox-element.js';
@@ -120,12 +121,16 @@ export class InboxComposer extends InboxElement {
     return this.conversationId ?? this.#activeId.value ?? undefined;
   }
 
+  get #messaging(): MessagingStores | undefined {
+    return this.inbox.store?.use(messagingStores);
+  }
+
   protected override storeChanged(store: InboxStore | undefined): void {
     this.#activeId.store = store?.conversations.$activeConversationId;
     this.#byId.store = store?.conversations.$conversationsById;
     this.#channels.store = store?.directory.$channels;
     this.#capabilities.store = store?.session.$capabilities;
-    this.#emoji.preferences = store?.emoji;
+    this.#emoji.preferences = store?.use(messagingStores).emoji;
     this.#draftKey = '';
     this.#uploadsKey = '';
     this.error = undefined;
@@ -164,13 +169,13 @@ export class InboxComposer extends InboxElement {
     }
     if (key !== this.#draftKey) {
       this.#draftKey = key;
-      this.#draft.store = store && id ? store.drafts.$draft(id, this.tab) : undefined;
+      this.#draft.store = store && id ? store.use(messagingStores).drafts.$draft(id, this.tab) : undefined;
     }
     this.#notices.follow(store, id);
     const uploadsKey = store && id ? id : '';
     if (uploadsKey !== this.#uploadsKey) {
       this.#uploadsKey = uploadsKey;
-      this.#uploads.store = store && id ? store.uploads.$uploads(id) : undefined;
+      this.#uploads.store = store && id ? store.use(messagingStores).uploads.$uploads(id) : undefined;
     }
   }
 
@@ -251,7 +256,7 @@ export class InboxComposer extends InboxElement {
         ${error ? html`<p part="error" id="error" class="error" role="alert">${error}</p>` : nothing}
         ${this.#notices.render(messages, {
           onSendAnyway: () => void this.#send(),
-          onReview: () => id && store?.collisions.review(id),
+          onReview: () => id && store?.use(messagingStores).collisions.review(id),
         })}
         <div part="limit" id="limit" class="limit" aria-live="polite">${tooLong ?? ''}</div>
         <div part="toolbar" class="toolbar">
@@ -329,7 +334,7 @@ export class InboxComposer extends InboxElement {
     const store = this.inbox.store;
     const id = this.#target;
     if (!store || !id) return;
-    store.drafts.set(id, this.tab, (event.target as HTMLTextAreaElement).value);
+    store.use(messagingStores).drafts.set(id, this.tab, (event.target as HTMLTextAreaElement).value);
     void store.presence.typing(id);
   };
 
@@ -356,22 +361,22 @@ export class InboxComposer extends InboxElement {
     const store = this.inbox.store;
     const id = this.#target;
     if (!store || !id) return;
+    const { uploads, collisions, outbox } = store.use(messagingStores);
     const kind = this.tab === 'note' ? 'note' : 'message';
     const text = this.#draft.value ?? '';
-    const attachmentIds = kind === 'message' ? store.uploads.readyIds(id) : [];
+    const attachmentIds = kind === 'message' ? uploads.readyIds(id) : [];
     const before = new InboxBeforeSendEvent({ conversationId: id, kind, text, attachmentIds });
     this.dispatchEvent(before);
     if (before.defaultPrevented) return;
     // Someone else wrote since the draft began: the first press warns, the second sends.
-    if (store.collisions.holdSend(id)) return;
-    store.collisions.seen(id);
+    if (collisions.holdSend(id)) return;
+    collisions.seen(id);
     this.error = undefined;
-    const sending =
-      kind === 'note' ? store.outbox.addNote(id, text) : store.outbox.send(id, { text, attachmentIds });
+    const sending = kind === 'note' ? outbox.addNote(id, text) : outbox.send(id, { text, attachmentIds });
     this.field?.focus();
     const { clientMessageId, undoUntil } = sending;
     if (clientMessageId) {
-      store.uploads.clear(id);
+      uploads.clear(id);
       if (undoUntil !== null) {
         this.announcement = '';
         const announcement = this.i18n.messages.sendingIn(this.#undoWindowSeconds());
@@ -397,7 +402,7 @@ export class InboxComposer extends InboxElement {
     }
     const { conversationId, clientMessageId } = outcome;
     if (clientMessageId) this.#undo.hide(clientMessageId);
-    this.inbox.store?.uploads.restore(conversationId, outcome.attachmentIds);
+    this.#messaging?.uploads.restore(conversationId, outcome.attachmentIds);
     const { kind, text, attachmentIds, error } = outcome;
     this.#showError(conversationId, error);
     this.dispatchEvent(
@@ -423,15 +428,15 @@ export class InboxComposer extends InboxElement {
   };
 
   async #undoSend(): Promise<void> {
-    const store = this.inbox.store;
+    const messaging = this.#messaging;
     const undo = this.#undo.entry;
-    if (!store || !undo || this.#undo.busy) return;
+    if (!messaging || !undo || this.#undo.busy) return;
     this.#undo.setBusy(true);
-    const result = await settle(store.outbox.undo(undo.clientMessageId));
+    const result = await settle(messaging.outbox.undo(undo.clientMessageId));
     this.#undo.setBusy(false);
     this.#undo.hide(undo.clientMessageId);
     if (result.ok) {
-      store.uploads.restore(result.value.conversationId, result.value.attachmentIds);
+      messaging.uploads.restore(result.value.conversationId, result.value.attachmentIds);
       this.tab = 'message';
       this.announcement = this.i18n.messages.sendUndone;
     } else if (result.error.clientProblem?.code !== 'send-undone') {
@@ -459,7 +464,7 @@ export class InboxComposer extends InboxElement {
     const field = this.field;
     if (!store || !id || !field) return;
     const { selectionStart: start, selectionEnd: end, value } = field;
-    store.drafts.set(id, this.tab, value.slice(0, start) + unicode + value.slice(end));
+    store.use(messagingStores).drafts.set(id, this.tab, value.slice(0, start) + unicode + value.slice(end));
     void store.presence.typing(id);
     await this.updateComplete;
     field.focus();
@@ -484,7 +489,7 @@ export class InboxComposer extends InboxElement {
     const conversation = id ? this.#byId.value?.get(id) : undefined;
     const channel = conversation ? this.#channels.value?.[conversation.channel] : undefined;
     if (!store || !id || !channel) return;
-    const refused = store.uploads.add(id, files, channel);
+    const refused = store.use(messagingStores).uploads.add(id, files, channel);
     this.error = refused.length
       ? {
           conversationId: id,
@@ -499,13 +504,13 @@ export class InboxComposer extends InboxElement {
   }
 
   #removeChip(conversationId: string, key: string): void {
-    this.inbox.store?.uploads.remove(conversationId, key);
+    this.#messaging?.uploads.remove(conversationId, key);
     this.field?.focus();
   }
 
   #listen(): void {
     this.#stopSettled?.();
-    const outbox = this.isConnected ? this.inbox.store?.outbox : undefined;
+    const outbox = this.isConnected ? this.#messaging?.outbox : undefined;
     this.#stopSettled = outbox?.onSettled(this.#onSettled);
   }
 }

@@ -2,6 +2,7 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { StoreController } from '../../controllers/store-controller.js';
 import { isolate } from '../../i18n/bidi.js';
 import type { Catalogue } from '../../i18n/index.js';
+import { messagingStores } from '../../stores/messaging.js';
 import type { Collision, ConnectionStatus, InboxStore, PendingEntry, RateLimit } from '../../stores/index.js';
 
 export interface NoticeActions {
@@ -36,8 +37,9 @@ export class SendNoticesController {
     const on = store && conversationId;
     this.#limit.store = on ? store.rateLimits.$limit(`send:${conversationId}`) : undefined;
     this.#connection.store = store?.realtime.$connection;
-    this.#pending.store = store?.outbox.$pending;
-    this.#collision.store = on ? store.collisions.$collision(conversationId) : undefined;
+    const messaging = store?.use(messagingStores);
+    this.#pending.store = messaging?.outbox.$pending;
+    this.#collision.store = on ? messaging?.collisions.$collision(conversationId) : undefined;
   }
 
   /** The warning is up: the next send goes out anyway. */

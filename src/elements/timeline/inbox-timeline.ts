@@ -20,6 +20,7 @@ import { InboxStatusChangeEvent } from '../../events/status-change.js';
 import type { InboxApiError } from '../../api/errors.js';
 import { describeError } from '../../i18n/describe-error.js';
 import { settle } from '../../stores/result.js';
+import { messagingStores, type MessagingStores } from '../../stores/messaging.js';
 import type {
   InboxStore,
   PendingEntry,
@@ -162,6 +163,10 @@ export class InboxTimeline extends InboxElement {
     return this.conversationId ?? this.#activeId.value ?? undefined;
   }
 
+  get #messaging(): MessagingStores | undefined {
+    return this.inbox.store?.use(messagingStores);
+  }
+
   protected override storeChanged(store: InboxStore | undefined): void {
     this.#close();
     this.#activeId.store = store?.conversations.$activeConversationId;
@@ -171,8 +176,9 @@ export class InboxTimeline extends InboxElement {
     this.#channels.store = store?.directory.$channels;
     this.#presence.store = store?.presence.$byConversation;
     this.#capabilities.store = store?.session.$capabilities;
-    this.#retrying.store = store?.outbox.$retrying;
-    this.#reveal.store = store;
+    const messaging = store?.use(messagingStores);
+    this.#retrying.store = messaging?.outbox.$retrying;
+    this.#reveal.collisions = messaging?.collisions;
     this.#statusError.store = store?.conversations.$statusChangeError;
     this.retryError = undefined;
   }
@@ -193,12 +199,13 @@ export class InboxTimeline extends InboxElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const store = this.inbox.store;
-    if (changed.has('readPolicy') && this.readPolicy) store?.readPolicy.setPolicy(this.readPolicy);
+    const messaging = store?.use(messagingStores);
+    if (changed.has('readPolicy') && this.readPolicy) messaging?.readPolicy.setPolicy(this.readPolicy);
     const id = this.#shownId;
     // Lit still updates a removed element: never open a timeline for one (connecting reopens it).
-    if (store && id && this.isConnected && this.#query?.conversationId !== id) {
+    if (store && messaging && id && this.isConnected && this.#query?.conversationId !== id) {
       this.#close();
-      this.#query = store.timeline.open(id);
+      this.#query = messaging.timeline.open(id);
       this.#items.store = this.#query.$items;
       this.#state.store = this.#query.$state;
       this.#conversation.store = store.conversations.conversation(id);
@@ -331,10 +338,10 @@ export class InboxTimeline extends InboxElement {
         return eventBadge(entry, view);
       case 'pending':
         return pendingBubble(entry, view, {
-          onDismiss: (pending: PendingEntry) => this.inbox.store?.outbox.dismiss(pending.clientMessageId),
+          onDismiss: (pending: PendingEntry) => this.#messaging?.outbox.dismiss(pending.clientMessageId),
           // A refusal lands on the entry again, with its words: nothing to catch here.
           onResend: (pending: PendingEntry) => {
-            const resent = this.inbox.store?.outbox.resend(pending.clientMessageId);
+            const resent = this.#messaging?.outbox.resend(pending.clientMessageId);
             if (resent) void settle(resent);
           },
         });
@@ -420,10 +427,10 @@ export class InboxTimeline extends InboxElement {
   }
 
   async #retry(item: MessageItem): Promise<void> {
-    const store = this.inbox.store;
-    if (!store) return;
+    const messaging = this.#messaging;
+    if (!messaging) return;
     this.retryError = undefined;
-    const result = await settle(store.outbox.retry(item.id));
+    const result = await settle(messaging.outbox.retry(item.id));
     if (!result.ok) this.retryError = { conversationId: item.conversationId, error: result.error };
   }
 
@@ -457,12 +464,9 @@ export class InboxTimeline extends InboxElement {
 
   #onVisible = (): void => {
     const id = this.#shownId;
-    if (
-      document.visibilityState === 'visible' &&
-      id &&
-      this.inbox.store?.readPolicy.$policy.get() === 'on-open'
-    ) {
-      void this.inbox.store.readPolicy.markRead(id);
+    const readPolicy = this.#messaging?.readPolicy;
+    if (document.visibilityState === 'visible' && id && readPolicy?.$policy.get() === 'on-open') {
+      void readPolicy.markRead(id);
     }
   };
 

@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import type { InboxStore } from '../../stores/index.js';
+import type { CollisionsStore } from '../../stores/collisions.js';
 import { isEntry, rowKey, type TimelineRow } from './timeline-rows.js';
 
 type Reveal = { conversationId: string; itemId: string } | null;
@@ -18,8 +18,8 @@ export class TimelineRevealController {
     this.#reveal = new StoreController(host);
   }
 
-  set store(store: InboxStore | undefined) {
-    this.#reveal.store = store?.collisions.$reveal;
+  set collisions(collisions: CollisionsStore | undefined) {
+    this.#reveal.store = collisions?.$reveal;
     this.#done = this.#reveal.store?.get() ?? null; // Only requests made from now on.
   }
 

@@ -1,0 +1,62 @@
+// What a page pays for the tags it shows, when the host's bundler takes only those. Size is
+// deterministic, so this is a test; speed lives in `npm run bench`.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { weighPages } from './page-bundles.js';
+
+const TAGS = [
+  'inbox-conversation-list',
+  'inbox-space-switcher',
+  'inbox-timeline',
+  'inbox-composer',
+  'inbox-details',
+  'inbox-new-conversation',
+  'inbox-access',
+  'inbox-onboarding',
+] as const;
+
+/**
+ * Budgets per page, gzipped, provider included. The targets are 28 KB for the list and 40 KB for
+ * list, timeline and composer; Lit, the virtualizer, nanostores, openapi-fetch and the event
+ * stream's parser alone weigh 16 KB. Since the timelines, the outbox and drafts are a store part
+ * the timeline and composer build (`use(messagingStores)`), a list page no longer carries them:
+ * 51.5 → 44.4 KB. What a list page still carries that it does not show: the words of the Details,
+ * the New conversation dialog and the access screens (~3 KB), and the access store (~1.3 KB).
+ */
+const PAGES = {
+  'the conversation list': { tags: ['inbox-conversation-list'], budgetKb: 45 },
+  'list, timeline and composer': {
+    tags: ['inbox-conversation-list', 'inbox-timeline', 'inbox-composer'],
+    budgetKb: 66,
+  },
+};
+
+/** The stores only the timeline and the composer use: no list page should pay for them. */
+const MESSAGING_ONLY = ['stores/outbox.ts', 'stores/timeline.ts', 'stores/drafts.ts', 'stores/uploads.ts'];
+
+for (const [name, { tags, budgetKb }] of Object.entries(PAGES)) {
+  test(`a page with ${name} loads within ${budgetKb} KB gzipped`, async () => {
+    const { page } = await weighPages({ page: ['inbox-provider', ...tags] });
+    console.log(`${name}: ${page!.kb.toFixed(1)} KB gz of ${budgetKb} KB budget`);
+    assert.ok(page!.kb > 10, 'the page should contain its elements');
+    assert.ok(
+      page!.kb <= budgetKb,
+      `${name} is ${page!.kb.toFixed(1)} KB gz, over the ${budgetKb} KB budget`,
+    );
+  });
+}
+
+test('each tag is its own entry, and the list carries none of the stores it does not use', async () => {
+  const weighed = await weighPages(Object.fromEntries(TAGS.map((tag) => [tag, ['inbox-provider', tag]])));
+  for (const tag of TAGS) console.log(`${tag} (with the provider): ${weighed[tag]!.kb.toFixed(1)} KB gz`);
+  const list = weighed['inbox-conversation-list']!.modules;
+  assert.deepEqual(
+    MESSAGING_ONLY.filter((module) => list.includes(module)),
+    [],
+    'the list page loads messaging stores',
+  );
+  assert.ok(
+    weighed['inbox-composer']!.modules.includes('stores/outbox.ts'),
+    'the composer brings the outbox',
+  );
+});
