@@ -4,8 +4,6 @@ const numbers = new Intl.NumberFormat('ar');
 
 /** الوصول إلى صندوق الوارد وخطوات البدء، بالعربية. */
 export const accessAr: typeof accessEn = {
-  accessLoading: 'جارٍ تحميل صندوق الوارد…',
-  accessLoadError: 'تعذّر فتح صندوق الوارد.',
   accessTitle: 'صندوق الوارد في مرحلة تجريبية',
   accessIntro:
     'صندوق الوارد حاليًا ميزة تجريبية غير متاحة لجميع المستخدمين افتراضيًا. إذا كنت مهتمًا، فاطلب الوصول أولاً.',
@@ -18,12 +16,10 @@ export const accessAr: typeof accessEn = {
     'لقد طلبت الوصول إلى صندوق الوارد من قبل. سيراجع أحد موظفي الدعم طلبك ويتواصل معك قريبًا.',
   dialogOk: 'حسنًا',
   accessOffline: 'أنت غير متصل. اتصل بالإنترنت لطلب الوصول.',
-  accessGranted: 'تمت الموافقة على وصولك. صندوق الوارد جاهز.',
   welcomeTitle: 'مرحبًا بك في صندوق الوارد',
   welcomeIntro: 'أكمل هذه الخطوات قبل أن تبدأ. تُعلَّم الخطوات المنجزة تلقائيًا، ويمكن تخطي الخطوات الاختيارية.',
   goToInbox: 'الانتقال إلى صندوق الوارد',
   onboardingTitle: 'إعداد صندوق الوارد',
-  onboardingLoading: 'جارٍ تحميل خطوات البدء…',
   onboardingLoadError: 'تعذّر تحميل خطوات البدء.',
   onboardingProgress: (done: number, total: number) =>
     `أُنجزت ${numbers.format(done)} من ${numbers.format(total)} خطوات`,
@@ -36,13 +32,4 @@ export const accessAr: typeof accessEn = {
   stepSkippedNow: (title: string) => `تم تخطي: ${title}.`,
   helpArticle: 'مقالة مساعدة',
   helpArticleFor: (title: string) => `مقالة مساعدة: ${title}`,
-  stepTitles: {
-    connect_channel: 'اربط الرسائل القصيرة أو واتساب أو تيليجرام',
-    create_sender_profile: 'أنشئ ملف مرسل',
-    create_team: 'أنشئ فريقًا',
-    invite_agents: 'ادعُ وكلاءك',
-    create_tags: 'أنشئ وسوم المحادثات',
-    install_elements: 'أضف صندوق الوارد إلى صفحاتك',
-  },
-  problemStepNotOptional: (title: string) => `لا يمكن تخطي «${title}»: صندوق الوارد يحتاج إليها.`,
 };

@@ -1,7 +1,10 @@
-/** Inbox access and onboarding, in English: spread into the English catalogue. */
+import { withWords, type Catalogue, type ResolvedLocale } from './index.js';
+
+/**
+ * Inbox access and onboarding, in English. They load with the access screens (accessLocale); the
+ * loading words and the refusals any element may show are in en.ts.
+ */
 export const accessEn = {
-  accessLoading: 'Loading the inbox…',
-  accessLoadError: "Couldn't open the inbox.",
   accessTitle: 'Inbox is in beta',
   accessIntro:
     'Inbox is currently a Beta feature that is not available to all users by default. If you are interested, request access first.',
@@ -14,13 +17,11 @@ export const accessEn = {
     'You already requested access to the Inbox. A support agent will review your request and follow up with you shortly.',
   dialogOk: 'OK',
   accessOffline: "You're offline. Connect to the internet to request access.",
-  accessGranted: 'Your access was approved. The inbox is ready.',
   welcomeTitle: 'Welcome to the Inbox',
   welcomeIntro:
     'Complete these steps before you start. Steps already done are marked automatically; optional ones can be skipped.',
   goToInbox: 'Go to the Inbox',
   onboardingTitle: 'Set up your inbox',
-  onboardingLoading: 'Loading the onboarding steps…',
   onboardingLoadError: "Couldn't load the onboarding steps.",
   onboardingProgress: (done: number, total: number) => `${done} of ${total} steps done`,
   stepDone: 'Done',
@@ -32,13 +33,9 @@ export const accessEn = {
   stepSkippedNow: (title: string) => `Skipped: ${title}.`,
   helpArticle: 'Help article',
   helpArticleFor: (title: string) => `Help article: ${title}`,
-  stepTitles: {
-    connect_channel: 'Connect SMS, WhatsApp or Telegram',
-    create_sender_profile: 'Create a sender profile',
-    create_team: 'Create a team',
-    invite_agents: 'Invite your agents',
-    create_tags: 'Create conversation tags',
-    install_elements: 'Add the inbox to your own pages',
-  },
-  problemStepNotOptional: (title: string) => `“${title}” can't be skipped: the inbox needs it.`,
 };
+
+export type AccessCatalogue = Catalogue & typeof accessEn;
+export type AccessLocale = ResolvedLocale<AccessCatalogue>;
+/** The locale with these words: call it where a module that shows them receives the locale. */
+export const accessLocale = (resolved: ResolvedLocale): AccessLocale => withWords(resolved, accessEn);

@@ -1,11 +1,13 @@
+// The Details' own words in English. They load with the Details' sections (detailsLocale), not with
+// every page; the words other elements show too (contact fields, loading) are in en.ts.
+import { withWords, type Catalogue, type ResolvedLocale } from './index.js';
+
 /** Built once: plural choices are asked for on every render. */
 const plural = new Intl.PluralRules('en');
 
 /** The Details sidebar: contact data, assignment, tags, previous conversations. */
 export const detailsEn = {
   detailsLabel: 'Details',
-  detailsNoConversation: 'Choose a conversation to see its details.',
-  detailsUnavailable: 'The details could not be loaded. Check your connection and try again.',
   sectionContact: 'Contact Data',
   sectionAssignment: 'Conversation Assignment',
   sectionTags: 'Conversation tags',
@@ -18,16 +20,10 @@ export const detailsEn = {
   cancel: 'Cancel',
   saving: 'Saving…',
   contactNoName: 'No name yet',
-  contactName: 'Name',
-  contactPhone: 'Phone number',
   contactCountry: 'Country',
-  contactEmail: 'Email',
-  contactCompany: 'Company',
-  contactNotes: 'Notes',
   contactNotSet: 'Not set',
   contactDialogCreate: 'Create Contact',
   contactDialogEdit: 'Edit contact',
-  contactLoading: 'Loading the contact…',
   requiredField: 'Required',
   phoneLoading: 'Checking the number…',
   phoneOwnedBy: (name: string) => `This number belongs to ${name}.`,
@@ -66,3 +62,8 @@ export const detailsEn = {
   conflictNoDifference: 'Nothing you were editing changed; save again to apply your changes.',
   saved: 'Saved.',
 };
+
+export type DetailsCatalogue = Catalogue & typeof detailsEn;
+export type DetailsLocale = ResolvedLocale<DetailsCatalogue>;
+/** The locale with these words: call it where a module that shows them receives the locale. */
+export const detailsLocale = (resolved: ResolvedLocale): DetailsLocale => withWords(resolved, detailsEn);

@@ -1,12 +1,31 @@
-import { detailsEn } from './details.en.js';
-import { accessEn } from './access.en.js';
-import { newConversationEn } from './new-conversation.en.js';
 import { outboxEn } from './outbox.en.js';
+
+/** Countries whose English name takes "the" inside a sentence ("a sender in the United Kingdom"). */
+const WITH_THE = new Set([
+  'GB',
+  'US',
+  'AE',
+  'NL',
+  'PH',
+  'DO',
+  'BS',
+  'GM',
+  'CF',
+  'KM',
+  'MV',
+  'SC',
+  'MH',
+  'SB',
+  'VA',
+]);
 
 /** Built once: a list of thousands of rows asks for plurals on every render. */
 const plural = new Intl.PluralRules('en');
 
-/** English, the reference catalogue: every other locale must provide exactly these keys. */
+/**
+ * English, the reference catalogue: every other locale must provide exactly these keys, and the
+ * words of details.en.ts, access.en.ts and new-conversation.en.ts (which load with their elements).
+ */
 export const en = {
   channelSms: 'SMS',
   channelWhatsapp: 'WhatsApp',
@@ -185,9 +204,42 @@ export const en = {
   errorUnexpected: (status: number) => `The inbox server answered with an unexpected error (${status}).`,
   notConfigured:
     'This inbox is not connected: place it inside <inbox-provider> or call configureInbox() first.',
-  ...detailsEn,
-  ...accessEn,
-  ...newConversationEn,
+  detailsNoConversation: 'Choose a conversation to see its details.',
+  detailsUnavailable: 'The details could not be loaded. Check your connection and try again.',
+  contactName: 'Name',
+  contactPhone: 'Phone number',
+  contactEmail: 'Email',
+  contactCompany: 'Company',
+  contactNotes: 'Notes',
+  contactLoading: 'Loading the contact…',
+  accessLoading: 'Loading the inbox…',
+  accessLoadError: "Couldn't open the inbox.",
+  accessGranted: 'Your access was approved. The inbox is ready.',
+  onboardingLoading: 'Loading the onboarding steps…',
+  stepTitles: {
+    connect_channel: 'Connect SMS, WhatsApp or Telegram',
+    create_sender_profile: 'Create a sender profile',
+    create_team: 'Create a team',
+    invite_agents: 'Invite your agents',
+    create_tags: 'Create conversation tags',
+    install_elements: 'Add the inbox to your own pages',
+  },
+  problemStepNotOptional: (title: string) => `“${title}” can't be skipped: the inbox needs it.`,
+  newConversationOpen: 'Create new conversation',
+  /** A country as it sits in a sentence: "the United Kingdom", "Brazil". */
+  newConversationCountryIn: (name: string, code: string) => (WITH_THE.has(code) ? `the ${name}` : name),
+  newConversationSomeCountry: "this number's country",
+  newConversationUnavailable: "Couldn't load the new conversation form. Check your connection and try again.",
+  problemNoSenderAvailable: (profile: string, country: string) =>
+    `No sender of “${profile}” has messages left today for ${country}. Try again tomorrow or pick another sender profile.`,
+  problemNoSenderForCountry: (profile: string, country: string) =>
+    `“${profile}” has no sender for ${country}. Pick another sender profile.`,
+  problemPhoneInvalid: (country: string) =>
+    `That is not a valid phone number for ${country}. Check the country code and the digits.`,
+  problemCannotStartByPhone: (channel: string) =>
+    `${channel} conversations can't be started by phone number: the contact has to write first.`,
+  problemTeamNotAllowed: (profile: string, team: string) =>
+    `${team} can't use “${profile}”. Pick another sender profile or team.`,
   ...outboxEn,
 };
 

@@ -4,6 +4,9 @@ import { detailsEs } from './details.es.js';
 import { newConversationEs } from './new-conversation.es.js';
 import { outboxEs } from './outbox.es.js';
 
+/** Countries whose Spanish name takes an article inside a sentence ("en el Reino Unido"). */
+const ARTICLE: Record<string, string> = { GB: 'el', NL: 'los', AE: 'los', DO: 'la', CF: 'la' };
+
 /** Built once: a list of thousands of rows asks for plurals on every render. */
 const plural = new Intl.PluralRules('es');
 
@@ -185,6 +188,43 @@ export const es: Catalogue = {
     `El servidor de la bandeja respondió con un error inesperado (${status}).`,
   notConfigured:
     'Esta bandeja no está conectada: colóquela dentro de <inbox-provider> o llame antes a configureInbox().',
+  detailsNoConversation: 'Elige una conversación para ver sus detalles.',
+  detailsUnavailable: 'No se pudieron cargar los detalles. Revisa tu conexión e inténtalo de nuevo.',
+  contactName: 'Nombre',
+  contactPhone: 'Número de teléfono',
+  contactEmail: 'Correo electrónico',
+  contactCompany: 'Empresa',
+  contactNotes: 'Notas',
+  contactLoading: 'Cargando el contacto…',
+  accessLoading: 'Cargando la bandeja de entrada…',
+  accessLoadError: 'No se pudo abrir la bandeja de entrada.',
+  accessGranted: 'Tu acceso fue aprobado. La bandeja de entrada está lista.',
+  onboardingLoading: 'Cargando los primeros pasos…',
+  stepTitles: {
+    connect_channel: 'Conecta SMS, WhatsApp o Telegram',
+    create_sender_profile: 'Crea un perfil de remitente',
+    create_team: 'Crea un equipo',
+    invite_agents: 'Invita a tus agentes',
+    create_tags: 'Crea etiquetas de conversación',
+    install_elements: 'Añade la bandeja de entrada a tus propias páginas',
+  },
+  problemStepNotOptional: (title: string) =>
+    `«${title}» no se puede omitir: la bandeja de entrada lo necesita.`,
+  newConversationOpen: 'Crear una conversación nueva',
+  newConversationCountryIn: (name, code) => (ARTICLE[code] ? `${ARTICLE[code]} ${name}` : name),
+  newConversationSomeCountry: 'el país de este número',
+  newConversationUnavailable:
+    'No se pudo cargar el formulario de nueva conversación. Comprueba tu conexión e inténtalo de nuevo.',
+  problemNoSenderAvailable: (profile, country) =>
+    `Ningún remitente de “${profile}” tiene mensajes disponibles hoy para ${country}. Vuelve a intentarlo mañana o elige otro perfil de remitente.`,
+  problemNoSenderForCountry: (profile, country) =>
+    `“${profile}” no tiene remitentes para ${country}. Elige otro perfil de remitente.`,
+  problemPhoneInvalid: (country) =>
+    `No es un número de teléfono válido para ${country}. Revisa el prefijo y los dígitos.`,
+  problemCannotStartByPhone: (channel) =>
+    `Las conversaciones de ${channel} no se pueden iniciar por número de teléfono: el contacto tiene que escribir primero.`,
+  problemTeamNotAllowed: (profile, team) =>
+    `${team} no puede usar “${profile}”. Elige otro perfil de remitente o equipo.`,
   ...detailsEs,
   ...accessEs,
   ...newConversationEs,

@@ -16,10 +16,10 @@ const loading = new Map<string, Promise<Catalogue>>();
 /** Locales written right to left; the elements set `dir="rtl"` for these unless the host set `dir`. */
 const rtlLanguages = new Set(['ar', 'he', 'fa', 'ur']);
 
-export interface ResolvedLocale {
+export interface ResolvedLocale<C extends Catalogue = Catalogue> {
   /** The BCP 47 tag to format dates and numbers with. */
   locale: string;
-  messages: Catalogue;
+  messages: C;
   dir: 'ltr' | 'rtl';
   /** False while the language's catalogue is still loading (English stands in meanwhile). */
   complete: boolean;
@@ -60,3 +60,21 @@ export async function loadLocale(tag: string | undefined): Promise<ResolvedLocal
 
 /** The locales with a complete catalogue. */
 export const supportedLocales = ['en', ...Object.keys(loaders)];
+
+const installed = new WeakSet<object>();
+
+/**
+ * The locale with the words of one part of the library (the Details, the New conversation dialog,
+ * the access screens). Their English comes with the module that shows them, loaded on demand, and
+ * joins the English catalogue here; the other languages' catalogues carry them already.
+ */
+export function withWords<W extends object>(
+  resolved: ResolvedLocale,
+  english: W,
+): ResolvedLocale<Catalogue & W> {
+  if (!installed.has(english)) {
+    installed.add(english);
+    Object.assign(en, english);
+  }
+  return resolved as ResolvedLocale<Catalogue & W>;
+}

@@ -3,7 +3,6 @@ import type { newConversationEn } from './new-conversation.en.js';
 const numbers = new Intl.NumberFormat('ar');
 
 export const newConversationAr: typeof newConversationEn = {
-  newConversationOpen: 'إنشاء محادثة جديدة',
   newConversationTitle: 'محادثة جديدة',
   newConversationClose: 'إغلاق',
   newConversationStep: (step, steps) => `الخطوة ${numbers.format(step)} من ${numbers.format(steps)}`,
@@ -29,14 +28,11 @@ export const newConversationAr: typeof newConversationEn = {
     `لم يتبقَّ اليوم لأي مرسل في هذا الملف رسائل إلى ${country}. حاول غدًا أو اختر ملف مرسل آخر.`,
   newConversationNoSender: (country) => `لا يوجد في هذا الملف مرسل إلى ${country}. اختر ملف مرسل آخر.`,
   newConversationAvailabilityFailed: (reason) => `تعذّر التحقق من المرسلين: ${reason}`,
-  newConversationCountryIn: (name) => name,
-  newConversationSomeCountry: 'بلد هذا الرقم',
   newConversationLoading: 'جارٍ تحميل ملفات المرسلين…',
   newConversationLoadFailed: (reason) => `تعذّر تحميل ملفات المرسلين: ${reason}`,
   newConversationNoProfiles:
     'لا يمكن لأي من ملفات المرسلين لديك بدء محادثة برقم هاتف. اطلب من المسؤول ملف مرسل للرسائل القصيرة أو واتساب.',
   newConversationNoTeams: 'لست عضوًا في أي فريق في هذه المساحة، لذا لا يمكنك بدء محادثة هنا.',
-  newConversationUnavailable: 'تعذّر تحميل نموذج المحادثة الجديدة. تحقّق من اتصالك وحاول مرة أخرى.',
   newConversationPickProfile: 'اختر ملف المرسل الذي تُرسل منه.',
   newConversationPickTeam: 'اختر الفريق الذي تُسند إليه المحادثة.',
   newConversationPhoneEmpty: 'أدخل رقم الهاتف.',
@@ -51,13 +47,4 @@ export const newConversationAr: typeof newConversationEn = {
   newConversationTo: (to, profile) => `إلى ${to}، من ${profile}`,
   newConversationPlaceholder: 'اكتب الرسالة الأولى…',
   newConversationSendHint: 'يُرسل Ctrl+Enter (أو ⌘+Enter على Mac) الرسالة.',
-  problemNoSenderAvailable: (profile, country) =>
-    `لم يتبقَّ اليوم لأي مرسل في «${profile}» رسائل إلى ${country}. حاول غدًا أو اختر ملف مرسل آخر.`,
-  problemNoSenderForCountry: (profile, country) =>
-    `لا يوجد في «${profile}» مرسل إلى ${country}. اختر ملف مرسل آخر.`,
-  problemPhoneInvalid: (country) => `هذا ليس رقم هاتف صالحًا في ${country}. تحقّق من رمز البلد والأرقام.`,
-  problemCannotStartByPhone: (channel) =>
-    `لا يمكن بدء محادثات ${channel} برقم هاتف: على جهة الاتصال أن تكتب أولًا.`,
-  problemTeamNotAllowed: (profile, team) =>
-    `لا يمكن لفريق ${team} استخدام «${profile}». اختر ملف مرسل آخر أو فريقًا آخر.`,
 };

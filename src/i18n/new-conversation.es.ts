@@ -1,10 +1,6 @@
 import type { newConversationEn } from './new-conversation.en.js';
 
-/** Countries whose Spanish name takes an article inside a sentence ("en el Reino Unido"). */
-const ARTICLE: Record<string, string> = { GB: 'el', NL: 'los', AE: 'los', DO: 'la', CF: 'la' };
-
 export const newConversationEs: typeof newConversationEn = {
-  newConversationOpen: 'Crear una conversación nueva',
   newConversationTitle: 'Nueva conversación',
   newConversationClose: 'Cerrar',
   newConversationStep: (step, steps) => `Paso ${step} de ${steps}`,
@@ -31,16 +27,12 @@ export const newConversationEs: typeof newConversationEn = {
   newConversationNoSender: (country) =>
     `Este perfil no tiene remitentes para ${country}. Elige otro perfil de remitente.`,
   newConversationAvailabilityFailed: (reason) => `No se pudieron comprobar los remitentes: ${reason}`,
-  newConversationCountryIn: (name, code) => (ARTICLE[code] ? `${ARTICLE[code]} ${name}` : name),
-  newConversationSomeCountry: 'el país de este número',
   newConversationLoading: 'Cargando perfiles de remitente…',
   newConversationLoadFailed: (reason) => `No se pudieron cargar los perfiles de remitente: ${reason}`,
   newConversationNoProfiles:
     'Ninguno de tus perfiles de remitente puede iniciar una conversación por número de teléfono. Pide a un administrador un perfil de SMS o WhatsApp.',
   newConversationNoTeams:
     'No perteneces a ningún equipo de este espacio, así que no puedes iniciar conversaciones aquí.',
-  newConversationUnavailable:
-    'No se pudo cargar el formulario de nueva conversación. Comprueba tu conexión e inténtalo de nuevo.',
   newConversationPickProfile: 'Elige el perfil de remitente desde el que enviar.',
   newConversationPickTeam: 'Elige el equipo al que se asigna la conversación.',
   newConversationPhoneEmpty: 'Escribe el número de teléfono.',
@@ -55,14 +47,4 @@ export const newConversationEs: typeof newConversationEn = {
   newConversationTo: (to, profile) => `Para ${to}, desde ${profile}`,
   newConversationPlaceholder: 'Escribe el primer mensaje…',
   newConversationSendHint: 'Ctrl+Intro (⌘+Intro en Mac) envía.',
-  problemNoSenderAvailable: (profile, country) =>
-    `Ningún remitente de “${profile}” tiene mensajes disponibles hoy para ${country}. Vuelve a intentarlo mañana o elige otro perfil de remitente.`,
-  problemNoSenderForCountry: (profile, country) =>
-    `“${profile}” no tiene remitentes para ${country}. Elige otro perfil de remitente.`,
-  problemPhoneInvalid: (country) =>
-    `No es un número de teléfono válido para ${country}. Revisa el prefijo y los dígitos.`,
-  problemCannotStartByPhone: (channel) =>
-    `Las conversaciones de ${channel} no se pueden iniciar por número de teléfono: el contacto tiene que escribir primero.`,
-  problemTeamNotAllowed: (profile, team) =>
-    `${team} no puede usar “${profile}”. Elige otro perfil de remitente o equipo.`,
 };

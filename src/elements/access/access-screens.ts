@@ -11,6 +11,7 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { InboxAccessRequestEvent } from '../../events/access-request.js';
 import { InboxErrorEvent } from '../../events/error.js';
 import { describeError } from '../../i18n/describe-error.js';
+import { accessLocale } from '../../i18n/access.en.js';
 import type { ResolvedLocale } from '../../i18n/index.js';
 import type { InboxStore } from '../../stores/index.js';
 
@@ -62,7 +63,7 @@ export class AccessScreens implements ReactiveController {
   }
 
   #request(ctx: ScreenContext) {
-    const m = ctx.resolved.messages;
+    const m = accessLocale(ctx.resolved).messages;
     const requesting = Boolean(this.#requesting.value);
     return html`<section part="screen request" aria-labelledby="title">
         <h2 id="title" part="title">${m.accessTitle}</h2>
@@ -110,7 +111,7 @@ export class AccessScreens implements ReactiveController {
   }
 
   #welcome(ctx: ScreenContext) {
-    const m = ctx.resolved.messages;
+    const m = accessLocale(ctx.resolved).messages;
     return html`<section part="screen welcome" aria-labelledby="title">
       <h2 id="title" part="title">${m.welcomeTitle}</h2>
       <p part="intro">${m.welcomeIntro}</p>

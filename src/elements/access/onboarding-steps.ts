@@ -8,7 +8,8 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { InboxErrorEvent } from '../../events/error.js';
 import { InboxOnboardingSkipEvent } from '../../events/onboarding-skip.js';
 import { describeError } from '../../i18n/describe-error.js';
-import type { Catalogue, ResolvedLocale } from '../../i18n/index.js';
+import { accessLocale, type AccessCatalogue } from '../../i18n/access.en.js';
+import type { ResolvedLocale } from '../../i18n/index.js';
 import type { InboxStore, LoadState } from '../../stores/index.js';
 import { safeHref } from '../timeline/rich-text.js';
 
@@ -38,7 +39,7 @@ export function hostUrl(path: string, base: string | undefined): string | undefi
 }
 
 /** The server's titles are English: the catalogue words the steps it knows. */
-export const stepTitle = (step: Step, messages: Catalogue): string =>
+export const stepTitle = (step: Step, messages: AccessCatalogue): string =>
   (messages.stepTitles as Partial<Record<string, string>>)[step.id] ?? step.title;
 
 function heading(level: number, text: string) {
@@ -55,7 +56,7 @@ export class OnboardingSteps implements ReactiveController {
   #store: InboxStore | undefined;
   #stepError: { step: OnboardingStepId; error: InboxApiError } | undefined;
   #announcement = '';
-  #messages: Catalogue | undefined;
+  #messages: AccessCatalogue | undefined;
 
   constructor(private readonly host: LitElement) {
     this.#onboarding = new StoreController(host);
@@ -79,7 +80,7 @@ export class OnboardingSteps implements ReactiveController {
   }
 
   render(ctx: StepsContext) {
-    const { messages: m } = ctx.resolved;
+    const { messages: m } = accessLocale(ctx.resolved);
     this.#messages = m;
     const onboarding = this.#onboarding.value;
     const error = this.#state.value?.error;
@@ -97,7 +98,7 @@ export class OnboardingSteps implements ReactiveController {
   }
 
   #list(onboarding: Onboarding, ctx: StepsContext) {
-    const m = ctx.resolved.messages;
+    const m = accessLocale(ctx.resolved).messages;
     const { steps } = onboarding;
     const done = steps.filter((s) => s.state === 'done').length;
     return html`${heading(ctx.headingLevel, m.onboardingTitle)}
@@ -108,7 +109,7 @@ export class OnboardingSteps implements ReactiveController {
   }
 
   #step(item: Step, ctx: StepsContext) {
-    const m = ctx.resolved.messages;
+    const m = accessLocale(ctx.resolved).messages;
     const title = stepTitle(item, m);
     const override = ctx.stepLinks?.[item.id];
     const href = override ? hostUrl(override, undefined) : hostUrl(item.href, ctx.linkBase);

@@ -1,12 +1,12 @@
 import { html, nothing, type ReactiveElement } from 'lit';
 import type { Capabilities, Conversation, Team, User } from '../../api/types.js';
-import type { ResolvedLocale } from '../../i18n/index.js';
+import type { DetailsLocale } from '../../i18n/details.en.js';
 import type { AssignmentField, InboxStore } from '../../stores/index.js';
 import { conflictView } from './conflict-view.js';
 import { ConversationFieldEditor } from './conversation-field-editor.js';
 
 export interface AssignmentView {
-  resolved: ResolvedLocale;
+  resolved: DetailsLocale;
   teams: Team[];
   usersById: Record<string, User>;
   capabilities: Capabilities | undefined;

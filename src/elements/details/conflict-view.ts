@@ -1,9 +1,9 @@
 import { html } from 'lit';
-import type { Catalogue } from '../../i18n/index.js';
+import type { DetailsCatalogue } from '../../i18n/details.en.js';
 import type { ChangedField } from '../../stores/index.js';
 
 export interface ConflictView<K extends string> {
-  messages: Catalogue;
+  messages: DetailsCatalogue;
   changed: ChangedField<K>[];
   /** A field's name and a value as people read them. */
   describe(field: K, value: unknown): { label: string; value: string };

@@ -4,6 +4,7 @@ import type { InboxApiError } from '../../api/errors.js';
 import type { Contact, ContactPatch } from '../../api/types.js';
 import { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { describeError } from '../../i18n/describe-error.js';
+import { detailsLocale, type DetailsCatalogue } from '../../i18n/details.en.js';
 import type { ResolvedLocale } from '../../i18n/index.js';
 import {
   checkContactForm,
@@ -48,6 +49,10 @@ export class ContactEditor implements ReactiveController {
   base: Contact | undefined;
   /** The contact as the user started editing it: what their changes are measured against. */
   #started: Contact | undefined;
+
+  get #resolved() {
+    return detailsLocale(this.host.resolvedLocale);
+  }
   form: ContactForm = { name: '', email: '', company: '', notes: '' };
   problems: Partial<Record<ContactField, FieldProblem>> = {};
   error: InboxApiError | undefined;
@@ -80,7 +85,7 @@ export class ContactEditor implements ReactiveController {
     this.base = contact;
     this.#started = contact;
     this.form = formOf(contact);
-    const region = regionOf(this.host.resolvedLocale.locale);
+    const region = regionOf(this.#resolved.locale);
     this.#phone = createPhoneEntry({
       contacts: store.contacts,
       timers: realTimers,
@@ -97,7 +102,7 @@ export class ContactEditor implements ReactiveController {
 
   render() {
     if (!this.dialog.open || !this.base) return nothing;
-    const { messages: m } = this.host.resolvedLocale;
+    const { messages: m } = this.#resolved;
     const creating = !this.base.name;
     const phone = this.#phoneState;
     const parsed = phone?.parsed;
@@ -128,7 +133,7 @@ export class ContactEditor implements ReactiveController {
         }
         ${textField('name', m.contactName, this.form.name, problem('name'), this, m)}
         ${phoneField({
-          resolved: this.host.resolvedLocale,
+          resolved: this.#resolved,
           state: phone,
           problem: problem('phone'),
           onInput: (text) => {
@@ -161,7 +166,7 @@ export class ContactEditor implements ReactiveController {
         ${
           this.error
             ? html`<p part="error" class="error" role="alert">
-                ${describeError(this.error, this.host.resolvedLocale)}
+                ${describeError(this.error, this.#resolved)}
               </p>`
             : nothing
         }
@@ -276,7 +281,7 @@ function textField(
   value: string,
   problem: FieldProblem | undefined,
   editor: ContactEditor,
-  m: ResolvedLocale['messages'],
+  m: DetailsCatalogue,
   kind: 'text' | 'email' | 'textarea' = 'text',
 ) {
   const id = `contact-${field}`;

@@ -2,7 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveElement } from 'li
 import type { InboxApiError } from '../../api/errors.js';
 import type { Conversation } from '../../api/types.js';
 import { describeError } from '../../i18n/describe-error.js';
-import type { ResolvedLocale } from '../../i18n/index.js';
+import type { DetailsLocale } from '../../i18n/details.en.js';
 import type { Conflict, InboxStore, SaveResult } from '../../stores/index.js';
 
 /**
@@ -110,7 +110,7 @@ export abstract class ConversationFieldEditor<
    * Why the last save failed, then Cancel and Save Changes. Save is aria-disabled while saving, not
    * disabled: a disabled button drops the focus it has.
    */
-  protected footer(resolved: ResolvedLocale) {
+  protected footer(resolved: DetailsLocale) {
     const m = resolved.messages;
     return html`${
         this.error

@@ -2,6 +2,7 @@
 import { html, nothing } from 'lit';
 import type { Contact, Conversation, Tag, Team, User } from '../../api/types.js';
 import { styleProps } from '../../directives/style-props.js';
+import { detailsLocale } from '../../i18n/details.en.js';
 import type { LocaleController } from '../../controllers/locale-controller.js';
 import { countryName } from '../../i18n/countries.js';
 import { statusLabel } from '../../i18n/labels.js';
@@ -17,7 +18,7 @@ function fact(label: string, value: unknown, dir: 'auto' | 'ltr' = 'auto') {
 }
 
 export function contactFacts(contact: Contact, i18n: LocaleController) {
-  const m = i18n.messages;
+  const m = detailsLocale(i18n.resolved).messages;
   const country = contact.country ? countryName(contact.country, i18n.resolved.locale) : null;
   const unset = html`<span class="muted">${m.contactNotSet}</span>`;
   return html`<dl class="facts" part="contact-facts">
@@ -35,7 +36,7 @@ export function assignmentFacts(
   usersById: Record<string, User>,
   i18n: LocaleController,
 ) {
-  const m = i18n.messages;
+  const m = detailsLocale(i18n.resolved).messages;
   const assignedTeams = teams.filter((t) => conversation.teamIds.includes(t.id));
   const agents = conversation.assigneeIds.flatMap((id) => usersById[id] ?? []);
   return html`<dl class="facts" part="assignment-facts">
@@ -56,7 +57,7 @@ export function assignmentFacts(
 
 export function tagChips(conversation: Conversation, tagsById: Record<string, Tag>, i18n: LocaleController) {
   const tags = conversation.tagIds.flatMap((id) => tagsById[id] ?? []);
-  if (tags.length === 0) return html`<p class="muted">${i18n.messages.noTags}</p>`;
+  if (tags.length === 0) return html`<p class="muted">${detailsLocale(i18n.resolved).messages.noTags}</p>`;
   return html`<ul class="tags" part="tags">
     ${tags.map(
       (tag) =>
@@ -77,7 +78,7 @@ export function previousConversations(
   i18n: LocaleController,
   onOpen: (conversation: Conversation) => void,
 ) {
-  const m = i18n.messages;
+  const m = detailsLocale(i18n.resolved).messages;
   if (others.length === 0) return html`<p class="muted">${m.noPreviousConversations}</p>`;
   return html`<ul class="previous" part="previous-conversations">
     ${others.map((c) => {

@@ -3,6 +3,7 @@
 import { html, nothing, type CSSResult, type ReactiveElement } from 'lit';
 import type { Capabilities, Contact, Conversation, Tag, Team, User } from '../../api/types.js';
 import type { LocaleController } from '../../controllers/locale-controller.js';
+import { detailsLocale } from '../../i18n/details.en.js';
 import type { ContactEditorHost } from './contact-editor.js';
 import { assignmentFacts, contactFacts, previousConversations, tagChips } from './details-parts.js';
 import { createEditors, type DetailsEditors, type DetailsEditorsOptions } from './editors.js';
@@ -44,7 +45,8 @@ export function createDetailsUi(
 
 function renderDetails(model: DetailsModel, editors: DetailsEditors) {
   const { i18n, conversation } = model;
-  const { messages: m, dir } = i18n.resolved;
+  const resolved = detailsLocale(i18n.resolved);
+  const { messages: m, dir } = resolved;
   const capabilities = model.capabilities;
   const contact = model.contact;
   const others = model.others;
@@ -90,7 +92,7 @@ function renderDetails(model: DetailsModel, editors: DetailsEditors) {
       body: () =>
         editors.assignment.editing
           ? editors.assignment.render({
-              resolved: i18n.resolved,
+              resolved,
               teams: model.teams,
               usersById: model.usersById,
               capabilities,
@@ -112,7 +114,7 @@ function renderDetails(model: DetailsModel, editors: DetailsEditors) {
       body: () =>
         editors.tags.editing
           ? editors.tags.render({
-              resolved: i18n.resolved,
+              resolved,
               tags: Object.values(model.tagsById),
               mayCreate: capabilities?.manageTags ?? false,
             })

@@ -1,9 +1,9 @@
 // Words for the contact dialog's fields and their problems.
-import type { ResolvedLocale } from '../../i18n/index.js';
+import type { DetailsCatalogue } from '../../i18n/details.en.js';
 import type { FieldProblem } from '../../stores/contact-form.js';
 import type { ContactField } from '../../stores/index.js';
 
-export function fieldLabel(field: ContactField, m: ResolvedLocale['messages']): string {
+export function fieldLabel(field: ContactField, m: DetailsCatalogue): string {
   const labels: Record<ContactField, string> = {
     name: m.contactName,
     phone: m.contactPhone,
@@ -15,7 +15,7 @@ export function fieldLabel(field: ContactField, m: ResolvedLocale['messages']): 
 }
 
 /** What a field problem says, in the user's language. */
-export function problemText(problem: FieldProblem, m: ResolvedLocale['messages']): string {
+export function problemText(problem: FieldProblem, m: DetailsCatalogue): string {
   switch (problem.code) {
     case 'phone-empty':
       return m.problemPhoneEmpty;

@@ -1,13 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { ResolvedLocale } from '../../i18n/index.js';
+import type { DetailsLocale } from '../../i18n/details.en.js';
+import { newConversationLocale } from '../../i18n/new-conversation.en.js';
 import type { FieldProblem } from '../../stores/contact-form.js';
 import type { PhoneEntryState } from '../../stores/index.js';
 import { countryOptions } from '../shared/country-options.js';
 import { problemText } from './field-text.js';
 
 export interface PhoneFieldView {
-  resolved: ResolvedLocale;
+  resolved: DetailsLocale;
   state: PhoneEntryState | undefined;
   problem: FieldProblem | undefined;
   onInput(text: string): void;
@@ -23,7 +24,7 @@ export interface PhoneFieldView {
 export function phoneField(view: PhoneFieldView) {
   const { resolved, state, problem } = view;
   const m = resolved.messages;
-  const countries = countryOptions(state?.countries ?? [], resolved);
+  const countries = countryOptions(state?.countries ?? [], newConversationLocale(resolved));
   const described = [problem ? 'contact-phone-problem' : '', 'contact-phone-notes'].filter(Boolean).join(' ');
   return html`<div class="field phone-field">
     <label for="contact-phone">${m.contactPhone}</label>

@@ -2,14 +2,14 @@ import { html, nothing, type ReactiveElement } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Conversation, Tag } from '../../api/types.js';
 import { styleProps } from '../../directives/style-props.js';
-import type { ResolvedLocale } from '../../i18n/index.js';
+import type { DetailsLocale } from '../../i18n/details.en.js';
 import type { InboxStore } from '../../stores/index.js';
 import { conflictView } from './conflict-view.js';
 import { namesOf } from './assignment-editor.js';
 import { ConversationFieldEditor } from './conversation-field-editor.js';
 
 export interface TagsView {
-  resolved: ResolvedLocale;
+  resolved: DetailsLocale;
   tags: Tag[];
   /** The user may create tags (`manageTags`). */
   mayCreate: boolean;

@@ -3,10 +3,10 @@
 import { html, nothing } from 'lit';
 import { countryInSentence } from '../../i18n/countries.js';
 import { describeError } from '../../i18n/describe-error.js';
-import type { ResolvedLocale } from '../../i18n/index.js';
+import type { NewConversationLocale } from '../../i18n/new-conversation.en.js';
 import type { AvailabilityState } from '../../stores/new-conversation.js';
 
-export function availabilityText(availability: AvailabilityState, resolved: ResolvedLocale): string {
+export function availabilityText(availability: AvailabilityState, resolved: NewConversationLocale): string {
   const { messages: m, locale } = resolved;
   const { status, value, error } = availability;
   if (status === 'loading') return m.newConversationChecking;
@@ -23,7 +23,7 @@ export function availabilityText(availability: AvailabilityState, resolved: Reso
   return m.newConversationAvailable(country, left, limit);
 }
 
-export function availabilityLine(availability: AvailabilityState, resolved: ResolvedLocale) {
+export function availabilityLine(availability: AvailabilityState, resolved: NewConversationLocale) {
   const text = availabilityText(availability, resolved);
   if (!text) return nothing;
   const refused = availability.status === 'error' || availability.value?.available === false;

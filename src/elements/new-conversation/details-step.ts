@@ -4,14 +4,14 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { isolate } from '../../i18n/bidi.js';
 import { describeError } from '../../i18n/describe-error.js';
-import type { Catalogue } from '../../i18n/index.js';
+import type { NewConversationCatalogue } from '../../i18n/new-conversation.en.js';
 import type { PhoneProblem } from '../../phone/phone.js';
 import type { NewConversationTarget } from '../../stores/new-conversation.js';
 import { availabilityLine } from './availability-line.js';
 import { countryOptions } from '../shared/country-options.js';
 import type { StepView } from './view-types.js';
 
-function phoneWords(code: PhoneProblem, m: Catalogue): string {
+function phoneWords(code: PhoneProblem, m: NewConversationCatalogue): string {
   const words: Record<PhoneProblem, string> = {
     'phone-empty': m.newConversationPhoneEmpty,
     'phone-unreadable': m.newConversationPhoneUnreadable,

@@ -6,6 +6,7 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { InboxBeforeConversationCreateEvent } from '../../events/before-conversation-create.js';
 import { InboxConversationCreateEvent } from '../../events/conversation-create.js';
 import { InboxConversationSelectEvent } from '../../events/conversation-select.js';
+import { newConversationLocale } from '../../i18n/new-conversation.en.js';
 import type { ResolvedLocale } from '../../i18n/index.js';
 import type { InboxStore } from '../../stores/inbox-store.js';
 import {
@@ -85,7 +86,7 @@ export class NewConversationDialog implements ReactiveController {
   render() {
     const state = this.#state.value;
     if (!this.#modal.open || !state) return nothing;
-    const resolved = this.access.resolved();
+    const resolved = newConversationLocale(this.access.resolved());
     const m = resolved.messages;
     const view = {
       resolved,

@@ -1,5 +1,5 @@
 // What the element hands the dialog's lazily loaded templates: the state to show and what to call.
-import type { ResolvedLocale } from '../../i18n/index.js';
+import type { NewConversationLocale } from '../../i18n/new-conversation.en.js';
 import type { NewConversationState } from '../../stores/new-conversation.js';
 
 export interface NewConversationActions {
@@ -18,7 +18,7 @@ export interface NewConversationActions {
 }
 
 export interface StepView {
-  resolved: ResolvedLocale;
+  resolved: NewConversationLocale;
   state: NewConversationState;
   /** Next was tried: every problem of the first step shows beside its field. */
   showProblems: boolean;

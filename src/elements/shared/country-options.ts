@@ -1,6 +1,6 @@
 // The country picker's options in the user's language, sorted the way that language sorts.
 import { countryName } from '../../i18n/countries.js';
-import type { ResolvedLocale } from '../../i18n/index.js';
+import type { NewConversationLocale } from '../../i18n/new-conversation.en.js';
 
 export interface CountryOption {
   code: string;
@@ -12,7 +12,7 @@ const cache = new Map<string, CountryOption[]>();
 /** Built once per language: some 240 names, looked up and sorted. */
 export function countryOptions(
   countries: readonly { code: string; callingCode: string }[],
-  { locale, messages }: ResolvedLocale,
+  { locale, messages }: NewConversationLocale,
 ): CountryOption[] {
   const key = `${locale} ${countries.length}`;
   let options = cache.get(key);
