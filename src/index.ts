@@ -16,8 +16,10 @@ export * from './events/index.js';
 // Connecting elements outside a provider, and the store bundle a provider or configureInbox() makes.
 export { configureInbox, type ConfigureInboxOptions } from './stores/default-inbox.js';
 export type { InboxPart, InboxPartContext, InboxStore } from './stores/inbox-store.js';
-/** The timelines, the outbox and drafts: `store.use(messagingStores)` builds them on first use. */
+// Parts of the store built on first use: `store.use(messagingStores)` (timelines, outbox, drafts).
 export { messagingStores, type MessagingStores } from './stores/messaging.js';
+export { contactsStore, type ContactsStore } from './stores/contacts.js';
+export { accessStore, type AccessStore } from './stores/access.js';
 export type { InboxStoreOptions } from './stores/context.js';
 /** For host elements that render beside ours inside an `<inbox-provider>` (Lit context). */
 export { inboxContext } from './context.js';

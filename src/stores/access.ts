@@ -5,7 +5,8 @@ import type { InboxAccess, InboxAccessState } from '../api/types.js';
 import type { Timers } from './context.js';
 import { createOnboardingStore, type OnboardingStore } from './onboarding.js';
 import { settle, type Result } from './result.js';
-import type { PageEventSource } from './page-events.js';
+import type { InboxPart } from './inbox-store.js';
+import { documentIsVisible, pageReturns, type PageEventSource } from './page-events.js';
 import type { SessionStore } from './session.js';
 
 /**
@@ -128,3 +129,22 @@ export function createAccessStore(deps: AccessDeps): AccessStore {
     },
   };
 }
+
+/**
+ * Inbox access (Request Access, noticing approval) and the onboarding steps, built by the access
+ * gate and the onboarding element: `store.use(accessStore)`. Approval opens the inbox.
+ */
+export const accessStore: InboxPart<AccessStore> = ({ client, session }, context) => {
+  const { options, timers, onDispose } = context;
+  const access = createAccessStore({
+    client,
+    session,
+    timers,
+    isVisible: options.isVisible ?? documentIsVisible,
+    onPageReturn: options.onPageReturn ?? pageReturns,
+    checkEveryMs: options.accessCheckMs ?? 30_000,
+    onGranted: context.reopen,
+  });
+  onDispose(() => access.dispose());
+  return access;
+};

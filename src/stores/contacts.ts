@@ -5,6 +5,7 @@ import { ifMatch, unwrap } from '../api/middleware.js';
 import type { Contact, ContactInput, ContactPatch, InboxEvent } from '../api/types.js';
 import { changedFields, currentOf, existingOf, type SaveResult } from './conflict.js';
 import type { DirectoryStore } from './directory.js';
+import type { InboxPart } from './inbox-store.js';
 
 /** The fields a person edits in the contact dialog. */
 export const CONTACT_FIELDS = ['name', 'phone', 'email', 'company', 'notes'] as const;
@@ -105,3 +106,10 @@ export function createContactsStore(client: InboxClient, directory: DirectorySto
     },
   };
 }
+
+/** Contacts by id, with the changes realtime brings: `store.use(contactsStore)`. */
+export const contactsStore: InboxPart<ContactsStore> = ({ client, directory, realtime }, { onDispose }) => {
+  const contacts = createContactsStore(client, directory);
+  onDispose(realtime.onEvent((event) => contacts.applyEvent(event)));
+  return contacts;
+};

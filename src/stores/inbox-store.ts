@@ -1,13 +1,10 @@
 import type { InboxClient } from '../api/client.js';
 import { InboxApiError } from '../api/errors.js';
 import type { Me } from '../api/types.js';
-import { createAccessStore, type AccessStore } from './access.js';
 import { realTimers, type InboxStoreOptions, type Timers } from './context.js';
 import { createClockStore, type ClockStore } from './clock.js';
-import { createContactsStore, type ContactsStore } from './contacts.js';
 import { createConversationsStore, type ConversationsStore } from './conversations.js';
 import { createDirectoryStore, type DirectoryStore } from './directory.js';
-import { documentIsVisible, pageReturns } from './page-events.js';
 import { createPreferencesStore, type PreferencesStore } from './preferences.js';
 import { createPresenceStore, type PresenceStore } from './presence.js';
 import { createRateLimits, type RateLimitsStore } from './rate-limits.js';
@@ -30,13 +27,16 @@ export interface InboxPartContext {
   readonly userStorage: UserStorage;
   /** Runs once the inbox has opened for a user with access (at once if it already has). */
   readonly whenOpen: (callback: () => void) => void;
+  /** Loads the session again and opens the inbox, as `start` does: what granted access leads to. */
+  readonly reopen: () => Promise<Me>;
   /** Runs when the store is disposed, parts built later before parts built earlier. */
   readonly onDispose: (callback: () => void) => void;
 }
 
 /**
- * One inbox: a client and the stores every element shares. What only some elements need (the
- * timelines and the outbox, drafts) is a part they build with `use`, e.g. `use(messagingStores)`.
+ * One inbox: a client and the stores every element shares. What only some elements need is a part
+ * they build with `use`: `use(messagingStores)` (timelines, outbox, drafts), `use(contactsStore)`,
+ * `use(accessStore)` (access and onboarding).
  * Two bundles share nothing.
  */
 export interface InboxStore {
@@ -44,8 +44,6 @@ export interface InboxStore {
   readonly session: SessionStore;
   readonly directory: DirectoryStore;
   readonly conversations: ConversationsStore;
-  /** Contacts by id: loaded, found by number, created and edited. */
-  readonly contacts: ContactsStore;
   readonly realtime: RealtimeStore;
   /** The signed-in user's remembered choices (list order, space, open sections), kept per user. */
   readonly preferences: PreferencesStore;
@@ -55,16 +53,14 @@ export interface InboxStore {
   readonly clock: ClockStore;
   /** "Too many requests" waits with their countdowns, where they show (a composer, the lists). */
   readonly rateLimits: RateLimitsStore;
-  /** Inbox access (Request Access, noticing approval) and the onboarding steps. */
-  readonly access: AccessStore;
   /** The part of this store built by `part`: built on the first call, the same one after. */
   use<T>(part: InboxPart<T>): T;
   /**
    * Loads the session, opens the preferred (or first) space with its directory and lists, and
    * connects realtime; parts built by then (the outbox) start too, e.g. re-sending what an earlier
    * visit kept. Idempotent while running or done; rejects with an InboxApiError. A user without
-   * inbox access gets only the session (every other route would refuse them); once `access`
-   * notices approval, the rest starts by itself.
+   * inbox access gets only the session (every other route would refuse them); once the access
+   * part (`use(accessStore)`, built by the access gate) notices approval, the rest starts by itself.
    */
   start(): Promise<Me>;
   /** Closes the stream and drops every list; the bundle stays readable but goes quiet. */
@@ -90,9 +86,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     searchDebounceMs: options.searchDebounceMs ?? 250,
     rateLimits,
   });
-  const contacts = createContactsStore(client, directory);
   const realtime = createRealtimeStore({ client, directory, conversations, backoff: options.backoff });
-  const stopContactEvents = realtime.onEvent((event) => contacts.applyEvent(event));
   const presence = createPresenceStore({
     client,
     session,
@@ -107,15 +101,6 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
   let starting: Promise<Me> | undefined;
   let opened = false;
   let disposed = false;
-  const access = createAccessStore({
-    client,
-    session,
-    timers,
-    isVisible: options.isVisible ?? documentIsVisible,
-    onPageReturn: options.onPageReturn ?? pageReturns,
-    checkEveryMs: options.accessCheckMs ?? 30_000,
-    onGranted: () => begin(),
-  });
 
   const parts = new Map<InboxPart<unknown>, unknown>();
   const whenOpen: Array<() => void> = [];
@@ -125,6 +110,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     timers,
     now,
     userStorage,
+    reopen: () => begin(),
     whenOpen: (callback) => {
       if (opened) callback();
       else whenOpen.push(callback);
@@ -162,13 +148,11 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     session,
     directory,
     conversations,
-    contacts,
     realtime,
     preferences,
     presence,
     clock,
     rateLimits,
-    access,
     use<T>(part: InboxPart<T>): T {
       if (!parts.has(part)) parts.set(part, part(store, partContext));
       return parts.get(part) as T;
@@ -178,9 +162,7 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     },
     dispose() {
       disposed = true;
-      access.dispose();
       stopFollowingSpace();
-      stopContactEvents();
       for (const dispose of disposeParts.splice(0)) dispose();
       realtime.dispose();
       conversations.dispose();

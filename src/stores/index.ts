@@ -86,10 +86,16 @@ export {
   type SmsSegments,
 } from './channel-rules.js';
 export { settle, type Result } from './result.js';
-export { createAccessStore, type AccessDeps, type AccessRequestOutcome, type AccessStore } from './access.js';
+export {
+  accessStore,
+  createAccessStore,
+  type AccessDeps,
+  type AccessRequestOutcome,
+  type AccessStore,
+} from './access.js';
 export { pageLeaves, pageReturns, type PageEventSource } from './page-events.js';
 export { createOnboardingStore, seesOnboarding, type OnboardingStore } from './onboarding.js';
-export { CONTACT_FIELDS, type ContactField, type ContactsStore } from './contacts.js';
+export { CONTACT_FIELDS, contactsStore, type ContactField, type ContactsStore } from './contacts.js';
 export { changedFields, type ChangedField, type Conflict, type SaveResult } from './conflict.js';
 export { type AssignmentField, type ConversationEdits } from './conversation-edits.js';
 export {

@@ -13,6 +13,7 @@ import type { PhoneProblem } from '../phone/phone.js';
 import { checkText, type ChannelProblem } from './channel-rules.js';
 import { realTimers, type Timers } from './context.js';
 import type { InboxStore } from './inbox-store.js';
+import { contactsStore } from './contacts.js';
 import { draftsStore } from './drafts.js';
 import {
   createAvailabilityLookup,
@@ -140,10 +141,11 @@ const usableBy = (profile: SenderProfile, teamId: string): boolean =>
  * the send itself. One per dialog, kept while it closes and opens again.
  */
 export function createNewConversation(
-  inbox: Pick<InboxStore, 'client' | 'session' | 'directory' | 'contacts' | 'conversations' | 'use'>,
+  inbox: Pick<InboxStore, 'client' | 'session' | 'directory' | 'conversations' | 'use'>,
   options: NewConversationOptions = {},
 ): NewConversationStore {
-  const { client, session, directory, contacts, conversations } = inbox;
+  const { client, session, directory, conversations } = inbox;
+  const contacts = inbox.use(contactsStore);
   const drafts = inbox.use(draftsStore);
   const timers = options.timers ?? realTimers;
   const delay = options.lookupDelayMs ?? 300;

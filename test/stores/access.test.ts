@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { InboxAccessState, Me, Onboarding, OnboardingStepId } from '../../src/api/index.js';
 import { describeError } from '../../src/i18n/describe-error.js';
 import { resolveLocale } from '../../src/i18n/index.js';
-import { createInboxStore, type InboxStore } from '../../src/stores/index.js';
+import { accessStore, createInboxStore, type AccessStore, type InboxStore } from '../../src/stores/index.js';
 import { json, problem, until } from '../api/fake-fetch.js';
 import { backend, manualTimers, me } from './backend.js';
 
@@ -90,7 +90,8 @@ afterEach(() => {
   localStorage.clear();
 });
 
-function make(api: ReturnType<typeof backend>, extra: Parameters<typeof createInboxStore>[1] = {}) {
+/** A store as a provider makes it, before any element asks for a part. */
+function bare(api: ReturnType<typeof backend>, extra: Parameters<typeof createInboxStore>[1] = {}) {
   const timers = manualTimers();
   const page = pageReturn();
   const store = createInboxStore(api.client, {
@@ -100,6 +101,13 @@ function make(api: ReturnType<typeof backend>, extra: Parameters<typeof createIn
     ...extra,
   });
   stores.push(store);
+  return { store, timers, page };
+}
+
+/** With its access part built, as the access gate builds it as soon as it has the store. */
+function make(api: ReturnType<typeof backend>, extra: Parameters<typeof createInboxStore>[1] = {}) {
+  const { store: created, timers, page } = bare(api, extra);
+  const store: InboxStore & { access: AccessStore } = { ...created, access: created.use(accessStore) };
   return { store, timers, page };
 }
 
@@ -146,6 +154,18 @@ describe('access store', () => {
       "Can't reach the inbox server. Check your connection.",
     );
     expect(store.access.$access.get()).to.equal('none');
+  });
+
+  it('watches for approval only once something shows access (the gate builds the access part)', async () => {
+    const { api } = accessBackend('requested');
+    const { store, timers } = bare(api);
+    await store.start();
+    expect(timers.pending).to.equal(0, 'a page without the gate does not poll');
+
+    const access = store.use(accessStore);
+    expect(access.$access.get()).to.equal('requested');
+    expect(timers.pending).to.equal(1);
+    expect(store.use(accessStore)).to.equal(access);
   });
 
   it('while a request waits it checks now and then; approval starts the inbox properly', async () => {

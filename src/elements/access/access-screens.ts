@@ -14,6 +14,7 @@ import { describeError } from '../../i18n/describe-error.js';
 import { accessLocale } from '../../i18n/access.en.js';
 import type { ResolvedLocale } from '../../i18n/index.js';
 import type { InboxStore } from '../../stores/index.js';
+import { accessStore } from '../../stores/access.js';
 
 /** What the element passes on each render. */
 export interface ScreenContext {
@@ -53,7 +54,7 @@ export class AccessScreens implements ReactiveController {
   use(store: InboxStore | undefined): void {
     if (store === this.#store) return;
     this.#store = store;
-    this.#requesting.store = store?.access.$requesting;
+    this.#requesting.store = store?.use(accessStore).$requesting;
     this.#received = false;
     this.#error = undefined;
   }
@@ -132,7 +133,7 @@ export class AccessScreens implements ReactiveController {
   async #ask(store: InboxStore): Promise<void> {
     if (this.#requesting.value) return;
     this.#error = undefined;
-    const result = await store.access.request();
+    const result = await store.use(accessStore).request();
     if (!result.ok) {
       this.#error = result.error;
       this.host.requestUpdate();
@@ -148,7 +149,7 @@ export class AccessScreens implements ReactiveController {
   }
 
   async #continue(store: InboxStore): Promise<void> {
-    store.access.onboarding.dismiss();
+    store.use(accessStore).onboarding.dismiss();
     await this.host.updateComplete;
     // A frame later: the inbox has just been laid out, and a list focuses its rows only once drawn.
     requestAnimationFrame(() => this.host.querySelector<HTMLElement>('[autofocus]')?.focus());

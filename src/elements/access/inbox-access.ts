@@ -9,6 +9,7 @@ import type { InboxStore, LoadState } from '../../stores/index.js';
 import { stateStyles } from '../../styles/shared.js';
 import { InboxElement } from '../inbox-element.js';
 import { loadViews, type AccessViews } from './load-views.js';
+import { accessStore } from '../../stores/access.js';
 
 type Screen = 'unconfigured' | 'loading' | 'error' | 'request' | 'welcome' | 'inbox';
 
@@ -100,7 +101,7 @@ export class InboxAccess extends InboxElement {
   #announcement = '';
 
   protected override storeChanged(store: InboxStore | undefined): void {
-    const access = store?.access;
+    const access = store?.use(accessStore);
     this.#session.store = store?.session.$sessionState;
     this.#access.store = access?.$access;
     this.#available.store = access?.onboarding.$available;

@@ -6,6 +6,7 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { stateStyles } from '../../styles/shared.js';
 import { InboxElement } from '../inbox-element.js';
 import { loadViews, type AccessViews } from './load-views.js';
+import { accessStore } from '../../stores/access.js';
 
 /**
  * @summary The inbox's onboarding steps, for tenant owners and Inbox Admins: each marked done
@@ -82,7 +83,7 @@ export class InboxOnboarding extends InboxElement {
   #steps: InstanceType<AccessViews['OnboardingSteps']> | undefined;
 
   protected override storeChanged(): void {
-    this.#available.store = this.inbox.store?.access.onboarding.$available;
+    this.#available.store = this.inbox.store?.use(accessStore).onboarding.$available;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

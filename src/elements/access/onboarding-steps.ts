@@ -12,6 +12,7 @@ import { accessLocale, type AccessCatalogue } from '../../i18n/access.en.js';
 import type { ResolvedLocale } from '../../i18n/index.js';
 import type { InboxStore, LoadState } from '../../stores/index.js';
 import { safeHref } from '../timeline/rich-text.js';
+import { accessStore } from '../../stores/access.js';
 
 type Step = Onboarding['steps'][number];
 
@@ -72,7 +73,7 @@ export class OnboardingSteps implements ReactiveController {
   use(store: InboxStore | undefined): void {
     if (store === this.#store) return;
     this.#store = store;
-    const steps = store?.access.onboarding;
+    const steps = store?.use(accessStore).onboarding;
     this.#onboarding.store = steps?.$onboarding;
     this.#state.store = steps?.$state;
     this.#skipping.store = steps?.$skipping;
@@ -90,7 +91,9 @@ export class OnboardingSteps implements ReactiveController {
       body = html`<div part="state" class="state error" role="alert">
         <div>${m.onboardingLoadError}</div>
         <div>${describeError(error, ctx.resolved)}</div>
-        <button type="button" @click=${() => void ctx.store.access.onboarding.load()}>${m.retry}</button>
+        <button type="button" @click=${() => void ctx.store.use(accessStore).onboarding.load()}>
+          ${m.retry}
+        </button>
       </div>`;
     else body = html`<div part="state" class="state" role="status">${m.onboardingLoading}</div>`;
     return html`${this.#online.online ? nothing : html`<p part="offline">${m.accessOffline}</p>`}${body}
@@ -158,7 +161,7 @@ export class OnboardingSteps implements ReactiveController {
     if (this.#skipping.value) return;
     this.#stepError = undefined;
     this.#announcement = '';
-    const result = await store.access.onboarding.skip(step);
+    const result = await store.use(accessStore).onboarding.skip(step);
     if (!result.ok) {
       this.#stepError = { step, error: result.error };
       this.host.requestUpdate();

@@ -21,6 +21,7 @@ import { regionOf } from '../shared/country-options.js';
 import { conflictView } from './conflict-view.js';
 import { fieldLabel, problemText } from './field-text.js';
 import { phoneField } from './phone-field.js';
+import { contactsStore } from '../../stores/contacts.js';
 
 export interface ContactEditorHost extends ReactiveElement {
   /** The user's language, for the dialog's words and the country list. */
@@ -87,7 +88,7 @@ export class ContactEditor implements ReactiveController {
     this.form = formOf(contact);
     const region = regionOf(this.#resolved.locale);
     this.#phone = createPhoneEntry({
-      contacts: store.contacts,
+      contacts: store.use(contactsStore),
       timers: realTimers,
       input: contact.phone,
       defaultCountry: contact.country ?? region,
@@ -214,7 +215,7 @@ export class ContactEditor implements ReactiveController {
     this.error = undefined;
     this.conflict = undefined;
     this.host.requestUpdate();
-    const result = await store.contacts.update(base, changes);
+    const result = await store.use(contactsStore).update(base, changes);
     this.saving = false;
     if (result.ok) {
       this.dialog.close();

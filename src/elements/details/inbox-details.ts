@@ -18,6 +18,7 @@ import { InboxElement } from '../inbox-element.js';
 import type { DetailsUi } from './details-ui.js';
 import { hostStyles } from './inbox-details.styles.js';
 import type { DetailsEditorsOptions } from './editors.js';
+import { contactsStore } from '../../stores/contacts.js';
 
 /**
  * @summary The Details sidebar of a conversation: *Contact Data* (create or edit the contact),
@@ -187,7 +188,7 @@ export class InboxDetails extends InboxElement {
     this.#activeId.store = store?.conversations.$activeConversationId;
     this.#shown.store = undefined;
     this.#shownOf = undefined;
-    this.#contacts.store = store?.contacts.$byId;
+    this.#contacts.store = store?.use(contactsStore).$byId;
     this.#teams.store = store?.directory.$teams;
     this.#users.store = store?.directory.$usersById;
     this.#tags.store = store?.directory.$tagsById;
@@ -224,7 +225,7 @@ export class InboxDetails extends InboxElement {
     if (store && contactId && contactId !== this.#previousOf && this.isConnected) {
       this.#dropPrevious();
       this.#previousOf = contactId;
-      void store.contacts.load(contactId);
+      void store.use(contactsStore).load(contactId);
       this.#previousQuery = store.conversations.createConversationList({
         contactId,
         status: 'all',
