@@ -112,10 +112,12 @@ export function createInboxStore(client: InboxClient, options: InboxStoreOptions
     userStorage,
     reopen: () => begin(),
     whenOpen: (callback) => {
+      if (disposed) return;
       if (opened) callback();
       else whenOpen.push(callback);
     },
-    onDispose: (callback) => disposeParts.unshift(callback),
+    // A part built after dispose (an element that kept the old store) goes quiet at once.
+    onDispose: (callback) => (disposed ? callback() : disposeParts.unshift(callback)),
   };
 
   function begin(): Promise<Me> {

@@ -5,6 +5,7 @@ import {
   createInboxStore,
   getDefaultInbox,
   whenInboxConfigured,
+  type InboxPart,
   type InboxStore,
 } from '../../src/stores/index.js';
 import { until } from '../api/fake-fetch.js';
@@ -39,6 +40,32 @@ describe('createInboxStore', () => {
     expect(list.$state.get().status).to.equal('ready');
     await until(() => store.realtime.$connection.get() === 'open');
     expect(api.server.calls('/api/events')[0]?.searchParams.get('spaceId')).to.equal('s2');
+  });
+
+  it('builds a part once, on first use; it starts with the inbox, and one built after dispose stays quiet', async () => {
+    const store = createInboxStore(backend().client, { timers: manualTimers() });
+    const seen: string[] = [];
+    const part: InboxPart<string> = (_store, { whenOpen, onDispose }) => {
+      seen.push('built');
+      whenOpen(() => seen.push('opened'));
+      onDispose(() => seen.push('disposed'));
+      return 'the part';
+    };
+    expect(store.use(part)).to.equal('the part');
+    store.use(part);
+    expect(seen).to.deep.equal(['built']);
+    await store.start();
+    expect(seen).to.deep.equal(['built', 'opened']);
+    store.dispose();
+    expect(seen).to.deep.equal(['built', 'opened', 'disposed']);
+
+    // An element that kept the old store asks for a part: it is disposed at once and never opens.
+    const late: InboxPart<void> = (_store, { whenOpen, onDispose }) => {
+      whenOpen(() => seen.push('late opened'));
+      onDispose(() => seen.push('late disposed'));
+    };
+    store.use(late);
+    expect(seen.slice(3)).to.deep.equal(['late disposed']);
   });
 
   it('rejects start with the session error', async () => {
