@@ -50,10 +50,6 @@ export class ContactEditor implements ReactiveController {
   base: Contact | undefined;
   /** The contact as the user started editing it: what their changes are measured against. */
   #started: Contact | undefined;
-
-  get #resolved() {
-    return detailsLocale(this.host.resolvedLocale);
-  }
   form: ContactForm = { name: '', email: '', company: '', notes: '' };
   problems: Partial<Record<ContactField, FieldProblem>> = {};
   error: InboxApiError | undefined;
@@ -73,6 +69,11 @@ export class ContactEditor implements ReactiveController {
   }
 
   hostConnected(): void {}
+
+  /** The host's locale with the Details' words. */
+  get #resolved() {
+    return detailsLocale(this.host.resolvedLocale);
+  }
 
   hostDisconnected(): void {
     this.#reset();
