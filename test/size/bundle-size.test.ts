@@ -18,11 +18,13 @@ import config from '../../rollup.config.mjs';
  * 68 KB adds the list's sorted id window and the per-conversation stores that keep an update's cost
  * flat at 100,000 rows; 69 KB adds the context root that lets an element defined before its provider
  * still find it (the elements' narrower imports took back most of it). The store parts elements build
- * on demand (`use(messagingStores)`) cost this file 0.4 KB and save a list-only page 7 KB: pages
- * that bundle only their tags have budgets of their own in page-size.test.ts. 68 KB: the words of
- * the Details, the New conversation dialog and the access screens load with them (−1.7 KB).
+ * on demand (`use(messagingStores)`…) save a list-only page 10 KB (page-size.test.ts budgets pages
+ * that bundle only their tags) and cost this file 2.1 KB: 0.4 KB of code (brotli sees only that),
+ * the rest gzip's 32 KB window, now that those stores sit further from the ones they resemble. The
+ * words of the Details, the New conversation dialog and the access screens, which now load with
+ * them, took back 1.7 KB.
  */
-const EAGER_BUDGET_KB = 68;
+const EAGER_BUDGET_KB = 69;
 
 const gzippedKb = (code: string) => gzipSync(code, { level: 9 }).length / 1024;
 
