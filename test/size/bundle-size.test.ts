@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { rollup, type OutputChunk, type OutputOptions } from 'rollup';
 import config from '../../rollup.config.mjs';
+import { staticGraph } from './page-bundles.js';
 
 /**
  * Everything a page downloads before the first element renders: our code and Lit, nanostores,
@@ -42,13 +43,9 @@ test(`the eagerly loaded CDN bundle stays within ${EAGER_BUDGET_KB} KB gzipped`,
     const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
 
     // Eager = the entry plus everything it imports statically; the rest loads on demand.
-    const eager = new Set<string>();
-    const visit = (fileName: string) => {
-      if (eager.has(fileName)) return;
-      eager.add(fileName);
-      for (const imported of byName.get(fileName)?.imports ?? []) visit(imported);
-    };
-    for (const chunk of chunks.filter((c) => c.isEntry)) visit(chunk.fileName);
+    const eager = new Set(
+      chunks.filter((c) => c.isEntry).flatMap((entry) => staticGraph(entry, byName).map((c) => c.fileName)),
+    );
 
     let eagerKb = 0;
     let lazyKb = 0;

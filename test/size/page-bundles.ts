@@ -17,15 +17,20 @@ export interface Weighed {
 
 const gzipKb = (code: string) => gzipSync(code, { level: 9 }).length / 1024;
 
-function eagerOf(entry: OutputChunk, byName: Map<string, OutputChunk>): Weighed {
-  const seen = new Set<string>();
-  const visit = (fileName: string) => {
-    if (seen.has(fileName)) return;
-    seen.add(fileName);
-    for (const imported of byName.get(fileName)?.imports ?? []) visit(imported);
+/** The chunks loaded before an entry runs: it and what it imports statically, transitively. */
+export function staticGraph(entry: OutputChunk, byName: Map<string, OutputChunk>): OutputChunk[] {
+  const seen = new Map<string, OutputChunk>();
+  const visit = (chunk: OutputChunk | undefined) => {
+    if (!chunk || seen.has(chunk.fileName)) return;
+    seen.set(chunk.fileName, chunk);
+    for (const imported of chunk.imports) visit(byName.get(imported));
   };
-  visit(entry.fileName);
-  const chunks = [...seen].map((name) => byName.get(name)!);
+  visit(entry);
+  return [...seen.values()];
+}
+
+function eagerOf(entry: OutputChunk, byName: Map<string, OutputChunk>): Weighed {
+  const chunks = staticGraph(entry, byName);
   return {
     kb: chunks.reduce((sum, chunk) => sum + gzipKb(chunk.code), 0),
     modules: chunks.flatMap((chunk) => Object.keys(chunk.modules)).map((id) => id.split('/src/')[1] ?? id),

@@ -29,17 +29,22 @@ function reload(setup: ReturnType<typeof inbox>, prefix: string): InboxStore & M
   return withMessaging(store);
 }
 
+/** A page that sends while offline and closes before the send goes out: the send stays kept. */
+async function keptOffline(setup: ReturnType<typeof inbox>, prefix: string, text: string): Promise<unknown> {
+  const first = reload(setup, prefix);
+  await first.start();
+  setup.server.mode = 'offline';
+  const sending = first.outbox.send('c1', { text }).catch((e: unknown) => e);
+  await until(() => pending(first)[0]?.retrying === true);
+  first.dispose();
+  return sending;
+}
+
 describe('outbox in IndexedDB', () => {
   it('keeps a send made offline across a reload and re-sends it with the same key; no token is kept', async () => {
     const setup = inbox();
     const prefix = `test-${crypto.randomUUID()}`;
-    const first = reload(setup, prefix);
-    await first.start();
-    setup.server.mode = 'offline';
-    const sending = first.outbox.send('c1', { text: 'Sent from a train' }).catch((e: unknown) => e);
-    await until(() => pending(first)[0]?.retrying === true);
-    first.dispose();
-    expect(await sending).to.be.instanceOf(InboxApiError);
+    expect(await keptOffline(setup, prefix, 'Sent from a train')).to.be.instanceOf(InboxApiError);
 
     const saved = await createIndexedDbOutboxStorage(prefix).readAll(me.user.id);
     expect(saved).to.have.length(1);
@@ -64,13 +69,7 @@ describe('outbox in IndexedDB', () => {
   it('reads no kept sends until a timeline or composer asks for the outbox, then re-sends them at once', async () => {
     const setup = inbox();
     const prefix = `test-${crypto.randomUUID()}`;
-    const first = reload(setup, prefix);
-    await first.start();
-    setup.server.mode = 'offline';
-    const sending = first.outbox.send('c1', { text: 'Kept for later' }).catch((e: unknown) => e);
-    await until(() => pending(first)[0]?.retrying === true);
-    first.dispose();
-    await sending;
+    await keptOffline(setup, prefix, 'Kept for later');
 
     // A page with only the list: its store starts without building the outbox or opening IndexedDB.
     setup.server.mode = 'ok';
