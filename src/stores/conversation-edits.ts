@@ -10,7 +10,8 @@ export interface ConversationEdits {
   /**
    * Replaces the teams and agents with If-Match on the version the edit started from. When a
    * colleague changed them first, the result says what changed and the cache has it; a newer
-   * version that changed neither (a message, a delivery) is saved over once, without asking.
+   * version that changed neither (a message, a delivery) is saved over once, without asking, and
+   * straight away when the cache already holds it.
    */
   setAssignment(
     base: Conversation,
@@ -35,8 +36,15 @@ export function createConversationEdits(ctx: EditsContext): ConversationEdits {
     request: (base: Conversation) => Promise<Conversation>,
     retried = false,
   ): Promise<SaveResult<Conversation, K>> {
+    // A message or a delivery that arrived while the user chose moved the version: start from it
+    // rather than spend a refused request (and a 412 in the host's console) learning so.
+    const cached = ctx.get(base.id);
+    const on =
+      !retried && cached && cached.version > base.version && changedFields(base, cached, fields).length === 0
+        ? cached
+        : base;
     try {
-      const saved = await request(base);
+      const saved = await request(on);
       ctx.upsert(saved);
       return { ok: true, value: ctx.get(base.id) ?? saved };
     } catch (thrown) {

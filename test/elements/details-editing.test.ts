@@ -229,6 +229,24 @@ describe('<inbox-details> editing', () => {
     expect(backend.writes.map((w) => w.ifMatch)).to.deep.equal(['"1"', '"2"']);
   });
 
+  it('saves on the version the page already heard of, without a refused request first', async () => {
+    const backend = detailsBackend();
+    backend.capabilities = { applyTags: true };
+    const { provider, details } = await mountDetails(backend);
+    sectionOf(details, 'tags').querySelector<HTMLButtonElement>('[part="edit-button"]')!.click();
+    await waitUntil(() => part(details, 'tags-editor'));
+    part(details, 'tags-editor')!
+      .querySelector<HTMLInputElement>('input[type="checkbox"]:not(:checked)')!
+      .click();
+    // A delivery moved the version while the user chose, and its event reached the page.
+    provider.store!.conversations.upsertConversation(
+      backend.colleagueEditsConversation('conv-0', { unreadCount: 3 }),
+    );
+    setTimeout(() => part(details, 'save')!.click());
+    await oneEvent(details, 'inbox-tags-change');
+    expect(backend.writes.map((w) => w.ifMatch)).to.deep.equal(['"2"']);
+  });
+
   it('creates a tag with its colour, picks it, and saves the tags', async () => {
     const backend = detailsBackend();
     backend.capabilities = { manageTags: true };
