@@ -1,26 +1,47 @@
-// The self-contained CDN build: one ES module that registers every element, for a plain
-// <script type="module">. Lazy features (emoji, phone parsing) become separate chunks beside it.
-// Bundler users import the unbundled ESM that `tsc` writes to dist/ instead.
+// The CDN build, for a plain <script type="module">. `inbox-elements.js` is a small loader that
+// defines each tag the first time the page shows it, from `define/<tag>.js`; `all.js` defines every
+// tag at once and exports the API. Code the entries share (Lit, the store, the client) and lazy
+// features (emoji, phone parsing) become chunks beside them. Bundler users import the unbundled ESM
+// that `tsc` writes to dist/ instead.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'rollup';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import esbuild from 'rollup-plugin-esbuild';
+import { cdnChunks } from './scripts/cdn-chunks.mjs';
 import { emojiDataPlugin } from './scripts/emoji-data.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
+/** One entry per tag: every define module the loader can import. */
+const tags = readdirSync(new URL('./src/define', import.meta.url))
+  .filter((file) => /^inbox-.+\.ts$/.test(file))
+  .map((file) => file.replace(/\.ts$/, ''));
+const source = (path) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+const tagModule = (tag) => source(`define/${tag}.ts`);
+/** The store parts elements build on demand (drafts go with messaging, which uses them). */
+const parts = {
+  messaging: source('stores/messaging.ts'),
+  contacts: source('stores/contacts.ts'),
+  access: source('stores/access.ts'),
+};
+
 export default defineConfig({
-  input: 'src/define/index.ts',
-  // Lazy chunks import Lit and shared helpers from the entry itself; without this Rollup would move
-  // them into a second eager chunk that the entry must fetch before anything renders.
+  input: {
+    'inbox-elements': 'src/define/autoload.ts',
+    all: 'src/define/index.ts',
+    ...Object.fromEntries(tags.map((tag) => [`define/${tag}`, tagModule(tag)])),
+  },
+  // An entry may carry code that only it and the entries importing it use, instead of a chunk of its own.
   preserveEntrySignatures: 'allow-extension',
   output: {
     dir: 'dist/cdn',
     format: 'es',
-    entryFileNames: 'inbox-elements.js',
+    entryFileNames: '[name].js',
+    manualChunks: cdnChunks(tags.map(tagModule), tagModule('inbox-provider'), parts),
     // The emoji loader resolves its data as ./<locale>.json, so its chunk lives in emoji/ beside it.
     chunkFileNames: (chunk) =>
       chunk.facadeModuleId?.includes('/src/emoji/') ? 'emoji/[name]-[hash].js' : 'chunks/[name]-[hash].js',

@@ -124,7 +124,7 @@ export function llmsTxt() {
     '',
     `> ${pkg.description} Lit custom elements that share state through one provider and talk to any backend that implements one OpenAPI contract (openapi/inbox.yaml).`,
     '',
-    `Install from npm with \`npm install ${pkg.name}\`, then \`import '${pkg.name}/define';\` once to register every tag (\`${pkg.name}/define/<tag>\` registers one). Without a bundler, load \`dist/cdn/inbox-elements.js\` from the package with \`<script type="module">\`. Classes, event classes, \`configureInbox\` and the typed client are exported from \`${pkg.name}\`, which has no side effects.`,
+    `Install from npm with \`npm install ${pkg.name}\`, then \`import '${pkg.name}/define';\` once to register every tag (\`${pkg.name}/define/<tag>\` registers one). Without a bundler, load \`dist/cdn/inbox-elements.js\` from the package with \`<script type="module">\`: it defines each tag the first time the page shows it (\`discover(shadowRoot)\` for tags in a shadow root; \`dist/cdn/all.js\` defines them all at once). Classes, event classes, \`configureInbox\` and the typed client are exported from \`${pkg.name}\`, which has no side effects.`,
     '',
     '```html',
     '<inbox-provider base-url="/api">',

@@ -1,4 +1,4 @@
-/** Registers every inbox element. Import this (or `dist/cdn/inbox-elements.js`) once per page. */
+/** Registers every inbox element. Import this (or load `dist/cdn/all.js`) once per page. */
 import './inbox-provider.js';
 import './inbox-conversation-list.js';
 import './inbox-space-switcher.js';

@@ -18,8 +18,10 @@ const PAGE = `<!doctype html>
 <body><div id="open"></div><div id="closed"></div></body></html>`;
 
 // The host's own code: one list in an open root and one in a closed root; it keeps references, as a
-// host would, which is the only way the test can reach into the closed one.
+// host would, which is the only way the test can reach into the closed one. The loader sees only
+// the document, so the host hands it each root it builds.
 const SCRIPT = `
+import { discover } from '/dist/cdn/inbox-elements.js';
 const users = await (await fetch('/demo/users')).json();
 const admin = users.find((user) => user.role === 'admin');
 for (const mode of ['open', 'closed']) {
@@ -34,6 +36,7 @@ for (const mode of ['open', 'closed']) {
   list.style.inlineSize = '420px';
   provider.append(list);
   root.append(provider);
+  discover(root);
   window['list_' + mode] = list;
 }`;
 

@@ -75,6 +75,8 @@ test('npm pack ships the build, the manifest and what is generated from it, the 
     'dist/index.d.ts',
     'dist/define/index.js',
     'dist/cdn/inbox-elements.js',
+    'dist/cdn/all.js',
+    'dist/cdn/define/inbox-conversation-list.js',
     'dist/react/index.js',
     'frameworks/jsx.d.ts',
     'frameworks/vue.d.ts',

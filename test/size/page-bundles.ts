@@ -2,11 +2,22 @@
 // weighs it: what loads before the first element renders (the entry and what it imports
 // statically), gzipped file by file as a browser fetches them.
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { rollup, type OutputChunk, type Plugin } from 'rollup';
 import config from '../../rollup.config.mjs';
+import { gzipTotal, staticGraph } from './cdn-build.js';
 
 const defineModule = (tag: string) => fileURLToPath(new URL(`../../src/define/${tag}.ts`, import.meta.url));
+
+/** Stores the list does not use: parts the timeline, composer, Details and access gate build. */
+export const NOT_THE_LISTS = [
+  'stores/outbox.ts',
+  'stores/timeline.ts',
+  'stores/drafts.ts',
+  'stores/uploads.ts',
+  'stores/contacts.ts',
+  'stores/access.ts',
+  'stores/onboarding.ts',
+];
 
 export interface Weighed {
   /** Gzipped KB of the entry and every chunk it imports statically. */
@@ -15,25 +26,11 @@ export interface Weighed {
   modules: string[];
 }
 
-const gzipKb = (code: string) => gzipSync(code, { level: 9 }).length / 1024;
-
-/** The chunks loaded before an entry runs: it and what it imports statically, transitively. */
-export function staticGraph(entry: OutputChunk, byName: Map<string, OutputChunk>): OutputChunk[] {
-  const seen = new Map<string, OutputChunk>();
-  const visit = (chunk: OutputChunk | undefined) => {
-    if (!chunk || seen.has(chunk.fileName)) return;
-    seen.set(chunk.fileName, chunk);
-    for (const imported of chunk.imports) visit(byName.get(imported));
-  };
-  visit(entry);
-  return [...seen.values()];
-}
-
-function eagerOf(entry: OutputChunk, byName: Map<string, OutputChunk>): Weighed {
-  const chunks = staticGraph(entry, byName);
+function eagerOf(entry: OutputChunk, chunks: OutputChunk[]): Weighed {
+  const files = staticGraph(chunks, [entry.fileName]);
   return {
-    kb: chunks.reduce((sum, chunk) => sum + gzipKb(chunk.code), 0),
-    modules: chunks.flatMap((chunk) => Object.keys(chunk.modules)).map((id) => id.split('/src/')[1] ?? id),
+    kb: gzipTotal(files) / 1024,
+    modules: files.flatMap((chunk) => Object.keys(chunk.modules)).map((id) => id.split('/src/')[1] ?? id),
   };
 }
 
@@ -65,9 +62,8 @@ export async function weighPages(pages: Record<string, readonly string[]>): Prom
       chunkFileNames: 'chunks/[name]-[hash].js',
     });
     const chunks = output.filter((item): item is OutputChunk => item.type === 'chunk');
-    const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
     return Object.fromEntries(
-      chunks.filter((chunk) => chunk.isEntry).map((chunk) => [chunk.name, eagerOf(chunk, byName)]),
+      chunks.filter((chunk) => chunk.isEntry).map((chunk) => [chunk.name, eagerOf(chunk, chunks)]),
     );
   } finally {
     await bundle.close();

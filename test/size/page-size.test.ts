@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
-import { weighPages } from './page-bundles.js';
+import { NOT_THE_LISTS, weighPages } from './page-bundles.js';
 
 /** Every tag but the provider (which every page has): one define module each, as the CDN build finds them. */
 const TAGS = readdirSync(new URL('../../src/define', import.meta.url))
@@ -26,17 +26,6 @@ const PAGES = {
     budgetKb: 63,
   },
 };
-
-/** Stores the list does not use: parts the timeline, composer, Details and access gate build. */
-const NOT_THE_LISTS = [
-  'stores/outbox.ts',
-  'stores/timeline.ts',
-  'stores/drafts.ts',
-  'stores/uploads.ts',
-  'stores/contacts.ts',
-  'stores/access.ts',
-  'stores/onboarding.ts',
-];
 
 for (const [name, { tags, budgetKb }] of Object.entries(PAGES)) {
   test(`a page with ${name} loads within ${budgetKb} KB gzipped`, async () => {
