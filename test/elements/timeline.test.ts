@@ -61,6 +61,28 @@ describe('<inbox-timeline>', () => {
     expect(text(outbound?.querySelector('[part="delivery-status"]'))).to.be.oneOf(['Delivered', 'Failed']);
   });
 
+  it('opens at the bottom in one go: once the newest message shows, nothing moves', async () => {
+    const backend = timelineBackend(fixtureBackend(makeConversations(3)), 200);
+    const root = await fixture<HTMLElement>(html`
+      <inbox-provider base-url="/api" token="t" .fetch=${backend.fetch}>
+        <inbox-timeline conversation-id="conv-0" style="block-size: 500px"></inbox-timeline>
+      </inbox-provider>
+    `);
+    const timeline = root.querySelector('inbox-timeline') as InboxTimeline;
+    // Frame by frame, from the first one that shows the newest message: where it is on screen.
+    const newest = () => rows(timeline).find((r) => r.dataset['key'] === 'conv-0-item-200');
+    const seen: number[] = [];
+    for (let frame = 0; frame < 120 && seen.length < 20; frame++) {
+      await frames(1);
+      const row = newest();
+      const el = shadow(timeline).querySelector<HTMLElement>('[role="log"]');
+      if (row && el && (seen.length || atBottom(el)))
+        seen.push(Math.round(row.getBoundingClientRect().bottom - el.getBoundingClientRect().bottom));
+    }
+    expect(seen.length, 'the newest message was never shown at the bottom').to.equal(20);
+    expect([...new Set(seen)], 'where the newest message sat, frame after frame').to.have.lengthOf(1);
+  });
+
   it('shows only the receipts the channel has: SMS never says Read, Telegram only Sent', async () => {
     const backend = timelineBackend(fixtureBackend(makeConversations(3)), 3);
     backend.timelines['conv-1'] = [

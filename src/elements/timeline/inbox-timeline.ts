@@ -284,6 +284,7 @@ export class InboxTimeline extends InboxElement {
         aria-live="off"
         aria-label=${messages.timelineLabel(contactName)}
         @scroll=${this.#scroll.onScroll}
+        @unpinned=${this.#scroll.onUnpinned}
         @rangeChanged=${this.#onRange}
         @keydown=${this.#onKeydown}
       >

@@ -10,7 +10,13 @@ const NO_PIN = Object.freeze({});
 /** Drops a pin the layout would otherwise hold (and re-apply on every reflow) until the reader scrolls. */
 const UNPIN = Object.freeze({ pin: null });
 
-type PinRequest = { kind: 'end' } | { kind: 'anchor'; key: string; offset: number; index: number };
+/**
+ * `end` with `hold`: the virtualizer keeps the newest row at the bottom while it measures, so a
+ * thread opens without a frame that moves. Without it (an append), the view is corrected right
+ * after the virtualizer's DOM write instead, which shows the new row a frame sooner.
+ */
+type PinRequest =
+  { kind: 'end'; hold: boolean } | { kind: 'anchor'; key: string; offset: number; index: number };
 
 /**
  * Where a timeline's scroll position goes, through the virtualizer's `pin` so it happens in the
@@ -38,6 +44,13 @@ export class TimelineScroll implements ReactiveController {
   #unpin = false;
   /** The layout holds an anchor pin not yet handed over to the correction. */
   #pinHeld = false;
+  /**
+   * The layout holds the newest row at the bottom, re-applied in each of its reflows as it measures
+   * rows: writing scrollTop meanwhile would count as the reader's scroll and unpin it.
+   */
+  #pinnedToEnd = false;
+  /** The rows that pin's index counts: when they change (history begins, an entry lands), it moves too. */
+  #pinnedRows: readonly TimelineRow[] | undefined;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -63,18 +76,18 @@ export class TimelineScroll implements ReactiveController {
     this.#atBottom = true;
     this.#follow = true;
     this.#anchor = undefined;
-    this.#pin = { kind: 'end' };
+    this.#pin = { kind: 'end', hold: true };
   }
 
   /** The log element was (re)created, e.g. after a reload showed "Loading" in its place: start at the bottom. */
   logCreated(): void {
-    if (!this.#pin) this.#pin = { kind: 'end' };
+    if (!this.#pin) this.#pin = { kind: 'end', hold: true };
   }
 
   /** Entries were appended: follow them when at the bottom (or when they are the reader's own send). */
   entriesAdded(count: number, own: boolean): void {
     if (own || this.#atBottom) {
-      this.#pin = { kind: 'end' };
+      this.#pin = { kind: 'end', hold: false };
       this.#follow = true;
     } else this.unseen += count;
   }
@@ -82,9 +95,14 @@ export class TimelineScroll implements ReactiveController {
   toBottom(): void {
     this.unseen = 0;
     this.#follow = true;
-    this.#pin = { kind: 'end' };
+    this.#pin = { kind: 'end', hold: true };
     this.host.requestUpdate();
   }
+
+  /** The virtualizer let go of its pin: the reader scrolled, or the view was moved by other means. */
+  onUnpinned = (): void => {
+    this.#pinnedToEnd = false;
+  };
 
   onScroll = (): void => {
     const log = this.log();
@@ -126,11 +144,17 @@ export class TimelineScroll implements ReactiveController {
       this.#unpin = false;
       return UNPIN;
     }
+    if (!request && this.#pinnedToEnd && rows !== this.#pinnedRows && rows.length > 0) {
+      this.#pinnedRows = rows;
+      return { pin: { index: rows.length - 1, block: 'end' } };
+    }
     if (!request || rows.length === 0) return NO_PIN;
     if (request.kind === 'end') {
       this.#pin = undefined;
       this.#toBottom = true;
       this.#frames = SETTLE_FRAMES;
+      this.#pinnedToEnd = request.hold;
+      this.#pinnedRows = rows;
       return { pin: { index: rows.length - 1, block: 'end' } };
     }
     const index = rows.findIndex((row) => rowKey(row) === request.key);
@@ -139,6 +163,7 @@ export class TimelineScroll implements ReactiveController {
     this.#toBottom = false;
     this.#anchor = { key: request.key, offset: request.offset };
     this.#pinHeld = true;
+    this.#pinnedToEnd = false;
     this.#frames = SETTLE_FRAMES;
     return { pin: { index, block: 'start' } };
   }
@@ -167,6 +192,7 @@ export class TimelineScroll implements ReactiveController {
   #onLayout(): void {
     const log = this.log();
     if (this.#anchor) this.#correctAnchor();
+    else if (this.#pinnedToEnd) return;
     else if (this.#follow && log && log.scrollHeight - log.scrollTop - log.clientHeight > 1)
       log.scrollTop = log.scrollHeight;
     else if (!this.#follow) this.#observer?.disconnect();
@@ -204,7 +230,7 @@ export class TimelineScroll implements ReactiveController {
     this.#frames--;
     if (this.#anchor) {
       this.#correctAnchor();
-    } else if (this.#toBottom) {
+    } else if (this.#toBottom && !this.#pinnedToEnd) {
       log.scrollTop = log.scrollHeight;
       this.#atBottom = true;
     }
