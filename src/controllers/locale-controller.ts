@@ -1,15 +1,16 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
-import { loadLocale, resolveLocale, type ResolvedLocale } from '../i18n/index.js';
+import { loadLocale, resolveLocale, withWords, type Catalogue, type ResolvedLocale } from '../i18n/index.js';
 
 type LocaleHost = ReactiveElement & { locale?: string | undefined };
 
 /**
  * The catalogue and formatters for an element: its own `locale` attribute, else the nearest
  * ancestor's `lang`, else the document's. Formatters are cached per locale because building
- * `Intl` objects is costly in a list of thousands of rows.
+ * `Intl` objects is costly in a list of thousands of rows. `words` are the element's own English
+ * words (`timelineEn`), which come with its module rather than with every page.
  */
-export class LocaleController implements ReactiveController {
-  resolved: ResolvedLocale = resolveLocale('en');
+export class LocaleController<W extends object = object> implements ReactiveController {
+  resolved: ResolvedLocale<Catalogue & W>;
   #date: Intl.DateTimeFormat | undefined;
   #full: Intl.DateTimeFormat | undefined;
   #time: Intl.DateTimeFormat | undefined;
@@ -17,7 +18,11 @@ export class LocaleController implements ReactiveController {
   #relative: Intl.RelativeTimeFormat | undefined;
   #preparing = false;
 
-  constructor(private readonly host: LocaleHost) {
+  constructor(
+    private readonly host: LocaleHost,
+    private readonly words?: W,
+  ) {
+    this.resolved = this.#withWords(resolveLocale('en'));
     host.addController(this);
   }
 
@@ -62,8 +67,12 @@ export class LocaleController implements ReactiveController {
     });
   }
 
+  #withWords(resolved: ResolvedLocale): ResolvedLocale<Catalogue & W> {
+    return this.words ? withWords(resolved, this.words) : (resolved as ResolvedLocale<Catalogue & W>);
+  }
+
   #set(resolved: ResolvedLocale): void {
-    this.resolved = resolved;
+    this.resolved = this.#withWords(resolved);
     this.#date = this.#full = this.#relative = this.#time = this.#day = undefined;
   }
 

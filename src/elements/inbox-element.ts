@@ -19,8 +19,14 @@ export abstract class InboxElement extends LitElement {
   /** BCP 47 locale for text, dates and direction (`ar` is right to left). Defaults to the nearest `lang`. */
   @property() locale?: string;
 
+  /**
+   * @internal The element's own English words, which load with its module (the timeline's, the
+   * composer's); the words several elements show are in the catalogue every page has.
+   */
+  static words?: object;
+
   /** @internal */
-  protected readonly i18n = new LocaleController(this);
+  protected readonly i18n = new LocaleController(this, (this.constructor as typeof InboxElement).words);
 
   /** @internal */
   protected readonly inbox = new InboxController(this, (store) => this.storeChanged(store));

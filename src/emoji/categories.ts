@@ -1,10 +1,10 @@
-import type { Catalogue } from '../i18n/index.js';
+import type { ComposerCatalogue } from '../i18n/composer.en.js';
 
 /** A tab of the picker: an emojibase group, or the user's recently used emoji. */
 export type EmojiCategory = number | 'recent';
 
 /** Each emojibase group's name in the catalogue and its tab icon (group 2, the components, is never shown). */
-const groups: Record<number, { name: keyof Catalogue['emojiCategories']; icon: string }> = {
+const groups: Record<number, { name: keyof ComposerCatalogue['emojiCategories']; icon: string }> = {
   0: { name: 'smileys', icon: '😀' },
   1: { name: 'people', icon: '👋' },
   3: { name: 'animals', icon: '🐻' },
@@ -18,7 +18,7 @@ const groups: Record<number, { name: keyof Catalogue['emojiCategories']; icon: s
 
 export const isShownGroup = (group: number): boolean => group in groups;
 
-export function categoryName(category: EmojiCategory, messages: Catalogue): string {
+export function categoryName(category: EmojiCategory, messages: ComposerCatalogue): string {
   if (category === 'recent') return messages.emojiCategoryRecent;
   const group = groups[category];
   return group ? messages.emojiCategories[group.name] : '';

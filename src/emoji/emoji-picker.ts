@@ -2,8 +2,8 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { nextTabIndex } from '../controllers/listbox-keys.js';
+import { composerEn, type ComposerCatalogue } from '../i18n/composer.en.js';
 import { en } from '../i18n/en.js';
-import type { Catalogue } from '../i18n/index.js';
 import type { EmojiSkinTone } from '../stores/emoji-preferences.js';
 import { base } from '../styles/tokens.js';
 import { categoryIcon, categoryName, isShownGroup, type EmojiCategory } from './categories.js';
@@ -35,7 +35,7 @@ export class InboxEmojiPicker extends LitElement {
   @property({ attribute: false }) data?: EmojiData;
 
   /** The UI strings. */
-  @property({ attribute: false }) messages: Catalogue = en;
+  @property({ attribute: false }) messages: ComposerCatalogue = { ...en, ...composerEn };
 
   /** The skin tone applied to emoji that take one. */
   @property({ type: Number }) tone: EmojiSkinTone = 0;

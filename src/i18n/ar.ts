@@ -1,11 +1,13 @@
 import { accessAr } from './access.ar.js';
+import { arabicCount, type ArabicForms } from './ar-count.js';
+import { composerAr } from './composer.ar.js';
 import type { Catalogue } from './en.js';
 import { detailsAr } from './details.ar.js';
 import { newConversationAr } from './new-conversation.ar.js';
 import { outboxAr } from './outbox.ar.js';
+import { timelineAr } from './timeline.ar.js';
 
-/** Arabic has six plural categories; Intl.PluralRules picks the right one. */
-const unread: Record<Intl.LDMLPluralRule, (n: string) => string> = {
+const unread: ArabicForms = {
   zero: () => 'لا توجد رسائل غير مقروءة',
   one: () => 'رسالة واحدة غير مقروءة',
   two: () => 'رسالتان غير مقروءتين',
@@ -13,7 +15,7 @@ const unread: Record<Intl.LDMLPluralRule, (n: string) => string> = {
   many: (n) => `${n} رسالة غير مقروءة`,
   other: (n) => `${n} رسالة غير مقروءة`,
 };
-const conversations: Record<Intl.LDMLPluralRule, (n: string) => string> = {
+const conversations: ArabicForms = {
   zero: () => 'لا توجد محادثات',
   one: () => 'محادثة واحدة',
   two: () => 'محادثتان',
@@ -21,18 +23,6 @@ const conversations: Record<Intl.LDMLPluralRule, (n: string) => string> = {
   many: (n) => `${n} محادثة`,
   other: (n) => `${n} محادثة`,
 };
-const emojiCount: Record<Intl.LDMLPluralRule, (n: string) => string> = {
-  zero: () => 'لا توجد رموز تعبيرية',
-  one: () => 'رمز تعبيري واحد',
-  two: () => 'رمزان تعبيريان',
-  few: (n) => `${n} رموز تعبيرية`,
-  many: (n) => `${n} رمزًا تعبيريًا`,
-  other: (n) => `${n} رمز تعبيري`,
-};
-/** Built once: a list of thousands of rows asks for plurals on every render. */
-const rules = new Intl.PluralRules('ar');
-const numbers = new Intl.NumberFormat('ar');
-const plural = (forms: typeof unread, count: number) => forms[rules.select(count)](numbers.format(count));
 
 export const ar: Catalogue = {
   channelSms: 'رسائل SMS',
@@ -47,8 +37,8 @@ export const ar: Catalogue = {
   noteLabel: 'ملاحظة',
   youLabel: 'أنت',
   noMessagesYet: 'لا توجد رسائل بعد',
-  unreadCount: (count) => plural(unread, count),
-  conversationCount: (count) => plural(conversations, count),
+  unreadCount: (count) => arabicCount(unread, count),
+  conversationCount: (count) => arabicCount(conversations, count),
   viewLabel: 'عرض',
   viewAll: 'كل المحادثات',
   viewMine: 'المسندة إليّ',
@@ -81,105 +71,15 @@ export const ar: Catalogue = {
   spaceLabel: 'المساحة',
   switchSpace: (name) => `المساحة: ${name}. تبديل المساحة`,
   justNow: 'الآن',
-  composerTabsLabel: 'الكتابة',
-  composerMessageTab: 'ملف المرسل',
-  composerNoteTab: 'ملاحظة داخلية',
-  composerFrom: (profile: string, channel: string) => `من ${profile} · ${channel}`,
-  composerMessageLabel: (name: string) => `رسالة إلى ${name}`,
-  composerNoteLabel: 'ملاحظة داخلية لفريقك',
-  composerMessagePlaceholder: 'اكتب رسالة…',
-  composerNotePlaceholder: 'اكتب ملاحظة داخلية…',
-  composerNoteHint:
-    'لا يرى الملاحظات الداخلية إلا الوكلاء الذين يسمح لهم دورهم بذلك؛ ولا يراها جهة الاتصال أبدًا.',
-  composerNoConversation: 'اختر محادثة لتكتب فيها.',
-  composerLoading: 'جارٍ تحميل المحادثة…',
-  composerEnterHint: 'يرسل Enter، ويضيف Shift+Enter سطرًا جديدًا.',
-  composerModEnterHint: 'يرسل Ctrl+Enter (⌘+Enter على Mac)، ويضيف Enter سطرًا جديدًا.',
-  composerToolbarLabel: 'أدوات الرسالة',
-  sendMessage: 'إرسال الرسالة',
-  addNote: 'إضافة ملاحظة',
-  insertEmoji: 'إدراج رمز تعبيري',
-  emojiPickerLabel: 'الرموز التعبيرية',
-  emojiLoading: 'جارٍ تحميل الرموز التعبيرية…',
-  emojiUnavailable: 'تعذّر تحميل الرموز التعبيرية.',
-  emojiSearchLabel: 'البحث عن رموز تعبيرية',
-  emojiSearchPlaceholder: 'ابحث عن رمز تعبيري',
-  emojiCategoriesLabel: 'فئات الرموز التعبيرية',
-  emojiCategoryRecent: 'المستخدمة مؤخرًا',
-  emojiCategories: {
-    smileys: 'الوجوه والمشاعر',
-    people: 'الأشخاص والجسم',
-    animals: 'الحيوانات والطبيعة',
-    food: 'الطعام والشراب',
-    travel: 'السفر والأماكن',
-    activities: 'الأنشطة',
-    objects: 'الأشياء',
-    symbols: 'الرموز',
-    flags: 'الأعلام',
-  },
-  emojiSearchResults: 'نتائج البحث',
-  emojiResultCount: (count) => plural(emojiCount, count),
-  emojiNoResults: (query) => `لا توجد رموز تعبيرية تطابق «${query}».`,
-  emojiSkinTone: 'لون البشرة',
-  emojiSkinTones: ['افتراضي', 'فاتح', 'فاتح متوسط', 'متوسط', 'داكن متوسط', 'داكن'],
-  attachFile: 'إرفاق ملف',
-  attachmentsLabel: 'المرفقات',
-  removeAttachment: (name: string) => `إزالة ${name}`,
-  attachmentUploading: 'جارٍ الرفع…',
-  attachmentFailed: (reason: string) => `لم يُرفع: ${reason}`,
-  fileRefused: (name: string, reason: string) => `${name}: ${reason}`,
+  dismiss: 'إغلاق',
+  someone: 'شخص ما',
+  changeStatus: (status) => `الحالة: ${status}. تغيير الحالة`,
+  today: 'اليوم',
+  yesterday: 'أمس',
   smsCounter: (used: number, capacity: number, parts: number) => `${used} / ${capacity} · ${parts} SMS`,
   smsCounterUnicode: (used: number, capacity: number, parts: number) =>
     `Unicode · ${used} / ${capacity} · ${parts} SMS`,
   lengthCounter: (length: number, max: number) => `${length} / ${max}`,
-  sendingIn: (seconds: number) => `الإرسال خلال ${seconds} ث`,
-  undoSend: 'تراجع',
-  sendUndone: 'لم تُرسل: عادت الرسالة إلى المحرر.',
-  dismiss: 'إغلاق',
-  timelineLabel: (name) => `محادثة مع ${name}`,
-  loadingTimeline: 'جارٍ تحميل الرسائل…',
-  timelineError: 'تعذّر تحميل هذه المحادثة.',
-  noConversationSelected: 'اختر محادثة لعرض رسائلها.',
-  loadingOlder: 'جارٍ تحميل الرسائل السابقة…',
-  beginningOfConversation: 'هذه بداية المحادثة.',
-  newMessages: (count) => `رسائل جديدة: ${numbers.format(count)}`,
-  newMessageFrom: (name, text) => `رسالة جديدة من ${name}: ${text}`,
-  internalNote: 'ملاحظة داخلية',
-  deliveryScheduled: 'جارٍ الإرسال',
-  deliveryQueued: 'في الانتظار',
-  deliverySent: 'أُرسلت',
-  deliveryDelivered: 'وصلت',
-  deliveryRead: 'قُرئت',
-  deliveryFailed: 'فشلت',
-  deliveryCancelled: 'أُلغيت',
-  failedBecause: (reason) => `لم تُرسل: ${reason}`,
-  retrySend: 'إعادة المحاولة',
-  eventCreated: (origin) => `بدأت المحادثة من ${origin}`,
-  originApi: 'واجهة البرمجة',
-  originDialer: 'المتصل الآلي',
-  originCampaign: 'حملة رسائل SMS',
-  originInbox: 'صندوق الوارد',
-  originInbound: 'رسالة من جهة الاتصال',
-  eventStatus: (from, to, why) => `تغيّرت الحالة من ${from} إلى ${to} ${why}`,
-  reasonContactReplied: 'لأن جهة الاتصال ردّت',
-  reasonAgent: (name) => `بواسطة ${name}`,
-  reasonRule: 'بواسطة قاعدة',
-  eventTagsAdded: (tags, who) => `أضاف ${who} الوسوم ${tags}`,
-  eventTagsRemoved: (tags, who) => `أزال ${who} الوسوم ${tags}`,
-  eventAssigned: (names) => `أُسندت إلى ${names}`,
-  eventAssignedBy: (names, who) => `أسند ${who} المحادثة إلى ${names}`,
-  eventUnassignedBy: (names, who) => `ألغى ${who} إسناد ${names}`,
-  eventTeamsAddedBy: (teams, who) => `أسند ${who} المحادثة إلى فريق ${teams}`,
-  eventTeamsRemovedBy: (teams, who) => `أزال ${who} فريق ${teams}`,
-  eventUnassigned: 'أُزيل الإسناد',
-  eventContactUpdated: (name) => `حدّث ${name} بيانات جهة الاتصال`,
-  eventContactFieldsUpdated: (fields, name) => `حدّث ${name} في جهة الاتصال: ${fields}`,
-  someone: 'شخص ما',
-  typingNow: (names) => `${names} يكتب…`,
-  changeStatus: (status) => `الحالة: ${status}. تغيير الحالة`,
-  attachmentLabel: (name, size) => `${name}، ${size}`,
-  today: 'اليوم',
-  yesterday: 'أمس',
   problemEmptyMessage: 'اكتب رسالة أو أرفق ملفًا أولاً.',
   problemEmptyNote: 'اكتب ملاحظة أولاً.',
   problemNotSignedIn: 'لم يتم تسجيل الدخول إلى صندوق الوارد بعد؛ حاول مرة أخرى بعد لحظة.',
@@ -247,4 +147,6 @@ export const ar: Catalogue = {
   ...accessAr,
   ...newConversationAr,
   ...outboxAr,
+  ...timelineAr,
+  ...composerAr,
 };

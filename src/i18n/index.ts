@@ -64,9 +64,9 @@ export const supportedLocales = ['en', ...Object.keys(loaders)];
 const installed = new WeakSet<object>();
 
 /**
- * The locale with the words of one part of the library (the Details, the New conversation dialog,
- * the access screens). Their English comes with the module that shows them, loaded on demand, and
- * joins the English catalogue here; the other languages' catalogues carry them already.
+ * The locale with the words of one part of the library (the timeline, the composer, the Details,
+ * the New conversation dialog, the access screens). Their English comes with the module that shows
+ * them and joins the English catalogue here; the other languages' catalogues carry them already.
  */
 export function withWords<W extends object>(
   resolved: ResolvedLocale,

@@ -5,6 +5,7 @@ import type { InboxEmojiPicker } from '../../src/emoji/emoji-picker.js';
 import { EmojiPickEvent, EmojiToneChangeEvent } from '../../src/emoji/events.js';
 import { loadEmojiPicker } from '../../src/emoji/load-picker.js';
 import { ar } from '../../src/i18n/ar.js';
+import { composerEn } from '../../src/i18n/composer.en.js';
 import { en } from '../../src/i18n/en.js';
 import type { Catalogue } from '../../src/i18n/index.js';
 import { es } from '../../src/i18n/es.js';
@@ -26,7 +27,7 @@ async function mountPicker(
     <inbox-emoji-picker
       dir=${options.dir ?? 'ltr'}
       .data=${await data(options.locale ?? 'en')}
-      .messages=${options.messages ?? en}
+      .messages=${options.messages ?? { ...en, ...composerEn }}
       .tone=${options.tone ?? 0}
       .recent=${options.recent ?? []}
     ></inbox-emoji-picker>

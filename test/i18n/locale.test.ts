@@ -10,10 +10,10 @@ describe('locales', () => {
     // Not loaded yet: English stands in, and the direction is already right.
     const waiting = resolveLocale('ar-EG');
     expect(waiting).to.include({ dir: 'rtl', complete: false });
-    expect(waiting.messages.sendMessage).to.equal('Send message');
+    expect(waiting.messages.conversationsLabel).to.equal('Conversations');
     const arabic = await loadLocale('ar-EG');
     expect(arabic.complete).to.equal(true);
-    expect(arabic.messages.sendMessage).to.not.equal('Send message');
+    expect(arabic.messages.conversationsLabel).to.equal('المحادثات');
     // A language we have no catalogue for is English, complete.
     expect(resolveLocale('fr')).to.include({ complete: true, dir: 'ltr' });
   });

@@ -2,12 +2,13 @@
 import { html, nothing } from 'lit';
 import type { ChannelCapabilities } from '../../api/types.js';
 import { describeError, formatBytes } from '../../i18n/describe-error.js';
+import type { ComposerCatalogue } from '../../i18n/composer.en.js';
 import type { Catalogue, ResolvedLocale } from '../../i18n/index.js';
 import { smsSegments, textLimit } from '../../stores/channel-rules.js';
 import type { DraftTab, SmsEncoding, Upload } from '../../stores/index.js';
 
 export interface TabsView {
-  messages: Catalogue;
+  messages: ComposerCatalogue;
   tabs: DraftTab[];
   active: DraftTab;
   onSelect(tab: DraftTab): void;
@@ -39,7 +40,7 @@ export function composerTabs({ messages, tabs, active, onSelect, onKeydown }: Ta
 
 export function attachmentChips(
   chips: readonly Upload[],
-  resolved: ResolvedLocale,
+  resolved: ResolvedLocale<ComposerCatalogue>,
   onRemove: (chip: Upload) => void,
 ) {
   if (chips.length === 0) return nothing;
@@ -95,7 +96,7 @@ export function counterText(text: string, channel: ChannelCapabilities, messages
 }
 
 export interface UndoView {
-  messages: Catalogue;
+  messages: ComposerCatalogue;
   secondsLeft: number;
   /** Said once when the bar appears; the visible countdown is not re-announced every second. */
   announcement: string;

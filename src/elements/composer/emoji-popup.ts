@@ -4,7 +4,7 @@ import { OutsidePressController } from '../../controllers/outside-press.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import type { EmojiData } from '../../emoji/emoji-data.js';
 import type { EmojiPickEvent, EmojiToneChangeEvent } from '../../emoji/events.js';
-import type { Catalogue } from '../../i18n/index.js';
+import type { ComposerCatalogue } from '../../i18n/composer.en.js';
 import type { EmojiPreferencesStore, EmojiSkinTone } from '../../stores/index.js';
 
 type PopupState = 'closed' | 'loading' | 'open' | 'unavailable';
@@ -81,7 +81,7 @@ export class EmojiPopupController implements ReactiveController {
     if (returnFocus) this.#button?.focus();
   }
 
-  render(messages: Catalogue) {
+  render(messages: ComposerCatalogue) {
     if (!this.open) return nothing;
     const body =
       this.state === 'open'

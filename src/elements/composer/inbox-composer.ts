@@ -8,7 +8,9 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { InboxBeforeSendEvent } from '../../events/before-send.js';
 import { InboxMessageFailEvent } from '../../events/message-fail.js';
 import { InboxMessageSendEvent } from '../../events/message-send.js';
+import type { LocaleController } from '../../controllers/locale-controller.js';
 import { describeClientProblem, describeError } from '../../i18n/describe-error.js';
+import { composerEn, type ComposerWords } from '../../i18n/composer.en.js';
 import { channelLabel } from '../../i18n/labels.js';
 import { checkText } from '../../stores/channel-rules.js';
 import { messagingStores, type MessagingStores } from '../../stores/messaging.js';
@@ -78,6 +80,11 @@ import { styles } from './inbox-composer.styles.js';
  * @cssprop --inbox-radius - Corner radius.
  */
 export class InboxComposer extends InboxElement {
+  /** @internal */
+  static override words = composerEn;
+  /** @internal */
+  declare protected readonly i18n: LocaleController<ComposerWords>;
+
   static override styles = [...InboxElement.styles, styles];
 
   /** Pins the composer to one conversation; unset, it follows the store's active conversation. */

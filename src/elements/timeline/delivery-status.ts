@@ -1,6 +1,6 @@
 import { html, svg } from 'lit';
 import type { ChannelCapabilities, DeliveryStatus } from '../../api/types.js';
-import type { Catalogue } from '../../i18n/index.js';
+import type { TimelineCatalogue } from '../../i18n/timeline.en.js';
 
 const ORDER: DeliveryStatus[] = ['scheduled', 'queued', 'sent', 'delivered', 'read'];
 
@@ -18,7 +18,7 @@ export function visibleStatus(
   return [...receipts].reverse().find((receipt) => ORDER.indexOf(receipt) <= reached) ?? 'sent';
 }
 
-export function statusLabel(status: DeliveryStatus, messages: Catalogue): string {
+export function statusLabel(status: DeliveryStatus, messages: TimelineCatalogue): string {
   const labels: Record<DeliveryStatus, string> = {
     scheduled: messages.deliveryScheduled,
     queued: messages.deliveryQueued,
@@ -48,7 +48,7 @@ const icons: Partial<Record<DeliveryStatus, ReturnType<typeof svg>>> = {
  */
 export function deliveryStatus(
   status: DeliveryStatus,
-  messages: Catalogue,
+  messages: TimelineCatalogue,
   label = statusLabel(status, messages),
 ) {
   return html`<span part="delivery-status" class="delivery ${status}" title=${label}

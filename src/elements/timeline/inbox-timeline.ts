@@ -18,7 +18,9 @@ import { MenuController } from '../../controllers/menu-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { InboxStatusChangeEvent } from '../../events/status-change.js';
 import type { InboxApiError } from '../../api/errors.js';
+import type { LocaleController } from '../../controllers/locale-controller.js';
 import { describeError } from '../../i18n/describe-error.js';
+import { timelineEn, type TimelineWords } from '../../i18n/timeline.en.js';
 import { settle } from '../../stores/result.js';
 import { messagingStores, type MessagingStores } from '../../stores/messaging.js';
 import type {
@@ -103,6 +105,11 @@ import { lastResult } from '../shared/last-result.js';
  * @cssprop --inbox-radius - Corner radius.
  */
 export class InboxTimeline extends InboxElement {
+  /** @internal */
+  static override words = timelineEn;
+  /** @internal */
+  declare protected readonly i18n: LocaleController<TimelineWords>;
+
   static override styles = [
     ...InboxElement.styles,
     menuStyles,

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { Conversation, ConversationStatus, PresenceEntry, User } from '../../api/types.js';
 import type { MenuController } from '../../controllers/menu-controller.js';
-import type { Catalogue } from '../../i18n/index.js';
+import type { TimelineCatalogue } from '../../i18n/timeline.en.js';
 import { avatarStack } from '../shared/avatar.js';
 import { channelIcon } from '../shared/channel-icon.js';
 import { isolate } from '../../i18n/bidi.js';
@@ -9,7 +9,7 @@ import { contactName, statusLabel } from '../../i18n/labels.js';
 import { statusMenu } from '../shared/status-menu.js';
 
 export interface HeaderView {
-  messages: Catalogue;
+  messages: TimelineCatalogue;
   conversation: Conversation;
   usersById: Record<string, User>;
   presence: PresenceEntry[];

@@ -14,7 +14,7 @@ import type {
 import type { LocaleController } from '../../controllers/locale-controller.js';
 import type { PendingEntry } from '../../stores/index.js';
 import { describeError, formatBytes } from '../../i18n/describe-error.js';
-import type { Catalogue } from '../../i18n/index.js';
+import type { TimelineCatalogue, TimelineWords } from '../../i18n/timeline.en.js';
 import { avatar } from '../shared/avatar.js';
 import { isolate } from '../../i18n/bidi.js';
 import { statusLabel as conversationStatusLabel } from '../../i18n/labels.js';
@@ -22,7 +22,7 @@ import { deliveryStatus, visibleStatus } from './delivery-status.js';
 import { richText } from './rich-text.js';
 
 export interface ItemView {
-  i18n: LocaleController;
+  i18n: LocaleController<TimelineWords>;
   channel: ChannelCapabilities | undefined;
   usersById: Record<string, User>;
   tagsById: Record<string, Tag>;
@@ -114,7 +114,7 @@ export function noteBubble(item: NoteItem, view: ItemView) {
   </div>`;
 }
 
-function originLabel(origin: Origin, messages: Catalogue): string {
+function originLabel(origin: Origin, messages: TimelineCatalogue): string {
   const labels: Record<Origin, string> = {
     api: messages.originApi,
     dialer: messages.originDialer,
@@ -210,7 +210,7 @@ export function dateSeparator(iso: string, view: ItemView) {
 }
 
 /** What a send still in this browser is doing, in words. */
-function pendingLabel(entry: PendingEntry, messages: Catalogue): string {
+function pendingLabel(entry: PendingEntry, messages: TimelineCatalogue): string {
   if (entry.state === 'failed') return messages.pendingFailed;
   if (entry.state === 'sending') return messages.pendingSending;
   return entry.retrying ? messages.pendingWaitingNetwork : messages.pendingQueued;
