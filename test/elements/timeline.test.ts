@@ -6,13 +6,18 @@ import { agent, capabilities, makeConversations, me } from '../fixtures/inbox-fi
 import { timelineBackend, type TimelineBackend } from '../helpers/timeline-fetch.js';
 import { fixtureBackend } from '../helpers/fixture-fetch.js';
 
-async function mount(backend: TimelineBackend, conversationId = 'conv-0') {
+/** A timeline in a provider, as soon as it is in the page (before its rows are). */
+async function place(backend: TimelineBackend, conversationId = 'conv-0') {
   const root = await fixture<HTMLElement>(html`
     <inbox-provider base-url="/api" token="t" .fetch=${backend.fetch}>
       <inbox-timeline conversation-id=${conversationId} style="block-size: 500px"></inbox-timeline>
     </inbox-provider>
   `);
-  const timeline = root.querySelector('inbox-timeline') as InboxTimeline;
+  return root.querySelector('inbox-timeline') as InboxTimeline;
+}
+
+async function mount(backend: TimelineBackend, conversationId = 'conv-0') {
+  const timeline = await place(backend, conversationId);
   await waitUntil(() => rows(timeline).length > 0, 'the timeline did not render', { timeout: 3000 });
   return timeline;
 }
@@ -62,13 +67,7 @@ describe('<inbox-timeline>', () => {
   });
 
   it('opens at the bottom in one go: once the newest message shows, nothing moves', async () => {
-    const backend = timelineBackend(fixtureBackend(makeConversations(3)), 200);
-    const root = await fixture<HTMLElement>(html`
-      <inbox-provider base-url="/api" token="t" .fetch=${backend.fetch}>
-        <inbox-timeline conversation-id="conv-0" style="block-size: 500px"></inbox-timeline>
-      </inbox-provider>
-    `);
-    const timeline = root.querySelector('inbox-timeline') as InboxTimeline;
+    const timeline = await place(timelineBackend(fixtureBackend(makeConversations(3)), 200));
     // Frame by frame, from the first one that shows the newest message: where it is on screen.
     const newest = () => rows(timeline).find((r) => r.dataset['key'] === 'conv-0-item-200');
     const seen: number[] = [];
