@@ -29,7 +29,7 @@ export function createStatusChange(ctx: StatusChangeContext) {
     return ctx.get(conversationId) ?? fetched;
   }
 
-  async function change(id: string, status: ConversationStatus): Promise<Conversation> {
+  async function change(id: string, status: ConversationStatus, retried = false): Promise<Conversation> {
     const original = ctx.get(id) ?? (await fetchConversation(id));
     if (original.status === status) return original;
     const closing = status === 'closed';
@@ -56,7 +56,13 @@ export function createStatusChange(ctx: StatusChangeContext) {
       if (ctx.get(id) === optimistic) ctx.replace(original);
       undoCounts.forEach((undo) => undo());
       const error = InboxApiError.from(thrown);
-      throw error.status === 412 ? await explainStale(id, error) : error;
+      if (error.status !== 412) throw error;
+      const sent = asConversation(error.current, id);
+      if (sent) ctx.upsert(sent);
+      // Only other things moved (a message came, one was delivered): the status the user saw is
+      // still the status, so the same change goes again on the new version, once.
+      if (!retried && sent?.status === original.status) return change(id, status, true);
+      throw await explainStale(id, error);
     } finally {
       // The server's counts are the truth, whatever happened.
       for (const list of ctx.lists()) list.scheduleCounts();
@@ -65,9 +71,7 @@ export function createStatusChange(ctx: StatusChangeContext) {
 
   /** Takes in the conversation as it is now, and says what its status became (the i18n layer words it). */
   async function explainStale(id: string, error: InboxApiError): Promise<InboxApiError> {
-    const sent = asConversation(error.current, id);
-    if (sent) ctx.upsert(sent);
-    const current = sent ?? (await fetchConversation(id).catch(() => undefined));
+    const current = asConversation(error.current, id) ?? (await fetchConversation(id).catch(() => undefined));
     // The server's problem (with `current`) stays, so an element can still show what changed.
     return InboxApiError.client({ code: 'status-conflict', status: current?.status ?? null }, error);
   }

@@ -117,6 +117,19 @@ describe('setStatus', () => {
     expect(lists.active.$counts.get()).to.deep.equal({ all: 2, active: 1, unanswered: 1, closed: 0 });
   });
 
+  it('on 412 for a version only a message or a receipt moved, makes the same change again, once', async () => {
+    const active = conversation('c2', 20);
+    const { api, store, cached } = await setup([conversation('c3', 30), active]);
+    // A delivery receipt moved the version; the status is still the one the user saw.
+    api.conversations[1] = { ...active, version: 2 };
+
+    const saved = await store.conversations.setStatus('c2', 'closed');
+
+    expect(saved).to.include({ status: 'closed', version: 3 });
+    expect(cached('c2')).to.include({ status: 'closed', version: 3 });
+    expect(api.server.calls('/api/conversations/c2/status').length).to.equal(2);
+  });
+
   it('on 412 without `current` fetches the conversation to say what it is now', async () => {
     const { api, store, cached } = await setup();
     api.conversations[1] = { ...api.conversations[1]!, status: 'closed', version: 2 };
