@@ -96,22 +96,63 @@ export function mergeItem(current: TimelineItem | undefined, incoming: TimelineI
   return JSON.stringify(current) === JSON.stringify(incoming) ? current : incoming;
 }
 
-/** Upserts items by id, ascending by seq. Returns `items` itself when nothing changed. */
+/** The index of the first item whose seq is at least `seq` (items ascend by seq). */
+export function seqIndex(items: readonly TimelineItem[], seq: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (items[mid]!.seq < seq) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * Upserts items by seq (unique within a conversation), ascending. Returns `items` itself when
+ * nothing changed. A live item costs a binary search and one copy, however long the thread.
+ */
 export function mergeItems(
   items: readonly TimelineItem[],
   incoming: readonly TimelineItem[],
 ): TimelineItem[] {
-  const byId = new Map(items.map((item) => [item.id, item]));
-  let changed = false;
+  let merged: TimelineItem[] | undefined;
   for (const item of incoming) {
-    const current = byId.get(item.id);
+    const list = merged ?? items;
+    const at = seqIndex(list, item.seq);
+    const current = list[at]?.seq === item.seq ? list[at] : undefined;
     const next = mergeItem(current, item);
     if (next === current) continue;
-    byId.set(item.id, next);
-    changed = true;
+    merged ??= items.slice();
+    if (current) merged[at] = next;
+    else if (at === merged.length) merged.push(next);
+    else merged.splice(at, 0, next);
   }
-  if (!changed) return items as TimelineItem[];
-  return [...byId.values()].sort((a, b) => a.seq - b.seq);
+  return merged ?? (items as TimelineItem[]);
+}
+
+const NO_ATTACHMENTS: never[] = Object.freeze([]) as never[];
+
+/**
+ * Makes a thread's items share what each of them repeats. Parsed JSON gives every message its own
+ * copy of the conversation id, of its author's id and of an empty attachment list: about 80 bytes
+ * a message, a quarter of a thread's heap. The values stay equal, so it writes them in place.
+ */
+export function sharingRepeats(conversationId: string): (item: TimelineItem) => TimelineItem {
+  const ids = new Map<string, string>([[conversationId, conversationId]]);
+  const shared = (id: string): string => {
+    const known = ids.get(id);
+    if (known !== undefined) return known;
+    ids.set(id, id);
+    return id;
+  };
+  return (item) => {
+    item.conversationId = shared(item.conversationId);
+    if (item.kind === 'event') return item;
+    if (item.authorId) item.authorId = shared(item.authorId);
+    if (item.kind === 'message' && item.attachments.length === 0) item.attachments = NO_ATTACHMENTS;
+    return item;
+  };
 }
 
 /**

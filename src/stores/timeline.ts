@@ -8,7 +8,14 @@ import type { ConversationsStore } from './conversations.js';
 import type { DirectoryStore } from './directory.js';
 import type { RealtimeStore } from './realtime.js';
 import type { SessionStore } from './session.js';
-import { isVisibleItem, mergeItems, type PendingEntry, type TimelineEntry } from './timeline-items.js';
+import {
+  isVisibleItem,
+  mergeItems,
+  seqIndex,
+  sharingRepeats,
+  type PendingEntry,
+  type TimelineEntry,
+} from './timeline-items.js';
 
 export interface TimelineState {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -138,11 +145,20 @@ function createTimeline(deps: TimelineDeps, conversationId: string, release: () 
     return $state.get();
   };
   const newest = (): number => $server.get().at(-1)?.seq ?? 0;
+  const share = sharingRepeats(conversationId);
+  // The client ids of this browser's sends the server has: their pending bubbles give way.
+  const acknowledged = new Set<string>();
+  /** `items` with `incoming` upserted, its repeated values shared with the rest of the thread. */
+  function merged(items: readonly TimelineItem[], incoming: readonly TimelineItem[]): TimelineItem[] {
+    for (const item of incoming)
+      if (item.kind === 'message' && item.clientMessageId) acknowledged.add(item.clientMessageId);
+    return mergeItems(items, incoming.map(share));
+  }
 
   /** Moves syncedSeq over every item that follows it without a hole. */
   function advance(): void {
-    const seqs = new Set($server.get().map((i) => i.seq));
-    while (seqs.has(syncedSeq + 1)) syncedSeq++;
+    const items = $server.get();
+    for (let at = seqIndex(items, syncedSeq + 1); items[at]?.seq === syncedSeq + 1; at++) syncedSeq++;
     targetSeq = Math.max(targetSeq, syncedSeq);
   }
 
@@ -159,7 +175,7 @@ function createTimeline(deps: TimelineDeps, conversationId: string, release: () 
             client.api.GET('/conversations/{conversationId}/timeline', { params: { ...path, query } }),
           );
           if (run !== generation) return;
-          $server.set(mergeItems($server.get(), page.items));
+          $server.set(merged($server.get(), page.items));
           const top = Math.max(syncedSeq, ...page.items.map((i) => i.seq));
           // A short page means nothing else exists below the goal (e.g. notes this user can't see).
           syncedSeq = page.items.length < limit ? Math.max(top, goal) : top;
@@ -196,7 +212,7 @@ function createTimeline(deps: TimelineDeps, conversationId: string, release: () 
       // Items that arrived while loading and are newer than the page stay; older history is dropped.
       const first = page.items[0]?.seq;
       const kept = first === undefined ? $server.get() : $server.get().filter((i) => i.seq >= first);
-      $server.set(mergeItems(kept, page.items));
+      $server.set(merged(kept, page.items));
       syncedSeq = Math.max(0, ...page.items.map((i) => i.seq));
       targetSeq = Math.max(syncedSeq, ...kept.map((i) => i.seq));
       advance();
@@ -224,7 +240,7 @@ function createTimeline(deps: TimelineDeps, conversationId: string, release: () 
         client.api.GET('/conversations/{conversationId}/timeline', { params: { ...path, query } }),
       );
       if (run !== generation) return $state.get();
-      $server.set(mergeItems($server.get(), page.items));
+      $server.set(merged($server.get(), page.items));
       return patch({ loadingOlder: false, hasOlder: page.hasOlder });
     } catch (error) {
       if (run !== generation) return $state.get();
@@ -238,7 +254,7 @@ function createTimeline(deps: TimelineDeps, conversationId: string, release: () 
     // Before the first load (or after a failed one) the next load brings everything.
     if (disposed || (status !== 'ready' && status !== 'loading')) return;
     const before = newest();
-    $server.set(mergeItems($server.get(), [item]));
+    $server.set(merged($server.get(), [item]));
     targetSeq = Math.max(targetSeq, item.seq);
     if (status !== 'ready') return;
     advance();
@@ -253,7 +269,6 @@ function createTimeline(deps: TimelineDeps, conversationId: string, release: () 
     [$server, deps.pending, session.$capabilities],
     (items, pending, capabilities): TimelineEntry[] => {
       const canReadNotes = capabilities?.readNotes ?? false;
-      const acknowledged = new Set(items.map((i) => (i.kind === 'message' ? i.clientMessageId : null)));
       const mine = pending.filter(
         (p) => p.conversationId === conversationId && !acknowledged.has(p.clientMessageId),
       );

@@ -106,6 +106,42 @@ describe('timeline', () => {
     expect(timelineCalls(setup)).to.have.length(2);
   });
 
+  it('keeps the thread in seq order, one item per seq, whatever order items arrive in', async () => {
+    const setup = inbox();
+    for (let i = 0; i < 60; i++) setup.server.add('c1', {});
+    const store = await setup.open();
+    const timeline = store.timeline.open('c1');
+    await timeline.load();
+    const later = [61, 62, 63].map((seq) => message('c1', seq));
+    // Live items out of order, one of them twice, then the older page under them.
+    for (const item of [later[2]!, later[0]!, later[2]!, later[1]!])
+      store.realtime.applyEvent(itemEvent(item));
+    await timeline.loadOlder();
+    expect(seqs(timeline.$items.get())).to.deep.equal(Array.from({ length: 63 }, (_, i) => i + 1));
+    // A newer word on an item already here replaces it in place.
+    store.realtime.applyEvent(itemEvent({ ...later[1]!, text: 'edited' }));
+    expect(seqs(timeline.$items.get())).to.have.length(63);
+    expect((timeline.$items.get()[61] as MessageItem).text).to.equal('edited');
+  });
+
+  it("shares what every item repeats (the thread's empty attachment lists are one)", async () => {
+    const setup = inbox();
+    for (let i = 0; i < 3; i++) setup.server.add('c1', { direction: 'out', authorId: me.user.id });
+    const store = await setup.open();
+    const timeline = store.timeline.open('c1');
+    await timeline.load();
+    store.realtime.applyEvent(itemEvent(message('c1', 4)));
+    const items = timeline.$items.get() as MessageItem[];
+    expect(new Set(items.map((i) => i.attachments)).size).to.equal(1);
+    // The values are what the server sent.
+    expect(items.map((i) => [i.conversationId, i.authorId, i.attachments.length])).to.deep.equal([
+      ['c1', me.user.id, 0],
+      ['c1', me.user.id, 0],
+      ['c1', me.user.id, 0],
+      ['c1', null, 0],
+    ]);
+  });
+
   it("fetches the gap a cached conversation's newer lastSeq reveals, unless the item comes", async () => {
     const setup = inbox([conversation('c1', 10, { lastSeq: 2 })]);
     setup.server.add('c1', {});

@@ -43,7 +43,7 @@ import {
   pendingBubble,
   type ItemView,
 } from './timeline-item.js';
-import { isEntry, rowKey, timelineRows, type TimelineRow } from './timeline-rows.js';
+import { isEntry, rowKey, timelineRows, type BuiltRows, type TimelineRow } from './timeline-rows.js';
 import { TimelineRevealController } from './timeline-reveal.js';
 import { TimelineScroll } from './timeline-scroll.js';
 import { lastResult } from '../shared/last-result.js';
@@ -161,7 +161,7 @@ export class InboxTimeline extends InboxElement {
   #rows: TimelineRow[] = [];
   /** Whether the last render showed the log (a state message replaces it while loading). */
   #logShown = false;
-  #rowsOf: { entries: readonly TimelineEntry[]; hasOlder: boolean } | undefined;
+  #built: BuiltRows | undefined;
   #lastSeenKey: string | undefined;
   #releaseConversation: (() => void) | undefined;
 
@@ -373,9 +373,9 @@ export class InboxTimeline extends InboxElement {
   #currentRows(): TimelineRow[] {
     const entries = this.#items.value ?? [];
     const hasOlder = this.#state.value?.hasOlder ?? true;
-    if (entries !== this.#rowsOf?.entries || hasOlder !== this.#rowsOf.hasOlder) {
-      this.#rowsOf = { entries, hasOlder };
-      this.#rows = timelineRows(entries, hasOlder);
+    if (entries !== this.#built?.entries || hasOlder !== this.#built.hasOlder) {
+      this.#built = timelineRows(entries, hasOlder, this.#built);
+      this.#rows = this.#built.rows;
     }
     return this.#rows;
   }

@@ -13,34 +13,71 @@ export const isEntry = (row: TimelineRow): row is TimelineEntry =>
 /** The row's key for the virtualizer and the DOM (`data-key`). */
 export const rowKey = (row: TimelineRow): string => (isEntry(row) ? entryKey(row) : row.key);
 
-// Building a Date per entry on every change of a 10,000-message thread costs milliseconds: keep the
-// local day of each entry, as a number (a string per entry would weigh more than the rows).
-const days = new WeakMap<TimelineEntry, number>();
-function localDay(entry: TimelineEntry): number {
-  let day = days.get(entry);
-  if (day === undefined) {
-    const date = new Date(entry.createdAt);
-    day = (date.getFullYear() * 12 + date.getMonth()) * 31 + date.getDate();
-    days.set(entry, day);
+/**
+ * The local day of each instant, building a Date only when an instant falls outside the day it last
+ * found (bounds from local midnights, so a daylight-saving change is still one day).
+ */
+class LocalDays {
+  #start = Infinity;
+  #end = -Infinity;
+  #day = NaN;
+
+  /** The local day as a number: equal for instants on the same day, NaN for an invalid one. */
+  of(timestamp: string): number {
+    const at = Date.parse(timestamp);
+    if (at >= this.#start && at < this.#end) return this.#day;
+    const date = new Date(at);
+    const [year, month, day] = [date.getFullYear(), date.getMonth(), date.getDate()];
+    this.#start = new Date(year, month, day).getTime();
+    this.#end = new Date(year, month, day + 1).getTime();
+    this.#day = (year * 12 + month) * 31 + day;
+    return this.#day;
   }
-  return day;
+}
+
+/** Rows as built, with what they were built from: the next build keeps what did not change. */
+export interface BuiltRows {
+  entries: readonly TimelineEntry[];
+  hasOlder: boolean;
+  rows: TimelineRow[];
+}
+
+/** How many leading entries `before` and `entries` share (the same objects, in the same places). */
+function sharedPrefix(before: readonly TimelineEntry[], entries: readonly TimelineEntry[]): number {
+  const max = Math.min(before.length, entries.length);
+  let same = 0;
+  while (same < max && before[same] === entries[same]) same++;
+  return same;
 }
 
 /**
  * The rows a timeline shows: "the beginning" when no older history is left, then its entries with a
  * date separator wherever the local day changes. Every row is virtualized (the log holds nothing else).
+ * Given the last build, it keeps the rows of the entries that did not change and builds the rest, so
+ * a live message costs what it adds, not the thread's length.
  */
-export function timelineRows(entries: readonly TimelineEntry[], hasOlder: boolean): TimelineRow[] {
-  const rows: TimelineRow[] =
-    hasOlder || entries.length === 0 ? [] : [{ kind: 'beginning', key: 'beginning' }];
-  let day = -1;
-  for (const entry of entries) {
-    const entryDay = localDay(entry);
+export function timelineRows(
+  entries: readonly TimelineEntry[],
+  hasOlder: boolean,
+  before?: BuiltRows,
+): BuiltRows {
+  const days = new LocalDays();
+  const same = before && before.hasOlder === hasOlder ? sharedPrefix(before.entries, entries) : 0;
+  let rows: TimelineRow[];
+  let day = NaN;
+  if (before && same > 0) {
+    const last = before.entries[same - 1]!;
+    rows = before.rows.slice(0, before.rows.lastIndexOf(last) + 1);
+    day = days.of(last.createdAt);
+  } else rows = hasOlder || entries.length === 0 ? [] : [{ kind: 'beginning', key: 'beginning' }];
+  for (let i = same; i < entries.length; i++) {
+    const entry = entries[i]!;
+    const entryDay = days.of(entry.createdAt);
     if (entryDay !== day) {
       day = entryDay;
       rows.push({ kind: 'date', key: `date-${entryDay}`, at: entry.createdAt });
     }
     rows.push(entry);
   }
-  return rows;
+  return { entries, hasOlder, rows };
 }
