@@ -10,17 +10,19 @@ import { NOT_THE_LISTS } from './page-bundles.js';
  * Gzipped KB a page downloads before its elements render: the loader, then each tag's file with
  * what it imports statically (every page has an `<inbox-provider>`). Before the loader one 68.9 KB
  * file defined every element on every page. Now a list page fetches 43.3 KB in 4 files; list,
- * timeline and composer 69.3 KB in 9, about what the single file cost; every element 78.7 KB in 16
+ * timeline and composer 69.7 KB in 9, about what the single file cost; every element 79.1 KB in 16
  * (each file is compressed on its own). `scripts/cdn-chunks.mjs` says how the files are cut. The
  * timeline's and the composer's own words come with them (list 44.3 → 43.3 KB; the three pay 0.3 KB
- * more, as words compressed apart).
+ * more, as words compressed apart). A live message costing the timeline the same however long the
+ * thread (items merged by binary search, rows built on the last rows) added 0.4 KB to the timeline
+ * and its stores.
  *
  * What bounds them (`npm run size:report` lists every module): the shared chunk every page fetches,
  * 35.2 KB, holds Lit, @lit/context, the virtualizer, nanostores, openapi-fetch and the event
  * stream's parser (16 KB together), the core store (session, directory, conversations, realtime,
  * presence, rate limits), the client with its refusal wording, the English words, tokens and
- * controllers. The list adds 7.4 KB; the timeline and composer 8.6 and 7.2 KB, and the messaging
- * stores they build (timelines, outbox, drafts, uploads) 8.3 KB. The issue's targets (28 KB for the
+ * controllers. The list adds 7.4 KB; the timeline and composer 8.7 and 7.2 KB, and the messaging
+ * stores they build (timelines, outbox, drafts, uploads) 8.5 KB. The issue's targets (28 KB for the
  * list, 40 KB for list, timeline and composer) would need a leaner list element and core store, not
  * only code moved about.
  */
@@ -31,7 +33,7 @@ const PAGES = [
     tags: ['inbox-conversation-list', 'inbox-timeline', 'inbox-composer'],
     budgetKb: 70,
   },
-  { name: 'every element', tags: 'all', budgetKb: 79 },
+  { name: 'every element', tags: 'all', budgetKb: 80 },
 ] as const;
 
 /** The loader alone, which every page fetches first. */
