@@ -2,7 +2,7 @@
 // so before her send. Real server, real browser, the reply through Marco's own token.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { api, conversationsOf, demoUser, openConversation, openDemo, useDemo } from './demo-page.js';
+import { api, conversationsOf, demoUser, openConversation, openDemo, until, useDemo } from './demo-page.js';
 import type { components } from '../../src/api/schema.js';
 
 type TimelineItem = components['schemas']['TimelineItem'];
@@ -46,10 +46,12 @@ test('Marco replies while Olivia is writing: Olivia sees the warning, reviews, t
   await page.locator('inbox-composer [part="review"]').click();
   await warning.waitFor({ state: 'detached' });
   assert.equal(await field.inputValue(), draft, 'Review keeps the draft');
-  const focused = await page.evaluate(
-    () => document.querySelector('inbox-timeline')?.shadowRoot?.activeElement?.textContent ?? '',
-  );
-  assert.ok(focused.includes(reply), 'Review brings the new reply into focus');
+  // Focus moves once the timeline has rendered the reply in view, a frame or two after Review.
+  const focused = () =>
+    page.evaluate(
+      () => document.querySelector('inbox-timeline')?.shadowRoot?.activeElement?.textContent ?? '',
+    );
+  await until('Review brings the new reply into focus', async () => (await focused()).includes(reply), 5_000);
 
   // Seen: the next Send goes out at once, once.
   await page.locator('inbox-composer [part="send-button"]').click();

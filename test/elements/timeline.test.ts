@@ -1,10 +1,11 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define/index.js';
 import type { components } from '../../src/api/schema.js';
-import type { InboxTimeline } from '../../src/index.js';
+import type { InboxProvider, InboxStore, InboxTimeline } from '../../src/index.js';
 import { agent, capabilities, makeConversations, me } from '../fixtures/inbox-fixtures.js';
 import { timelineBackend, type TimelineBackend } from '../helpers/timeline-fetch.js';
 import { fixtureBackend } from '../helpers/fixture-fetch.js';
+import { withMessaging } from '../helpers/with-messaging.js';
 
 /** A timeline in a provider, as soon as it is in the page (before its rows are). */
 async function place(backend: TimelineBackend, conversationId = 'conv-0') {
@@ -174,6 +175,31 @@ describe('<inbox-timeline>', () => {
     shadow(timeline).querySelector<HTMLElement>('[part="new-messages"]')!.click();
     await waitUntil(() => atBottom(log(timeline)), 'it did not jump to the newest message');
     expect(shadow(timeline).querySelector('[part="new-messages"]')).to.equal(null);
+  });
+
+  it('Review of a reply that came while writing brings it into view and focus, from high up in the history', async () => {
+    const backend = timelineBackend(fixtureBackend(makeConversations(3)), 200);
+    const timeline = await mount(backend);
+    const store = withMessaging(timeline.closest<InboxProvider>('inbox-provider')!.store as InboxStore);
+    await frames();
+    log(timeline).scrollTop = 0;
+    log(timeline).dispatchEvent(new Event('scroll'));
+    await frames(2);
+    store.drafts.set('conv-0', 'message', 'My answer');
+    backend.append('conv-0', inbound('Got there first'));
+    await waitUntil(() => store.collisions.holdSend('conv-0'), 'the reply was not taken for news');
+    expect(rows(timeline).some((row) => text(row).includes('Got there first'))).to.equal(false);
+
+    store.collisions.review('conv-0');
+    const focused = () => shadow(timeline).activeElement as HTMLElement | null;
+    await waitUntil(() => text(focused()).includes('Got there first'), 'the reply was not focused');
+    await frames(12); // Past the frames the timeline keeps it in view while its neighbours render.
+    const shown = focused()!.getBoundingClientRect();
+    const view = log(timeline).getBoundingClientRect();
+    expect([shown.top >= view.top, shown.bottom <= view.bottom], 'wholly in view').to.deep.equal([
+      true,
+      true,
+    ]);
   });
 
   it('loads older history on scrolling up without moving the message under the eye (within 1 px)', async () => {

@@ -37,9 +37,32 @@ export class TimelineRevealController {
     if (index < 0) return; // Not loaded yet: try again on the next render.
     this.#done = reveal;
     (log as VirtualizerHostElement)[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'center' });
-    requestAnimationFrame(() => {
-      const row = log.querySelector<HTMLElement>(`.row[data-key="${CSS.escape(rowKey(rows[index]!))}"]`);
-      row?.focus({ preventScroll: true });
-    });
+    const selector = `.row[data-key="${CSS.escape(rowKey(rows[index]!))}"]`;
+    // The virtualizer renders the row a frame or more later, placed by estimated heights, and the
+    // rows around it then take their real heights: for a few frames, keep the row wholly in the
+    // log's view, and focus it once it is there.
+    let focused = false;
+    const show = (frames: number) =>
+      requestAnimationFrame(() => {
+        const row = log.querySelector<HTMLElement>(selector);
+        if (row) scrollIntoLog(log, row);
+        if (row && !focused) {
+          row.focus({ preventScroll: true });
+          focused = true;
+        }
+        if (frames > 1) show(frames - 1);
+      });
+    show(SETTLE_FRAMES);
   }
+}
+
+/** How many frames a revealed row is kept in view while it and its neighbours render. */
+const SETTLE_FRAMES = 10;
+
+/** Scrolls the log (never the page around it) just enough to show all of `row`, or its top. */
+function scrollIntoLog(log: HTMLElement, row: HTMLElement): void {
+  const view = log.getBoundingClientRect();
+  const box = row.getBoundingClientRect();
+  if (box.top < view.top || box.height > view.height) log.scrollTop += box.top - view.top;
+  else if (box.bottom > view.bottom) log.scrollTop += box.bottom - view.bottom;
 }
