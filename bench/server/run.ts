@@ -3,7 +3,7 @@
  *   --scenario=fanout --subscribers=100,300,1000 --events=20
  *   --scenario=sends --sends=1000
  *   --scenario=startup
- *   --scenario=scale --scales=10000,100000 --items-per=20 --amount=100
+ *   --scenario=scale --scales=10000,100000 --items-per=20 --amount=100 --connections=4
  *
  * Starts reference servers as child processes (in-memory PGlite, and a throwaway local Postgres
  * when its binaries are installed), runs each scenario against them and prints medians and

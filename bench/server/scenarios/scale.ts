@@ -12,8 +12,9 @@ const USERS = { admin: 'demo-admin-token', agent: 'demo-agent-token' } as const;
  * List first pages (every filter combination), counts, search and timeline pages against a
  * database holding --scales conversations (10,000 and 100,000) with --items-per items each (20:
  * 2,000,000 items at 100,000), generated before the server starts; p50/p95 of --amount requests
- * (100) from 4 connections, a fifth of that per list combination. One run per scale: generating
- * 100,000 conversations is the slow part, so --runs does not repeat it.
+ * (100) from --connections connections (4), a fifth of that per list combination. `--connections=1`
+ * gives a request's own latency: with more connections than cores, each also waits for a core.
+ * One run per scale: generating 100,000 conversations is the slow part, so --runs does not repeat it.
  */
 export const scale: Scenario = {
   name: 'scale',
@@ -22,6 +23,7 @@ export const scale: Scenario = {
     const scales = (ctx.params.scales ?? '10000,100000').split(',').map(Number);
     const perConversation = Number(ctx.params['items-per'] ?? 20);
     const amount = Number(ctx.params.amount ?? 100);
+    const connections = Number(ctx.params.connections ?? 4);
     const rows: ResultRow[] = [];
     for (const conversations of scales) {
       const t0 = performance.now();
@@ -42,7 +44,9 @@ export const scale: Scenario = {
           rateLimit: { perSecond: 1_000_000, burst: 1_000_000 },
         });
         try {
-          rows.push(...(await measure(server.url, conversations, amount, seedSeconds, ctx.log)));
+          rows.push(
+            ...(await measure(server.url, conversations, { amount, connections }, seedSeconds, ctx.log)),
+          );
         } finally {
           await server.close();
         }
@@ -57,14 +61,14 @@ export const scale: Scenario = {
 async function measure(
   base: string,
   scaleN: number,
-  amount: number,
+  { amount, connections }: { amount: number; connections: number },
   seedSeconds: number,
   log: (line: string) => void,
 ): Promise<ResultRow[]> {
   const at = `${(scaleN / 1000).toLocaleString('en')}k`;
   const rows: ResultRow[] = [{ label: `${at}: generate`, figures: { seconds: seedSeconds } }];
   const row = async (label: string, path: string, token: string) => {
-    const r = await load(new URL(path, base).href, token, { amount });
+    const r = await load(new URL(path, base).href, token, { amount, connections });
     rows.push({
       label: `${at}: ${label}`,
       figures: { p50_ms: r.p50, p95_ms: r.p95, rps: r.rps, errors: r.errors },
@@ -81,7 +85,10 @@ async function measure(
     const p95s: number[] = [];
     for (const query of listFilterCombinations(SPACE)) {
       const path = `/api/conversations?${query}`;
-      const r = await load(new URL(path, base).href, token, { amount: Math.max(20, amount / 5) });
+      const r = await load(new URL(path, base).href, token, {
+        amount: Math.max(20, amount / 5),
+        connections,
+      });
       errors += r.errors;
       p95s.push(r.p95);
       if (r.p95 > worst.p95) worst = { ...r, path };
