@@ -7,7 +7,7 @@ export async function openPostgres(url: string): Promise<Db> {
     max: 8,
     onnotice: () => {},
     // JIT compiles a plan once its estimated cost is high, which a search's often is: it cost a
-    // 100 ms list query 35 ms of compiling. Our queries are short and many; none gains from it.
+    // 220 ms search 35 ms of compiling. Our queries are short and many; none gains from it.
     connection: { jit: 'off' },
     // int8 (counts, bigserial ids) as strings is postgres.js' default; SQL casts where numbers matter.
   });
