@@ -8,6 +8,13 @@ import { disposeAll, inbox, itemEvent, message, note } from './timeline-backend.
 afterEach(disposeAll);
 
 const seqs = (entries: TimelineEntry[]) => entries.map((e) => (e.kind === 'pending' ? 'pending' : e.seq));
+/** The store of `setup`, and conversation `id`'s timeline after its first load. */
+async function loaded(setup: ReturnType<typeof inbox>, id = 'c1') {
+  const store = await setup.open();
+  const timeline = store.timeline.open(id);
+  await timeline.load();
+  return { store, timeline };
+}
 const timelineCalls = (setup: ReturnType<typeof inbox>, id = 'c1') =>
   setup.api.server.calls(`/api/conversations/${id}/timeline`).map((u) => Object.fromEntries(u.searchParams));
 
@@ -42,9 +49,7 @@ describe('timeline', () => {
     const setup = inbox();
     setup.server.add('c1', {});
     const out = setup.server.add('c1', { direction: 'out', status: 'sent', authorId: me.user.id });
-    const store = await setup.open();
-    const timeline = store.timeline.open('c1');
-    await timeline.load();
+    const { store, timeline } = await loaded(setup);
     const status = () => (timeline.$items.get()[1] as MessageItem).status;
 
     const delivered = itemEvent({ ...out, status: 'delivered' });
@@ -69,9 +74,7 @@ describe('timeline', () => {
   it('hides cancelled messages and never revives them', async () => {
     const setup = inbox();
     const scheduled = setup.server.add('c1', { direction: 'out', status: 'scheduled' });
-    const store = await setup.open();
-    const timeline = store.timeline.open('c1');
-    await timeline.load();
+    const { store, timeline } = await loaded(setup);
     expect(seqs(timeline.$items.get())).to.deep.equal([1]);
 
     store.realtime.applyEvent(itemEvent({ ...scheduled, status: 'cancelled' }));
@@ -87,9 +90,7 @@ describe('timeline', () => {
   it('fetches only the gap when an event skips seqs', async () => {
     const setup = inbox();
     for (let i = 0; i < 3; i++) setup.server.add('c1', {});
-    const store = await setup.open();
-    const timeline = store.timeline.open('c1');
-    await timeline.load();
+    const { store, timeline } = await loaded(setup);
     // Items 4 and 5 exist on the server but their events were lost.
     setup.server.add('c1', {});
     setup.server.add('c1', {});
@@ -109,9 +110,7 @@ describe('timeline', () => {
   it('keeps the thread in seq order, one item per seq, whatever order items arrive in', async () => {
     const setup = inbox();
     for (let i = 0; i < 60; i++) setup.server.add('c1', {});
-    const store = await setup.open();
-    const timeline = store.timeline.open('c1');
-    await timeline.load();
+    const { store, timeline } = await loaded(setup);
     const later = [61, 62, 63].map((seq) => message('c1', seq));
     // Live items out of order, one of them twice, then the older page under them.
     for (const item of [later[2]!, later[0]!, later[2]!, later[1]!])
@@ -127,9 +126,7 @@ describe('timeline', () => {
   it("shares what every item repeats (the thread's empty attachment lists are one)", async () => {
     const setup = inbox();
     for (let i = 0; i < 3; i++) setup.server.add('c1', { direction: 'out', authorId: me.user.id });
-    const store = await setup.open();
-    const timeline = store.timeline.open('c1');
-    await timeline.load();
+    const { store, timeline } = await loaded(setup);
     store.realtime.applyEvent(itemEvent(message('c1', 4)));
     const items = timeline.$items.get() as MessageItem[];
     expect(new Set(items.map((i) => i.attachments)).size).to.equal(1);
@@ -146,9 +143,7 @@ describe('timeline', () => {
     const setup = inbox([conversation('c1', 10, { lastSeq: 2 })]);
     setup.server.add('c1', {});
     setup.server.add('c1', {});
-    const store = await setup.open();
-    const timeline = store.timeline.open('c1');
-    await timeline.load();
+    const { store, timeline } = await loaded(setup);
 
     setup.server.add('c1', {});
     store.realtime.applyEvent(updated(conversation('c1', 11, { lastSeq: 3, version: 2 })));
@@ -183,9 +178,7 @@ describe('timeline', () => {
   it('reloads on resync and on a space switch', async () => {
     const setup = inbox();
     setup.server.add('c1', {});
-    const store = await setup.open();
-    const timeline = store.timeline.open('c1');
-    await timeline.load();
+    const { store, timeline } = await loaded(setup);
 
     setup.server.add('c1', {});
     store.realtime.applyEvent({ id: '99999', type: 'resync', spaceId: 's1', at: '2025-01-01T00:00:00Z' });
@@ -201,9 +194,7 @@ describe('timeline', () => {
       json({ ...me, capabilities: { ...me.capabilities, readNotes: false, writeNotes: false } }),
     );
     setup.server.add('c1', {});
-    const store = await setup.open();
-    const timeline = store.timeline.open('c1');
-    await timeline.load();
+    const { store, timeline } = await loaded(setup);
 
     store.realtime.applyEvent(itemEvent(note('c1', 2)));
     expect(timeline.$items.get().map((e) => e.kind)).to.deep.equal(['message']);

@@ -53,8 +53,8 @@ function sharedPrefix(before: readonly TimelineEntry[], entries: readonly Timeli
 /**
  * The rows a timeline shows: "the beginning" when no older history is left, then its entries with a
  * date separator wherever the local day changes. Every row is virtualized (the log holds nothing else).
- * Given the last build, it keeps the rows of the entries that did not change and builds the rest, so
- * a live message costs what it adds, not the thread's length.
+ * Given the last build, it keeps the rows of the entries that did not change and builds the rest: a
+ * live message builds only its own rows (the others cost a pointer comparison and a copy).
  */
 export function timelineRows(
   entries: readonly TimelineEntry[],
