@@ -134,23 +134,32 @@ export function mergeItems(
 const NO_ATTACHMENTS: never[] = Object.freeze([]) as never[];
 
 /**
- * Makes a thread's items share what each of them repeats. Parsed JSON gives every message its own
- * copy of the conversation id, of its author's id and of an empty attachment list: about 50 bytes
- * a message, a sixth of a thread's data. The values stay equal, so it writes them in place.
+ * Makes a thread's items share what each of them repeats. Parsed JSON gives every item its own copy
+ * of the conversation id, its author's id, its kind, a message's direction and delivery status, an
+ * event's type, and an empty attachment list: about 100 bytes a message, a third of a thread's data.
+ * The values stay equal, so it writes them in place.
  */
 export function sharingRepeats(conversationId: string): (item: TimelineItem) => TimelineItem {
-  const ids = new Map<string, string>([[conversationId, conversationId]]);
-  const shared = (id: string): string => {
-    const known = ids.get(id);
-    if (known !== undefined) return known;
-    ids.set(id, id);
-    return id;
+  const known = new Map<string, string>([[conversationId, conversationId]]);
+  const shared = <T extends string>(value: T): T => {
+    const first = known.get(value) as T | undefined;
+    if (first !== undefined) return first;
+    known.set(value, value);
+    return value;
   };
   return (item) => {
     item.conversationId = shared(item.conversationId);
-    if (item.kind === 'event') return item;
+    item.kind = shared(item.kind);
+    if (item.kind === 'event') {
+      item.event.type = shared(item.event.type);
+      return item;
+    }
     if (item.authorId) item.authorId = shared(item.authorId);
-    if (item.kind === 'message' && item.attachments.length === 0) item.attachments = NO_ATTACHMENTS;
+    if (item.kind === 'message') {
+      item.direction = shared(item.direction);
+      item.status = shared(item.status);
+      if (item.attachments.length === 0) item.attachments = NO_ATTACHMENTS;
+    }
     return item;
   };
 }
