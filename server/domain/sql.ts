@@ -17,12 +17,16 @@ export function likeEscape(s: string): string {
  * Accent- and case-blind matching through the folded indexes (migration 004): the column side
  * must be written exactly like the index expression, or the planner scans instead.
  */
-export const foldedContains = (column: string, pattern: string, folded = false) =>
-  `${folded ? column : `inbox_fold(${column})`} like inbox_fold(${pattern})`;
+export const foldedContains = (column: string, pattern: string) =>
+  `inbox_fold(${column}) like inbox_fold(${pattern})`;
 
-/** Every word of the query, in any order, through the folded text-search index. */
-export const foldedWords = (column: string, words: string, folded = false) =>
-  `to_tsvector('simple'::regconfig, ${folded ? `coalesce(${column}, '')` : `inbox_fold(coalesce(${column}, ''))`}) @@ plainto_tsquery('simple', inbox_fold(${words}))`;
+/** An item's text contains the query, through the index on its stored folded text (migration 008). */
+export const itemTextContains = (alias: string, pattern: string) =>
+  `${alias}.text_folded like inbox_fold(${pattern})`;
+
+/** Every word of the query, in any order, in an item's text, through its folded text-search index. */
+export const itemTextWords = (alias: string, words: string) =>
+  `to_tsvector('simple'::regconfig, coalesce(${alias}.text_folded, '')) @@ plainto_tsquery('simple', inbox_fold(${words}))`;
 
 /**
  * A list parameter as a set of text, e.g. `id in ${textList('$2')}`: the list travels as a JSON
