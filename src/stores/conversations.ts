@@ -4,6 +4,7 @@ import { unwrap } from '../api/middleware.js';
 import type { InboxClient } from '../api/client.js';
 import type { Conversation, ConversationStatus, InboxEvent } from '../api/types.js';
 import type { Timers } from './context.js';
+import { sharingConversationRepeats } from './conversation-repeats.js';
 import { createConversationCache, type ConversationIndex } from './conversation-cache.js';
 import type { ConversationFilters } from './conversation-filters.js';
 import { createConversationList, type ConversationListQuery, type LiveList } from './conversation-list.js';
@@ -118,12 +119,16 @@ export function createConversationsStore({
   const removedAt = new Map<string, number>();
 
   const knownVersion = (id: string): number => cache.get(id)?.version ?? removedAt.get(id) ?? -Infinity;
+  const share = sharingConversationRepeats();
 
   /** The cache rule: an older or equal version never overwrites a newer one. */
   function store(incoming: readonly Conversation[]): Conversation[] {
     const fresher = incoming.filter((c) => c.version > knownVersion(c.id));
     if (fresher.length === 0) return [];
-    for (const c of fresher) removedAt.delete(c.id);
+    for (const c of fresher) {
+      removedAt.delete(c.id);
+      share(c);
+    }
     cache.set(fresher);
     return fresher;
   }

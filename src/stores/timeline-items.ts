@@ -1,6 +1,7 @@
 // The timeline's view model and its pure merge rules, shared by the timeline and the outbox.
 import type { InboxApiError } from '../api/errors.js';
 import type { DeliveryStatus, TimelineItem } from '../api/types.js';
+import { EMPTY, interner } from './interner.js';
 
 /**
  * Where a send stands: `queued` waits (its turn behind an earlier send of the conversation, the
@@ -131,22 +132,14 @@ export function mergeItems(
   return merged ?? (items as TimelineItem[]);
 }
 
-const NO_ATTACHMENTS: never[] = Object.freeze([]) as never[];
-
 /**
  * Makes a thread's items share what each of them repeats. Parsed JSON gives every item its own copy
  * of the conversation id, its author's id, its kind, a message's direction and delivery status, an
  * event's type, and an empty attachment list: about 100 bytes a message, a third of a thread's data.
  * The values stay equal, so it writes them in place.
  */
-export function sharingRepeats(conversationId: string): (item: TimelineItem) => TimelineItem {
-  const known = new Map<string, string>([[conversationId, conversationId]]);
-  const shared = <T extends string>(value: T): T => {
-    const first = known.get(value) as T | undefined;
-    if (first !== undefined) return first;
-    known.set(value, value);
-    return value;
-  };
+export function sharingRepeats(): (item: TimelineItem) => TimelineItem {
+  const shared = interner();
   return (item) => {
     item.conversationId = shared(item.conversationId);
     item.kind = shared(item.kind);
@@ -158,7 +151,7 @@ export function sharingRepeats(conversationId: string): (item: TimelineItem) => 
     if (item.kind === 'message') {
       item.direction = shared(item.direction);
       item.status = shared(item.status);
-      if (item.attachments.length === 0) item.attachments = NO_ATTACHMENTS;
+      if (item.attachments.length === 0) item.attachments = EMPTY;
     }
     return item;
   };

@@ -145,7 +145,7 @@ function createTimeline(deps: TimelineDeps, conversationId: string, release: () 
     return $state.get();
   };
   const newest = (): number => $server.get().at(-1)?.seq ?? 0;
-  const share = sharingRepeats(conversationId);
+  const share = sharingRepeats();
   // The client ids of this browser's sends the server has: their pending bubbles give way.
   const acknowledged = new Set<string>();
   /** `items` with `incoming` upserted, its repeated values shared with the rest of the thread. */

@@ -19,12 +19,15 @@ const TAGS = readdirSync(new URL('../../src/define', import.meta.url))
  * load with them: 44.4 → 42.7 KB (list, timeline and composer 65.9 → 64.1 KB). Access with
  * onboarding, and contacts, are parts too: 41.3 KB (62.8 KB). The timeline's and the composer's
  * own words load with them: 40.2 KB, and 63.2 KB for the three, whose words now compress apart.
+ * Conversations and a thread's items sharing the values they repeat (the list's heap 0.82 → 0.43 MB
+ * per 1,000 conversations, a thread's 0.33 → 0.28 MB per 1,000 messages) cost 0.3 KB: 40.5 KB,
+ * and 64.1 KB for the three.
  */
 const PAGES = {
   'the conversation list': { tags: ['inbox-conversation-list'], budgetKb: 41 },
   'list, timeline and composer': {
     tags: ['inbox-conversation-list', 'inbox-timeline', 'inbox-composer'],
-    budgetKb: 64,
+    budgetKb: 65,
   },
 };
 

@@ -55,6 +55,30 @@ describe('conversation lists', () => {
     expect(api.server.calls('/api/conversations')).to.have.length(3);
   });
 
+  it('keeps one copy of what conversations repeat, and every value as the server sent it', async () => {
+    const sent = [
+      conversation('c3', 30, { teamIds: ['t1', 't2'], assigneeIds: [ME_ID] }),
+      conversation('c2', 20, { teamIds: ['t1', 't2'], assigneeIds: [ME_ID] }),
+      conversation('c1', 10, { teamIds: ['t2'], senderProfile: { id: 'sp1', name: 'Renamed line' } }),
+    ];
+    const { store, list } = await setup(sent.map((c) => structuredClone(c)));
+    const [c3, c2, c1] = list.$items.get();
+    expect(list.$items.get()).to.deep.equal(sent);
+    expect(c2!.teamIds).to.equal(c3!.teamIds);
+    expect(c2!.assigneeIds).to.equal(c3!.assigneeIds);
+    expect(c2!.tagIds).to.equal(c1!.tagIds);
+    expect(c2!.senderProfile).to.equal(c3!.senderProfile);
+    // A profile that differs in anything stays its own.
+    expect(c1!.senderProfile).to.not.equal(c3!.senderProfile);
+    expect(c1!.senderProfile.name).to.equal('Renamed line');
+
+    // A change brings its own lists; the others keep theirs.
+    store.conversations.applyEvent(updated({ ...sent[1]!, teamIds: ['t3'], assigneeIds: [], version: 2 }));
+    const after = list.$items.get();
+    expect(after.map((c) => c.teamIds)).to.deep.equal([['t1', 't2'], ['t3'], ['t2']]);
+    expect(after.map((c) => c.assigneeIds)).to.deep.equal([[ME_ID], [], []]);
+  });
+
   it('drops a stale in-flight response when the filters change', async () => {
     const closed = conversation('c9', 5, { status: 'closed', closedBy: ME_ID });
     const { api, list, ids } = await setup([...five(), closed]);
