@@ -24,7 +24,7 @@ export function idLists(shared: <T extends string>(value: T) => T): <T extends s
   const known = new Map<string, readonly string[]>();
   return <T extends string>(ids: T[]): T[] => {
     if (ids.length === 0) return EMPTY;
-    const key = ids.join('\n');
+    const key = JSON.stringify(ids); // unambiguous whatever the ids hold
     const first = known.get(key) as T[] | undefined;
     if (first) return first;
     const list = Object.freeze(ids.map(shared)) as T[];
