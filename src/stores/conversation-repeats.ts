@@ -16,7 +16,9 @@ export function sharingConversationRepeats(): (c: Conversation) => Conversation 
   const sameAs = <T extends { id: string }>(value: T): T => {
     const first = objects.get(value.id) as T | undefined;
     const keys = Object.keys(value) as (keyof T)[];
-    if (first && keys.every((key) => first[key] === value[key])) return first;
+    const alike =
+      first && Object.keys(first).length === keys.length && keys.every((key) => first[key] === value[key]);
+    if (alike) return first;
     objects.set(value.id, value);
     return value;
   };
