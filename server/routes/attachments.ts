@@ -46,14 +46,16 @@ async function readCapped(
 export const uploadAttachmentRoute: Handler = async (c) => {
   const { query } = inputOf(c, 'uploadAttachment');
   const channel = query.channel;
-  const caps = channelRules(channel);
-  if (!caps.attachments.allowed) throw noAttachments(channel);
-  const cap = caps.attachments.maxBytes + MULTIPART_OVERHEAD;
-  if (Number(c.req.header('content-length') ?? 0) > cap) throw tooLarge(channel, null);
+  const { allowed, maxBytes } = channelRules(channel).attachments;
+  const refuse = () => (allowed ? tooLarge(channel, null) : noAttachments(channel));
+  const cap = (allowed ? maxBytes : 0) + MULTIPART_OVERHEAD;
+  if (Number(c.req.header('content-length') ?? 0) > cap) throw refuse();
+  // A small body is read even when it is refused: answering while the client is still sending it
+  // can reset the connection, and the client then sees a network error instead of the reason.
   const body = c.req.raw.body;
-  if (!body) throw fileRequired();
-  const bytes = await readCapped(body, cap);
-  if (!bytes) throw tooLarge(channel, null);
+  const bytes = body ? await readCapped(body, cap) : undefined;
+  if (!allowed || bytes === null) throw refuse();
+  if (!bytes) throw fileRequired();
   let form: FormData;
   try {
     form = await new Response(bytes, {

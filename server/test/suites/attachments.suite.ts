@@ -36,6 +36,14 @@ export function attachmentsSuite(backend: Backend): void {
       const sms = await upload(server, JOAO, 'sms', { bytes: JPEG, name: 'photo.jpg', type: 'image/jpeg' });
       assert.equal(sms.status, 415);
       assert.equal(sms.body.detail, "SMS messages can't carry attachments.");
+      // Refused once read (a small file) or on its declared length alone (a large one), the reason is the same.
+      for (const size of [32 * 1024, 2 * 1024 * 1024]) {
+        const bytes = new Uint8Array(size);
+        bytes.set(JPEG);
+        const refused = await upload(server, JOAO, 'sms', { bytes, name: 'photo.jpg', type: 'image/jpeg' });
+        assert.equal(refused.status, 415, `${size} bytes`);
+        assert.equal(refused.body.detail, "SMS messages can't carry attachments.");
+      }
 
       const big = new Uint8Array(16 * 1024 * 1024 + 1);
       big.set(JPEG);
