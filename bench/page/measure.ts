@@ -14,6 +14,29 @@ export function nextPaint(): Promise<number> {
   );
 }
 
+/**
+ * Counts painted frames in which `shows()` is false, until stopped: checked in a task posted from
+ * each frame callback, which runs once that frame has been painted, so it sees what was painted.
+ */
+export function blankFrames(shows: () => boolean): { stop(): number } {
+  let blank = 0;
+  let frame = requestAnimationFrame(function tick() {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      if (!shows()) blank++;
+    };
+    channel.port2.postMessage(null);
+    frame = requestAnimationFrame(tick);
+  });
+  return {
+    stop: () => {
+      cancelAnimationFrame(frame);
+      return blank;
+    },
+  };
+}
+
 export const nextFrame = (): Promise<number> => new Promise((r) => requestAnimationFrame(r));
 
 /**

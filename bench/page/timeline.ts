@@ -6,7 +6,7 @@
 import '../../src/define/index.js';
 import type { InboxProvider } from '../../src/elements/provider/inbox-provider.js';
 import { messagingStores, type TimelineQuery } from '../../src/stores/index.js';
-import { countNodes, heapAfterGc, nextPaint, paintedWhenSeen, until } from './measure.js';
+import { blankFrames, countNodes, heapAfterGc, nextPaint, paintedWhenSeen, until } from './measure.js';
 import { PlainTimeline } from './plain-timeline.js';
 import { timelineBenchBackend, type TimelineBenchBackend } from './timeline-backend.js';
 
@@ -61,6 +61,19 @@ const lastKey = (): string => backend.items.at(-1)!.id;
 function bottomShown(): boolean {
   const el = log();
   return !!el && atBottom(el) && inView(rowOf(lastKey()), el);
+}
+
+/** Something is in view: a state message (loading) or a row inside the log's box. */
+function showsSomething(): boolean {
+  if (!timeline) return false;
+  if (root().querySelector('.state')) return true;
+  const el = log();
+  if (!el) return false;
+  const box = el.getBoundingClientRect();
+  return rows().some((row) => {
+    const r = row.getBoundingClientRect();
+    return r.height > 0 && r.bottom > box.top && r.top < box.bottom;
+  });
 }
 
 /** Per frame, until `frames` frames in a row changed nothing: when the view stopped moving. */
@@ -161,22 +174,30 @@ const api = {
    * visible and the log at the bottom. `open` starts when the thread is in the store (the timeline
    * query's $state turns ready with its items); `fromResponse` starts when the timeline response is
    * handed back (so it adds parsing the JSON and the store update, which both variants pay);
-   * `stable` is when the view last moved before staying still for 10 frames.
+   * `stable` is when the view last moved before staying still for 10 frames; `blankFrames` counts
+   * the frames painted meanwhile with neither the loading line nor a row in view.
    */
-  async mount(
-    variant: Variant,
-  ): Promise<{ open: number; fromResponse: number; stable: number; moves: number; shown: boolean }> {
+  async mount(variant: Variant): Promise<{
+    open: number;
+    fromResponse: number;
+    stable: number;
+    moves: number;
+    shown: boolean;
+    blankFrames: number;
+  }> {
     backend.newestPage = 'all';
     backend.timelineResponseAt = NaN;
     const watch = watchQuery();
     timeline = create(variant);
     timeline.id = 'list';
+    const blank = blankFrames(showsSomething);
     provider.append(timeline);
     try {
       // Never shown (a broken layout) is a result to report, not a crash: NaN times, shown false.
       const paintedAt = await paintedWhenSeen(root(), bottomShown, 5000).catch(() => NaN);
       const stable = await stableAfter();
       return {
+        blankFrames: blank.stop(),
         open: paintedAt - watch.dataAt(),
         fromResponse: paintedAt - backend.timelineResponseAt,
         stable: Math.max(paintedAt, stable.at) - watch.dataAt(),
@@ -184,6 +205,7 @@ const api = {
         shown: bottomShown(),
       };
     } finally {
+      blank.stop();
       watch.restore();
     }
   },

@@ -33,6 +33,8 @@ export const timeline: Suite = {
     { key: 'openFromResponse', label: '  from the response (ms)', digits: 0 },
     { key: 'openStable', label: '  until it stops moving (ms)', digits: 0 },
     { key: 'openMoves', label: '  frames that moved after', digits: 0 },
+    // Painted with neither the loading line nor a row in view (the plain one shows no loading line).
+    { key: 'openBlank', label: '  frames showing nothing', digits: 0, target: { max: 0, text: 'none' } },
     { key: 'openShown', label: '  newest row shown (1 = yes)', digits: 0 },
     { key: 'appendP95', label: 'append p95 (ms)', digits: 1, target: { max: 33, text: '≤ 33 ms' } },
     { key: 'appendMedian', label: '  median (ms)', digits: 1 },
@@ -96,6 +98,7 @@ export const timeline: Suite = {
       openFromResponse: opened.fromResponse,
       openStable: opened.stable,
       openMoves: opened.moves,
+      openBlank: opened.blankFrames,
       openShown: opened.shown ? 1 : 0,
       appendP95: p95(appends),
       appendMedian: median(appends),
