@@ -13,6 +13,8 @@ export interface TimelineBackend extends FixtureBackend {
   timelines: Record<string, TimelineItem[]>;
   /** Overrides who the user is (for example one without note access). */
   me?: components['schemas']['Me'];
+  /** Items in the newest page whatever limit the store asks for (a thread it opens at once). */
+  newestPageSize?: number;
   /** Appends an item to a conversation and announces it, as the server would. */
   append(
     conversationId: string,
@@ -56,7 +58,8 @@ export function timelineBackend(backend = fixtureBackend(), itemsPerConversation
       const items = timelineOf(timeline[1]);
       const before = Number(url.searchParams.get('beforeSeq') ?? Infinity);
       const after = Number(url.searchParams.get('afterSeq') ?? 0);
-      const limit = Number(url.searchParams.get('limit') ?? 50);
+      const newest = !url.searchParams.has('beforeSeq') && !url.searchParams.has('afterSeq');
+      const limit = (newest && extended.newestPageSize) || Number(url.searchParams.get('limit') ?? 50);
       const window = items.filter((item) => item.seq < before && item.seq > after);
       const page = url.searchParams.has('afterSeq') ? window.slice(0, limit) : window.slice(-limit);
       return json({ items: page, hasOlder: (page[0]?.seq ?? 1) > 1 });

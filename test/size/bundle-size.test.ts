@@ -16,11 +16,13 @@ import { NOT_THE_LISTS } from './page-bundles.js';
  * more, as words compressed apart). A live message costing the timeline the same however long the
  * thread (items merged by binary search, rows built on the last rows) added 0.4 KB to the timeline
  * and its stores; conversations and a thread's items sharing the values they repeat (the list's heap
- * halved), 0.4 KB.
+ * halved), 0.4 KB. The virtualizer's layout (3.2 KB) was a file it imported once rows were due, after
+ * the page's files and not counted here; the elements now name it in their layout config, so it
+ * comes with the shared chunk and is counted: the list 46.7 KB, the three 73.3, every element 82.7.
  *
  * What bounds them (`npm run size:report` lists every module): the shared chunk every page fetches,
- * 35.2 KB, holds Lit, @lit/context, the virtualizer, nanostores, openapi-fetch and the event
- * stream's parser (16 KB together), the core store (session, directory, conversations, realtime,
+ * 38.6 KB, holds Lit, @lit/context, the virtualizer and its layout, nanostores, openapi-fetch and
+ * the event stream's parser (19 KB together), the core store (session, directory, conversations, realtime,
  * presence, rate limits), the client with its refusal wording, the English words, tokens and
  * controllers. The list adds 7.4 KB; the timeline and composer 8.7 and 7.2 KB, and the messaging
  * stores they build (timelines, outbox, drafts, uploads) 8.5 KB. The issue's targets (28 KB for the
@@ -28,13 +30,13 @@ import { NOT_THE_LISTS } from './page-bundles.js';
  * only code moved about.
  */
 const PAGES = [
-  { name: 'the conversation list', tags: ['inbox-conversation-list'], budgetKb: 44 },
+  { name: 'the conversation list', tags: ['inbox-conversation-list'], budgetKb: 47 },
   {
     name: 'list, timeline and composer',
     tags: ['inbox-conversation-list', 'inbox-timeline', 'inbox-composer'],
-    budgetKb: 71,
+    budgetKb: 74,
   },
-  { name: 'every element', tags: 'all', budgetKb: 80 },
+  { name: 'every element', tags: 'all', budgetKb: 83 },
 ] as const;
 
 /** The loader alone, which every page fetches first. */

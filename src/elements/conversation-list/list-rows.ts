@@ -4,7 +4,10 @@ import type { DirectiveResult } from 'lit/directive.js';
 import type { Conversation, PresenceEntry, User } from '../../api/types.js';
 import type { LocaleController } from '../../controllers/locale-controller.js';
 import type { ConversationIndex, ConversationListState } from '../../stores/index.js';
+import { pinnedFlow } from '../shared/flow-layout.js';
 import { conversationRow } from './conversation-row.js';
+
+const LAYOUT = pinnedFlow({});
 
 export interface RowsView {
   i18n: LocaleController;
@@ -30,6 +33,7 @@ export function listRows(view: RowsView): DirectiveResult {
   return virtualize({
     items: view.ids as string[],
     scroller: true,
+    layout: LAYOUT,
     // The virtualizer may ask for an index just past the end while rows leave the list.
     keyFunction: (id: string | undefined) => id,
     renderItem: (id: string | undefined, index: number) => {
