@@ -8,6 +8,7 @@ import type { Conversation } from '../../src/api/types.js';
 import { makeConversations, space } from '../../test/fixtures/inbox-fixtures.js';
 import { benchBackend, type BenchBackend } from './fake-backend.js';
 import {
+  blankFrames,
   countNodes,
   findScroller,
   heapAfterGc,
@@ -59,6 +60,13 @@ function visibleRows(): HTMLElement[] {
     .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
 }
 
+/** Something is in view: a state message (loading) or a row inside the scroller's box. */
+function showsSomething(): boolean {
+  if (!list) return false;
+  if (root().querySelector('.state')) return true;
+  return !!findScroller(host()) && visibleRows().length > 0;
+}
+
 const api = {
   /** Starts a provider on the fake backend (no list yet) and takes the heap baseline. */
   async setup(count: number): Promise<void> {
@@ -80,8 +88,12 @@ const api = {
    * in the store (its query's $state has the ids): the issue's target is about rendering, and both
    * variants make the same query. `fromResponse` starts earlier, when the /conversations response is
    * handed back, so it also counts parsing ~7 MB of JSON and the store update that every variant pays.
+   * `blankFrames` counts the frames painted until 10 after the rows with neither the loading line
+   * nor a row in view.
    */
-  async mount(variant: Variant): Promise<{ firstRender: number; fromResponse: number; rowsAt: number }> {
+  async mount(
+    variant: Variant,
+  ): Promise<{ firstRender: number; fromResponse: number; rowsAt: number; blankFrames: number }> {
     const el =
       variant === 'plain' ? new PlainConversationList() : document.createElement('inbox-conversation-list');
     if (el instanceof PlainConversationList) el.store = store();
@@ -103,19 +115,26 @@ const api = {
       return query;
     };
     list = el;
+    const blank = blankFrames(showsSomething);
     provider.append(el);
     let rowsAt = NaN;
-    const paintedAt = await paintedWhen(root(), () => {
-      if (!root().querySelector('[role="option"]')) return false;
-      rowsAt = performance.now();
-      return true;
-    });
-    conversations.createConversationList = create;
-    return {
-      firstRender: paintedAt - dataAt,
-      fromResponse: paintedAt - backend.listResponseAt,
-      rowsAt: rowsAt - dataAt,
-    };
+    try {
+      const paintedAt = await paintedWhen(root(), () => {
+        if (!root().querySelector('[role="option"]')) return false;
+        rowsAt = performance.now();
+        return true;
+      });
+      for (let i = 0; i < 10; i++) await nextPaint();
+      return {
+        firstRender: paintedAt - dataAt,
+        fromResponse: paintedAt - backend.listResponseAt,
+        rowsAt: rowsAt - dataAt,
+        blankFrames: blank.stop(),
+      };
+    } finally {
+      blank.stop();
+      conversations.createConversationList = create;
+    }
   },
 
   /** DOM nodes (through shadow roots) and heap growth since setup, once the list has settled. */
