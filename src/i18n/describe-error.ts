@@ -6,10 +6,19 @@ import { countryInSentence } from './countries.js';
 import type { ResolvedLocale } from './index.js';
 import { channelLabel, statusLabel } from './labels.js';
 
+/** Built once per locale and unit: a timeline shows a size on every file, and each build costs ~0.3 ms. */
+const byteFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatBytes(bytes: number, locale: string): string {
   const [unit, value] =
     bytes >= 1024 * 1024 ? ['megabyte', bytes / 1024 / 1024] : ['kilobyte', Math.max(bytes / 1024, 0.1)];
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+  const key = `${locale} ${unit}`;
+  let format = byteFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 });
+    byteFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 /** `image/jpeg` → `JPEG`, `text/plain` → `TXT`, `image/*` → "images" in the user's words. */

@@ -31,6 +31,28 @@ describe('timeline rows', () => {
     ]);
   });
 
+  it('puts a separator exactly where the local date changes, however each instant is written', () => {
+    const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
+    // The same instant as a local time with its offset, without milliseconds.
+    const withOffset = (iso: string) => {
+      const d = new Date(iso);
+      const offset = -d.getTimezoneOffset();
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}${offset < 0 ? '-' : '+'}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+    };
+    const separatorsBefore = (entries: TimelineEntry[]) =>
+      timelineRows(entries, true)
+        .rows.map((row, i, rows) => (row.kind === 'date' && rows[i + 1] ? keys([rows[i + 1]!])[0] : null))
+        .filter((key) => key !== null);
+    const localDate = (entry: TimelineEntry) => new Date(entry.createdAt).toDateString();
+    const expected = thread
+      .filter((entry, i) => i === 0 || localDate(entry) !== localDate(thread[i - 1]!))
+      .map((entry) => entryKey(entry));
+    expect(expected.length, 'the thread spans several days').to.be.greaterThan(3);
+    const offsets = thread.map((entry) => ({ ...entry, createdAt: withOffset(entry.createdAt) }));
+    const mixed = thread.map((entry, i) => (i % 2 ? offsets[i]! : entry));
+    for (const entries of [thread, offsets, mixed]) expect(separatorsBefore(entries)).to.deep.equal(expected);
+  });
+
   it('builds from the last rows what it builds from nothing, keeping the rows that did not change', () => {
     const base = thread.slice(50, 150);
     const changes: [string, TimelineEntry[]][] = [

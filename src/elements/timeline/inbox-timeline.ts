@@ -386,12 +386,11 @@ export class InboxTimeline extends InboxElement {
     const last = entries.at(-1);
     const lastKey = last ? (last.kind === 'pending' ? last.clientMessageId : last.id) : undefined;
     if (!last || lastKey === this.#lastSeenKey) return;
-    const firstLoad = this.#lastSeenKey === undefined;
-    const previous = entries.findIndex(
-      (e) => (e.kind === 'pending' ? e.clientMessageId : e.id) === this.#lastSeenKey,
-    );
+    const seen = this.#lastSeenKey;
     this.#lastSeenKey = lastKey;
-    if (firstLoad) return;
+    // The first load: nothing was seen before it (and nothing to search a whole thread for).
+    if (seen === undefined) return;
+    const previous = entries.findLastIndex((e) => (e.kind === 'pending' ? e.clientMessageId : e.id) === seen);
     const added = previous >= 0 ? entries.slice(previous + 1) : [last];
     const ownSend = added.some((e) => e.kind === 'pending');
     this.#scroll.entriesAdded(ownSend ? 0 : added.length, ownSend);
