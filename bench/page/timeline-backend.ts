@@ -42,7 +42,8 @@ export interface TimelineBenchBackend extends BenchBackend {
 }
 
 export function timelineBenchBackend(count: number, wholeThread = false): TimelineBenchBackend {
-  const conversations = makeConversations(3);
+  // Enough for a list beside the timeline to fill its view (see allThree in timeline.ts).
+  const conversations = makeConversations(60);
   const conversationId = conversations[0]!.id;
   const items = makeTimeline(conversationId, count);
   conversations[0] = { ...conversations[0]!, lastSeq: count, unreadCount: 0 };

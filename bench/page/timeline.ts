@@ -1,12 +1,14 @@
 /**
  * In-page harness of the timeline suite. run.ts drives it through `window.bench`:
  * setup → mount (open at the bottom) → settled → append (× n) → unmount, then
- * mountWindowed → scrollUp (until older history is asked for) → anchorResult (× prepends).
+ * mountWindowed → scrollUp (until older history is asked for) → anchorResult (× prepends), then
+ * allThree (list, timeline and composer together).
  */
 import '../../src/define/index.js';
 import type { InboxProvider } from '../../src/elements/provider/inbox-provider.js';
 import { messagingStores, type TimelineQuery } from '../../src/stores/index.js';
 import { blankFrames, countNodes, heapAfterGc, nextPaint, paintedWhenSeen, until } from './measure.js';
+import { PlainConversationList } from './plain-conversation-list.js';
 import { PlainTimeline } from './plain-timeline.js';
 import { timelineBenchBackend, type TimelineBenchBackend } from './timeline-backend.js';
 
@@ -275,6 +277,36 @@ const api = {
       queryLeftOpen: timelines().latestSeq(backend.conversationId) > 0,
       refetched: backend.newestRequests - requests,
     };
+  },
+
+  /**
+   * The page most hosts show: list, timeline and composer mounted together, the timeline on the
+   * whole thread (the plain variant: its list and timeline; it has no composer). DOM nodes through
+   * shadow roots once they have settled; the timeline mounted before is removed first.
+   */
+  async allThree(variant: Variant): Promise<{ domNodes: number; listRows: number; timelineRows: number }> {
+    timeline?.remove();
+    backend.newestPage = 'all';
+    const list =
+      variant === 'plain' ? new PlainConversationList() : document.createElement('inbox-conversation-list');
+    if (list instanceof PlainConversationList) list.store = store();
+    list.style.cssText = 'display: block; width: 420px; height: 640px';
+    timeline = create(variant);
+    timeline.id = 'list';
+    const parts = [list, timeline];
+    if (variant === 'inbox') {
+      const composer = document.createElement('inbox-composer');
+      composer.setAttribute('conversation-id', backend.conversationId);
+      parts.push(composer);
+    }
+    provider.append(...parts);
+    const listRows = () => list.shadowRoot?.querySelectorAll('[role="option"]').length ?? 0;
+    await until(() => listRows() > 0 && bottomShown(), 10_000, 'the list and the timeline');
+    await quiet();
+    const counted = { domNodes: countNodes(document), listRows: listRows(), timelineRows: rows().length };
+    for (const part of parts) part.remove();
+    timeline = undefined;
+    return counted;
   },
 
   /** Mounts the timeline again, with the store holding only the newest page (`hasOlder`). */

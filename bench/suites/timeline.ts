@@ -54,6 +54,13 @@ export const timeline: Suite = {
     { key: 'queryLeftOpen', label: 'query left open after removal (1 = yes)', digits: 0 },
     { key: 'domNodes', label: 'DOM nodes', digits: 0, target: { max: 2000, text: '≤ 2,000' } },
     { key: 'rowsRendered', label: 'rows in the DOM', digits: 0 },
+    // The figure: list, timeline and composer mounted together (the plain one has no composer).
+    {
+      key: 'domNodesAllThree',
+      label: 'DOM nodes, list + timeline + composer',
+      digits: 0,
+      target: { max: 2000, text: '≤ 2,000' },
+    },
   ],
 
   async measure(page: Page, variant: string, options: SuiteOptions) {
@@ -91,6 +98,8 @@ export const timeline: Suite = {
       shifts.push(await page.evaluate(() => window.bench.anchorResult()));
     }
 
+    const three = await page.evaluate((v) => window.bench.allThree(v as Variant), variant);
+
     const perK = (bytes: number) => bytes / MB / (n / 1000);
     const max = (values: number[]) => (values.length ? Math.max(...values) : NaN);
     return {
@@ -113,6 +122,7 @@ export const timeline: Suite = {
       queryLeftOpen: freed.queryLeftOpen ? 1 : 0,
       domNodes: settled.domNodes,
       rowsRendered: settled.rendered,
+      domNodesAllThree: three.domNodes,
       // Not in the table; kept in the JSON to check the run did what it says.
       itemsInStore: settled.items,
       scrollHeight: settled.scrollHeight,
@@ -120,6 +130,8 @@ export const timeline: Suite = {
       anchorShifts: shifts.length,
       refetchedOnRemoval: freed.refetched,
       anchorFrames: shifts.reduce((a, s) => a + s.frames, 0),
+      allThreeListRows: three.listRows,
+      allThreeTimelineRows: three.timelineRows,
     };
   },
 };
