@@ -175,8 +175,7 @@ export class InboxAccess extends InboxElement {
     // are; the status after both, where it stays while the screens change, so it is announced.
     return html`${
         screen === 'inbox' ? html`<slot></slot>` : html`<div class="screen" dir=${resolved.dir}>${body}</div>`
-      }
-      <div class="visually-hidden" role="status">${this.#announcement}</div>`;
+      } <div class="visually-hidden" role="status">${this.#announcement}</div>`;
   }
 
   readonly #retry = (): void => {

@@ -50,8 +50,7 @@ function contactLines({ state, resolved, actions }: StepView) {
   if (!contact) return html`<p part="contact" class="line muted">${m.newConversationNewContact}</p>`;
   const name = isolate(contact.name || contact.phone);
   const open = state.openConversation;
-  return html`<p part="contact" class="line">${m.newConversationContact(name)}</p>
-    ${
+  return html`<p part="contact" class="line">${m.newConversationContact(name)}</p> ${
       open && state.profile
         ? html`<div part="existing" class="existing">
             <p>${m.newConversationExisting(name, isolate(state.profile.name))}</p>
