@@ -1,6 +1,7 @@
 // Element, store and client tests in a real Chromium (Debian's package, no downloaded browser).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { emojiDataServePlugin } from './scripts/emoji-data.mjs';
 import { chromiumArgs, chromiumPath } from './test/chromium.mjs';
 
@@ -12,7 +13,12 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 5000 } },
   // The emoji data the library ships, served at /emoji/<locale>.json (and where the loader looks).
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), emojiDataServePlugin()],
+  // The accessibility tree, for what a screen reader is told (a11ySnapshot).
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    emojiDataServePlugin(),
+    a11ySnapshotPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath, args: chromiumArgs },

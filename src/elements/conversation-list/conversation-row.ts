@@ -49,6 +49,7 @@ export function conversationRow(
   const unread = conversation.unreadCount;
   const assignees = conversation.assigneeIds.flatMap((id) => view.usersById[id] ?? []);
   const previewText = match?.text ?? last?.text;
+  // No whitespace between the row's parts: each would be a text node of its own in every row.
   return html`<div
     role="option"
     part="row"
@@ -60,13 +61,11 @@ export function conversationRow(
     aria-setsize=${view.setSize}
     tabindex=${view.focusable ? 0 : -1}
   >
-    ${channelIcon(conversation.channel, messages)}
-    <span part="contact" class="name"
+    ${channelIcon(conversation.channel, messages)}<span part="contact" class="name"
       ><bdi dir=${conversation.contact.name ? 'auto' : 'ltr'}
         >${highlight(contactName(conversation), view.query)}</bdi
       ></span
-    >
-    <time
+    ><time
       part="time"
       class="time"
       datetime=${conversation.lastActivityAt}
@@ -76,8 +75,7 @@ export function conversationRow(
       >${guard([conversation.lastActivityAt, view.now, view.i18n.resolved], () =>
         view.i18n.formatRelative(conversation.lastActivityAt, view.now),
       )}</time
-    >
-    <span part="preview" class="preview"
+    ><span part="preview" class="preview"
       >${
         match
           ? html`<span class="visually-hidden">${messages.matchLabel}: </span>`
@@ -87,9 +85,8 @@ export function conversationRow(
               ? authorLabel(last.authorId, view)
               : nothing
       }${previewText !== undefined ? html`<bdi>${highlight(previewText, view.query)}</bdi>` : messages.noMessagesYet}</span
-    >
-    <span class="meta">
-      ${
+    ><span class="meta"
+      >${
         view.viewers.length
           ? html`<span part="viewers" class="viewers"
               ><svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true">
@@ -105,8 +102,7 @@ export function conversationRow(
               ></span
             >`
           : nothing
-      }
-      ${
+      }${
         assignees.length
           ? html`<span part="assignees" class="assignees"
               >${avatarStack(assignees)}<span class="visually-hidden"
@@ -114,8 +110,7 @@ export function conversationRow(
               ></span
             >`
           : nothing
-      }
-      ${
+      }${
         unread > 0
           ? html`<span part="unread-badge" class="badge"
               ><span aria-hidden="true">${unread}</span
@@ -124,7 +119,7 @@ export function conversationRow(
               ></span
             >`
           : nothing
-      }
-    </span>
+      }</span
+    >
   </div>`;
 }
