@@ -308,9 +308,8 @@ export class InboxTimeline extends InboxElement {
                   data-key=${rowKey(row)}
                   data-kind=${isEntry(row) ? 'entry' : row.kind}
                   tabindex="-1"
-                >
-                  ${this.#row(row, view)}
-                </div>`
+                  >${this.#row(row, view)}</div
+                >`
               : html``,
         })}
       </div>

@@ -121,7 +121,12 @@ function render(node: RichNode): TemplateResult | string {
   }
 }
 
-/** Renders message text with its formatting and safe links. */
+/**
+ * Renders message text with its formatting and safe links. Plain text (most messages) is the string
+ * itself: a list costs each item a pair of Lit's comment markers, in every row.
+ */
 export function richText(text: string) {
-  return parseRichText(text).map(render);
+  const nodes = parseRichText(text);
+  const only = nodes.length === 1 ? nodes[0] : undefined;
+  return only?.type === 'text' ? only.text : nodes.map(render);
 }

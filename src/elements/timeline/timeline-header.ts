@@ -30,16 +30,14 @@ export function timelineHeader(view: HeaderView) {
   const viewing = users(view.presence.filter((entry) => entry.state === 'viewing'));
   const assignees = conversation.assigneeIds.flatMap((id) => view.usersById[id] ?? []);
   const status = statusLabel(conversation.status, messages);
-  return html`<header part="header" class="header">
-    ${channelIcon(conversation.channel, messages)}
-    <div class="who">
-      <h2 part="contact" class="contact">
-        <bdi dir=${conversation.contact.name ? 'auto' : 'ltr'}>${contactName(conversation)}</bdi>
-      </h2>
-      ${conversation.contact.name ? html`<span part="phone" class="phone" dir="ltr">${conversation.contact.phone}</span>` : nothing}
-    </div>
-    <div class="presence" aria-live="polite">
-      ${
+  // No whitespace between the header's flex items: each would be a text node of its own.
+  return html`<header part="header" class="header"
+    >${channelIcon(conversation.channel, messages)}<div class="who"
+      ><h2 part="contact" class="contact"
+        ><bdi dir=${conversation.contact.name ? 'auto' : 'ltr'}>${contactName(conversation)}</bdi></h2
+      >${conversation.contact.name ? html`<span part="phone" class="phone" dir="ltr">${conversation.contact.phone}</span>` : nothing}</div
+    ><div class="presence" aria-live="polite"
+      >${
         typing.length
           ? html`<span part="typing" class="typing">${messages.typingNow(shownNames(typing))}</span>`
           : viewing.length
@@ -47,9 +45,8 @@ export function timelineHeader(view: HeaderView) {
                 >${avatarStack(viewing)}<span>${messages.viewingNow(shownNames(viewing))}</span></span
               >`
             : nothing
-      }
-    </div>
-    ${
+      }</div
+    >${
       assignees.length
         ? html`<span part="assignees" class="assignees"
             >${avatarStack(assignees)}<span class="visually-hidden"
@@ -57,9 +54,8 @@ export function timelineHeader(view: HeaderView) {
             ></span
           >`
         : nothing
-    }
-    <div class="status-control">
-      ${
+    }<div class="status-control"
+      >${
         view.canChangeStatus
           ? html`<button
                 part="status-button"
@@ -79,7 +75,7 @@ export function timelineHeader(view: HeaderView) {
               </button>
               ${statusMenu(conversation, messages.changeStatus(status), menu, messages, view.onMove)}`
           : html`<span part="status" class="status ${conversation.status}">${status}</span>`
-      }
-    </div>
-  </header>`;
+      }</div
+    ></header
+  >`;
 }

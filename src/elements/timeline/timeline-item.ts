@@ -71,21 +71,20 @@ export function messageBubble(item: MessageItem, view: ItemView) {
   const outbound = item.direction === 'out';
   const author = item.authorId ? view.usersById[item.authorId] : undefined;
   const status = visibleStatus(item.status, view.channel);
+  // No whitespace between the bubble's blocks: each would be a text node of its own in every row.
   return html`<div
     part="message ${outbound ? 'outbound' : 'inbound'}"
     class="bubble ${outbound ? 'out' : 'in'} ${item.status}"
-  >
-    ${outbound && author ? html`<span class="author">${avatar(author)}</span>` : nothing}
-    <div class="body">
-      <span class="visually-hidden"
-        >${outbound ? (author?.name ?? messages.youLabel) : view.contactName}:
-      </span>
-      ${item.text ? html`<div class="text" dir="auto">${richText(item.text)}</div>` : nothing}
-      ${item.attachments.length ? html`<div class="attachments">${item.attachments.map((a) => attachment(a, view))}</div>` : nothing}
-      <div class="meta">
-        ${time(item.createdAt, view)}${outbound ? deliveryStatus(status, messages) : nothing}
-      </div>
-      ${
+    >${outbound && author ? html`<span class="author">${avatar(author)}</span>` : nothing}<div class="body"
+      ><span class="visually-hidden"
+        >${outbound ? (author?.name ?? messages.youLabel) : view.contactName}: </span
+      >${item.text ? html`<div class="text" dir="auto">${richText(item.text)}</div>` : nothing}${
+        item.attachments.length
+          ? html`<div class="attachments">${item.attachments.map((a) => attachment(a, view))}</div>`
+          : nothing
+      }<div class="meta"
+        >${time(item.createdAt, view)}${outbound ? deliveryStatus(status, messages) : nothing}</div
+      >${
         item.status === 'failed' && view.retrying.includes(item.id)
           ? html`<div class="pending-state" role="status">${messages.pendingSending}</div>`
           : item.status === 'failed'
@@ -96,22 +95,20 @@ export function messageBubble(item: MessageItem, view: ItemView) {
                 </button>
               </div>`
             : nothing
-      }
-    </div>
-  </div>`;
+      }</div
+    ></div
+  >`;
 }
 
 export function noteBubble(item: NoteItem, view: ItemView) {
   const author = view.usersById[item.authorId];
-  return html`<div part="note" class="note">
-    <div class="note-head">
-      ${author ? avatar(author) : nothing}
-      <strong>${view.i18n.messages.internalNote}</strong>
-      <bdi>${author?.name ?? view.i18n.messages.someone}</bdi>
-    </div>
-    <div class="text" dir="auto">${richText(item.text)}</div>
-    <div class="meta">${time(item.createdAt, view)}</div>
-  </div>`;
+  return html`<div part="note" class="note"
+    ><div class="note-head"
+      >${author ? avatar(author) : nothing}<strong>${view.i18n.messages.internalNote}</strong
+      ><bdi>${author?.name ?? view.i18n.messages.someone}</bdi></div
+    ><div class="text" dir="auto">${richText(item.text)}</div
+    ><div class="meta">${time(item.createdAt, view)}</div></div
+  >`;
 }
 
 function originLabel(origin: Origin, messages: TimelineCatalogue): string {
@@ -198,15 +195,15 @@ export function eventText(event: TimelineEvent, view: ItemView): string {
 }
 
 export function eventBadge(item: EventItem, view: ItemView) {
-  return html`<div part="event" class="event">
-    <span>${eventText(item.event, view)}</span> ${time(item.createdAt, view)}
-  </div>`;
+  return html`<div part="event" class="event"
+    ><span>${eventText(item.event, view)}</span>${time(item.createdAt, view)}</div
+  >`;
 }
 
 export function dateSeparator(iso: string, view: ItemView) {
-  return html`<div part="date-separator" class="date" role="separator">
-    <span>${view.i18n.formatDay(iso)}</span>
-  </div>`;
+  return html`<div part="date-separator" class="date" role="separator"
+    ><span>${view.i18n.formatDay(iso)}</span></div
+  >`;
 }
 
 /** What a send still in this browser is doing, in words. */
