@@ -60,8 +60,7 @@ export function conversationRow(
     aria-posinset=${view.position}
     aria-setsize=${view.setSize}
     tabindex=${view.focusable ? 0 : -1}
-  >
-    ${channelIcon(conversation.channel, messages)}<span part="contact" class="name"
+    >${channelIcon(conversation.channel, messages)}<span part="contact" class="name"
       ><bdi dir=${conversation.contact.name ? 'auto' : 'ltr'}
         >${highlight(contactName(conversation), view.query)}</bdi
       ></span
@@ -120,6 +119,6 @@ export function conversationRow(
             >`
           : nothing
       }</span
-    >
-  </div>`;
+    ></div
+  >`;
 }
