@@ -62,8 +62,10 @@ describe('<inbox-conversation-list>', () => {
     const conversation = backend.conversations[1]!;
     const time = rows(list)[1]!.querySelector('time')!.textContent!;
     type Node = { role: string; name: string };
+    // Typed as void, it resolves with the tree (Chromium's, through Puppeteer).
+    const tree = (await a11ySnapshot({})) as unknown as Node & { children: Node[] };
     const option = findAccessibilityNode<Node>(
-      await a11ySnapshot({}),
+      tree,
       (node) => node.role === 'option' && node.name.includes(conversation.contact.name!),
     );
     // The row's parts carry no whitespace between them: the names must not run together.
