@@ -9,6 +9,10 @@ import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
  * this pass puts the last row at the end of the new length. A list that grew left the newest row
  * below the bottom; one that shrank (rows smaller than estimated) left the scroll past the new end,
  * and no row was rendered for a frame: a blank timeline while a long thread opened.
+ *
+ * It overrides FlowLayout's internals (`_setPositionFromPin`, `_scrollSize`, `_itemSize`) as
+ * @lit-labs/virtualizer 2.1.1 has them: the dependency is pinned, and the timeline's open tests
+ * fail if an upgrade changes them.
  */
 export class PinnedFlowLayout extends FlowLayout {
   /**
