@@ -62,18 +62,27 @@ async function openHostPage(page: Page) {
 /** Inside a page: the list the host placed in an open or closed root (the host kept a reference). */
 type HostWindow = Window & Record<string, HTMLElement | undefined>;
 
-/** The centre of something inside the list's shadow root, found through the host's reference. */
+/**
+ * The centre of something inside the list's shadow root, found through the host's reference, once
+ * it has stayed in place for a few frames: the rows can show before the header above them has
+ * its full height, and a pointer sent to where a row was would miss it.
+ */
 function centreOf(page: Page, mode: string, selector: string) {
   return page.waitForFunction(
     ({ mode, selector }) => {
       const list = (window as unknown as HostWindow)[`list_${mode}`];
       const el = list?.shadowRoot?.querySelector(selector);
-      if (!el) return null;
-      const rect = el.getBoundingClientRect();
-      return rect.width ? { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 } : null;
+      const rect = el?.getBoundingClientRect();
+      const centre = rect?.width ? `${rect.x + rect.width / 2},${rect.y + rect.height / 2}` : '';
+      const seen = window as unknown as { centreSeen?: string; centreFrames?: number };
+      seen.centreFrames = centre && centre === seen.centreSeen ? (seen.centreFrames ?? 0) + 1 : 0;
+      seen.centreSeen = centre;
+      if (!centre || seen.centreFrames < 5) return null;
+      const [x, y] = centre.split(',').map(Number);
+      return { x: x!, y: y! };
     },
     { mode, selector },
-    { timeout: 15_000 },
+    { timeout: 15_000, polling: 'raf' },
   );
 }
 
