@@ -60,11 +60,20 @@ function visibleRows(): HTMLElement[] {
     .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
 }
 
+/** The scroller once the list has one: found once, as finding it reads every element's style. */
+let shownScroller: Element | undefined;
+
 /** Something is in view: a state message (loading) or a row inside the scroller's box. */
 function showsSomething(): boolean {
   if (!list) return false;
   if (root().querySelector('.state')) return true;
-  return !!findScroller(host()) && visibleRows().length > 0;
+  shownScroller ??= findScroller(host());
+  if (!shownScroller) return false;
+  const box = shownScroller.getBoundingClientRect();
+  return rows().some((row) => {
+    const r = row.getBoundingClientRect();
+    return r.height > 0 && r.bottom > box.top && r.top < box.bottom;
+  });
 }
 
 const api = {
@@ -115,6 +124,7 @@ const api = {
       return query;
     };
     list = el;
+    shownScroller = undefined;
     const blank = blankFrames(showsSomething);
     provider.append(el);
     let rowsAt = NaN;

@@ -10,7 +10,7 @@ import { timelineBackend } from '../helpers/timeline-fetch.js';
 /**
  * The issue's target, for nodes under the provider through shadow roots, side by side in view (a
  * virtualizer renders no rows out of the window). Rows are most of them: here 2,456 when a
- * conversation row held 46 nodes and a message row 50, a third of them whitespace between their
+ * conversation row held 46 nodes and a message row 50, a quarter of them whitespace between their
  * parts; 1,942 without it. Most of the rest are Lit's comment markers, one per binding.
  */
 const BUDGET = 2000;
