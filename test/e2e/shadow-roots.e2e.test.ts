@@ -67,7 +67,7 @@ type HostWindow = Window & Record<string, HTMLElement | undefined>;
  * it has stayed in place for a few frames: the rows can show before the header above them has
  * its full height, and a pointer sent to where a row was would miss it.
  */
-function centreOf(page: Page, mode: string, selector: string) {
+function centreOf(page: Page, mode: string, selector: string, timeout = 15_000) {
   return page.waitForFunction(
     ({ mode, selector }) => {
       const list = (window as unknown as HostWindow)[`list_${mode}`];
@@ -82,7 +82,7 @@ function centreOf(page: Page, mode: string, selector: string) {
       return { x: x!, y: y! };
     },
     { mode, selector },
-    { timeout: 15_000, polling: 'raf' },
+    { timeout, polling: 'raf' },
   );
 }
 
@@ -92,12 +92,23 @@ for (const mode of ['open', 'closed']) {
     const page = await demo.browser.newPage();
     const violations = await openHostPage(page);
 
-    const row = await (await centreOf(page, mode, '[role="option"]')).jsonValue();
+    // The rows can move after they show (the header grows when the team filter arrives): point
+    // at the first row again, as a person would, until its menu button shows.
+    for (let attempt = 0; ; attempt++) {
+      const row = await (await centreOf(page, mode, '[role="option"]')).jsonValue();
+      await page.mouse.move(row!.x, row!.y);
+      const shown = await centreOf(page, mode, '[part~="row-menu-button"]', 1000).then(
+        () => true,
+        () => false,
+      );
+      if (shown) break;
+      assert.ok(attempt < 10, 'the row menu button never showed');
+      await page.mouse.move(0, 0);
+    }
     const id = await page.evaluate((mode) => {
       const list = (window as unknown as HostWindow)[`list_${mode}`];
       return list?.shadowRoot?.querySelector('[role="option"]')?.getAttribute('data-id');
     }, mode);
-    await page.mouse.move(row!.x, row!.y);
     const button = await (await centreOf(page, mode, '[part~="row-menu-button"]')).jsonValue();
     await page.mouse.click(button!.x, button!.y);
     const item = await (await centreOf(page, mode, '[role="menuitem"]')).jsonValue();
