@@ -85,6 +85,20 @@ describe('<inbox-conversation-list>', () => {
     await rowsReady(list, 3);
   });
 
+  it('shows its rows with the team filter already in the header, so no row moves down when teams arrive', async () => {
+    const backend = fixtureBackend(makeConversations(5));
+    backend.teams = 'hold';
+    const list = await mount(backend);
+    await waitUntil(() => backend.requests.some((r) => r.startsWith('GET /conversations?')));
+    // The list has answered; a few painted frames later it still waits for the teams.
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(rows(list)).to.have.length(0);
+    expect(stateText(list)).to.equal('Loading conversations…');
+    backend.release();
+    await rowsReady(list, 5);
+    expect(shadow(list).querySelector('[part="team-select"]')).to.exist;
+  });
+
   it("shows the server's problem detail, and Try again reloads", async () => {
     const backend = fixtureBackend(makeConversations(3));
     backend.mode = 'fail';

@@ -25,6 +25,9 @@ export interface FixtureBackend {
   statusProblem?: Problem;
   /** `down` answers the event stream with 503. */
   events: 'ok' | 'down';
+  /** `hold` leaves `/teams`, and so the directory, pending until `release()`. */
+  teams: 'ok' | 'hold';
+  /** Answers every held request. */
   release(): void;
 }
 
@@ -106,6 +109,7 @@ export function fixtureBackend(conversations = fixtures.makeConversations(30)): 
     conversations,
     mode: 'ok',
     events: 'ok',
+    teams: 'ok',
     push(event) {
       const frame = encoder.encode(
         `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`,
@@ -129,6 +133,7 @@ export function fixtureBackend(conversations = fixtures.makeConversations(30)): 
         case '/spaces':
           return json(fixtures.me.spaces);
         case '/teams':
+          if (backend.teams === 'hold') await new Promise<void>((resolve) => held.push(resolve));
           return json(fixtures.teams);
         case '/users':
           return json(fixtures.users);

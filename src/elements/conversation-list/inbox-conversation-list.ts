@@ -272,9 +272,13 @@ export class InboxConversationList extends InboxElement {
     const listState = this.#state.value;
     const byId = this.#shared.byId.value;
     const ids = listState ? this.#ordered(this.frozenOrder, listState.ids) : [];
-    this.#displayed = ids;
-    if (!listState || !byId || ids.length === 0) {
-      if (!listState || listState.status === 'loading' || listState.status === 'idle') {
+    // Rows wait for the teams: the team filter they bring would grow the header and move every row
+    // already painted down.
+    const teamsPending =
+      !this.noHeader && this.teamId === undefined && this.#shared.directoryState.value?.status === 'loading';
+    this.#displayed = teamsPending ? [] : ids;
+    if (!listState || !byId || ids.length === 0 || teamsPending) {
+      if (!listState || listState.status === 'loading' || listState.status === 'idle' || teamsPending) {
         return this.#message('loading', messages.loadingConversations);
       }
       const limit = this.#shared.rateLimit.value;
