@@ -22,6 +22,13 @@ export class PinnedFlowLayout extends FlowLayout {
   set rowSize(px: number) {
     this._itemSize = { ...this._itemSize, [this._sizeDim]: px };
   }
+  /**
+   * Config: how far beyond the view, each side, rows stay rendered (FlowLayout's is 1,000 px). Rows
+   * past the first screens cost their layout on the first paint and their nodes after.
+   */
+  set overhang(px: number) {
+    this._overhang = px;
+  }
   protected override _setPositionFromPin(): void {
     const pin = this.pin;
     if (!pin || pin.block !== 'end' || pin.index < this.items.length - 1) return super._setPositionFromPin();
