@@ -209,12 +209,19 @@ export function authorizationSuite(backend: Backend): void {
           return json('POST', `${cv}/messages`, { text: 'From the matrix' }, { 'idempotency-key': key() });
         case 'addNote':
           return json('POST', `${cv}/notes`, { text: 'A matrix note' }, { 'idempotency-key': key() });
-        case 'cancelMessage':
-        case 'retryMessage':
-          return {
+        case 'cancelMessage': {
+          // Sent now: the target's message left the undo window (5 s) long ago on a busy machine.
+          const sent = await api<{ id: string }>(server, `${cv}/messages`, {
+            token: TOKENS.admin,
             method: 'POST',
-            path: `/api/messages/${t.message}/${operationId === 'cancelMessage' ? 'cancel' : 'retry'}`,
-          };
+            body: { text: 'To undo' },
+            headers: { 'idempotency-key': key() },
+          });
+          assert.equal(sent.status, 201, JSON.stringify(sent.body));
+          return { method: 'POST', path: `/api/messages/${sent.body.id}/cancel` };
+        }
+        case 'retryMessage':
+          return { method: 'POST', path: `/api/messages/${t.message}/retry` };
         case 'uploadAttachment': {
           const form = new FormData();
           form.set('file', new Blob([JPEG], { type: 'image/jpeg' }), 'photo.jpg');
