@@ -49,6 +49,13 @@ import { TimelineScroll } from './timeline-scroll.js';
 import { lastResult } from '../shared/last-result.js';
 
 /**
+ * Older history is asked for once the first rendered row is this close to the top of what is
+ * loaded: with rows rendered 400 px past the view, 12 rows of about 70 px put the ask about
+ * 1,200 px ahead of the reader, as far as the virtualizer's own 1,000 px and 3 rows did.
+ */
+const OLDER_AHEAD = 12;
+
+/**
  * @summary The history of one conversation: messages both ways with their delivery status, internal
  * notes, event badges and date separators, newest at the bottom, updated live; with the contact,
  * channel, status (and its menu), assignees and who is viewing or typing in the header.
@@ -443,7 +450,7 @@ export class InboxTimeline extends InboxElement {
   #onRange = (event: RangeChangedEvent): void => {
     const timeline = this.#state.value;
     if (
-      event.first <= 3 &&
+      event.first <= OLDER_AHEAD &&
       !this.#scroll.settling &&
       timeline?.hasOlder &&
       !timeline.loadingOlder &&
