@@ -11,8 +11,7 @@ import { conversationRow } from './conversation-row.js';
  * Rows rendered 400 px past the view, not the virtualizer's 1,000: about 7 rows each side instead
  * of 17. On 10,000 conversations the first render took 49 ms instead of 63 (the browser's first
  * layout of the rows is most of it) and the list's DOM 812 nodes instead of 1,184. The next page is
- * still asked for 20 rows before the last one renders. (The timeline keeps 1,000: it asks for older
- * history as its first rows render, and that far ahead the reader rarely waits for it.)
+ * still asked for 20 rows before the last one renders.
  */
 const LAYOUT = pinnedFlow({ overhang: 400 });
 
