@@ -31,6 +31,11 @@ export interface DirectoryStore {
   $senderProfiles: ReadableAtom<SenderProfile[]>;
   $tagsById: MapStore<Record<string, Tag>>;
   $directoryState: ReadableAtom<LoadState<InboxApiError>>;
+  /**
+   * True from a space becoming active until its directory has loaded (or failed): its teams are not
+   * known yet. A reload of the same space (after a reconnect) leaves it false.
+   */
+  $directoryPending: ReadableAtom<boolean>;
   /** Loads teams, users, channels, sender profiles and tags of a space. Resolves false on error. */
   loadDirectory(spaceId: string): Promise<boolean>;
   /** Switches space: reloads the directory and every store that registered with onSpaceChange. */
@@ -56,6 +61,8 @@ export function createDirectoryStore(client: InboxClient, session: SessionStore)
   const $senderProfiles = atom<SenderProfile[]>([]);
   const $tagsById = map<Record<string, Tag>>({});
   const $directoryState = atom<LoadState<InboxApiError>>({ status: 'idle', error: null });
+  /** The space whose directory load last ended, loaded or not. */
+  const $settledSpaceId = atom<string | null>(null);
   const listeners = new Set<SpaceChangeListener>();
 
   async function loadDirectory(spaceId: string): Promise<boolean> {
@@ -76,10 +83,13 @@ export function createDirectoryStore(client: InboxClient, session: SessionStore)
       $senderProfiles.set(senderProfiles);
       $tagsById.set(byId(tags));
       $directoryState.set({ status: 'ready', error: null });
+      $settledSpaceId.set(spaceId);
       return true;
     } catch (error) {
-      if ($activeSpaceId.get() === spaceId)
+      if ($activeSpaceId.get() === spaceId) {
         $directoryState.set({ status: 'error', error: InboxApiError.from(error) });
+        $settledSpaceId.set(spaceId);
+      }
       return false;
     }
   }
@@ -105,6 +115,10 @@ export function createDirectoryStore(client: InboxClient, session: SessionStore)
     $senderProfiles,
     $tagsById,
     $directoryState,
+    $directoryPending: computed(
+      [$activeSpaceId, $settledSpaceId],
+      (active, settled) => active !== null && active !== settled,
+    ),
     loadDirectory,
     setActiveSpace,
     onSpaceChange(listener) {

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { a11ySnapshot, findAccessibilityNode } from '@web/test-runner-commands';
 import '../../src/define/index.js';
-import type { InboxConversationList } from '../../src/index.js';
+import type { InboxConversationList, InboxProvider } from '../../src/index.js';
 import { makeConversation, makeConversations } from '../fixtures/inbox-fixtures.js';
 import { fixtureBackend, type FixtureBackend } from '../helpers/fixture-fetch.js';
 
@@ -97,6 +97,14 @@ describe('<inbox-conversation-list>', () => {
     backend.release();
     await rowsReady(list, 5);
     expect(shadow(list).querySelector('[part="team-select"]')).to.exist;
+
+    // A reload of the same space's directory (as after a reconnect) keeps the rows in place.
+    const directory = (list.closest('inbox-provider') as InboxProvider).store!.directory;
+    void directory.loadDirectory(directory.$activeSpaceId.get()!);
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(directory.$directoryState.get().status).to.equal('loading');
+    expect(rows(list)).to.have.length(5);
+    backend.release();
   });
 
   it("shows the server's problem detail, and Try again reloads", async () => {

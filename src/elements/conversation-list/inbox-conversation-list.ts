@@ -272,10 +272,9 @@ export class InboxConversationList extends InboxElement {
     const listState = this.#state.value;
     const byId = this.#shared.byId.value;
     const ids = listState ? this.#ordered(this.frozenOrder, listState.ids) : [];
-    // Rows wait for the teams: the team filter they bring would grow the header and move every row
-    // already painted down.
-    const teamsPending =
-      !this.noHeader && this.teamId === undefined && this.#shared.directoryState.value?.status === 'loading';
+    // Rows wait for the space's teams: the team filter they bring would grow the header and move
+    // every row already painted down.
+    const teamsPending = !this.noHeader && this.teamId === undefined && !!this.#shared.directoryPending.value;
     this.#displayed = teamsPending ? [] : ids;
     if (!listState || !byId || ids.length === 0 || teamsPending) {
       if (!listState || listState.status === 'loading' || listState.status === 'idle' || teamsPending) {

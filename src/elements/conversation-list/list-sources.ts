@@ -2,19 +2,13 @@ import type { ReactiveControllerHost } from 'lit';
 import type { InboxApiError } from '../../api/errors.js';
 import type { Capabilities, PresenceEntry, Team, User } from '../../api/types.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import type {
-  ConnectionStatus,
-  ConversationIndex,
-  InboxStore,
-  LoadState,
-  RateLimit,
-} from '../../stores/index.js';
+import type { ConnectionStatus, ConversationIndex, InboxStore, RateLimit } from '../../stores/index.js';
 
 /**
  * The inbox-wide stores the list reads besides its own query, each re-rendering the list when it
  * changes: the conversation cache (visible rows look themselves up in it), the selection, people,
  * presence, the clock, the connection, a rate-limit wait, the last failed status change and whether
- * the directory (which holds the teams) is loading.
+ * the active space's teams are known yet.
  */
 export class ListSources {
   readonly byId: StoreController<ConversationIndex>;
@@ -29,7 +23,7 @@ export class ListSources {
   readonly capabilities: StoreController<Capabilities | undefined>;
   readonly meId: StoreController<string | undefined>;
   readonly statusError: StoreController<{ conversationId: string; error: InboxApiError } | null>;
-  readonly directoryState: StoreController<LoadState<InboxApiError>>;
+  readonly directoryPending: StoreController<boolean>;
 
   constructor(host: ReactiveControllerHost) {
     this.byId = new StoreController(host);
@@ -43,7 +37,7 @@ export class ListSources {
     this.capabilities = new StoreController(host);
     this.meId = new StoreController(host);
     this.statusError = new StoreController(host);
-    this.directoryState = new StoreController(host);
+    this.directoryPending = new StoreController(host);
   }
 
   connect(store: InboxStore | undefined): void {
@@ -58,6 +52,6 @@ export class ListSources {
     this.capabilities.store = store?.session.$capabilities;
     this.meId.store = store?.session.$meId;
     this.statusError.store = store?.conversations.$statusChangeError;
-    this.directoryState.store = store?.directory.$directoryState;
+    this.directoryPending.store = store?.directory.$directoryPending;
   }
 }
