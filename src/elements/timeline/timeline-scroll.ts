@@ -9,8 +9,8 @@ const STILL_FRAMES = 3;
 /**
  * A message of one line with its time measures about 70 px. Placed at 100 px, a 100,000-message
  * thread opened in 59 ms; at 72, in 47 (placed smaller than they are, more rows are rendered first).
- * Rows are rendered 400 px past the view rather than the virtualizer's 1,000 (inbox-timeline.ts's OLDER_AHEAD
- * keeps older history asked for as far ahead).
+ * Rows are rendered 400 px past the view rather than the virtualizer's 1,000 (OLDER_AHEAD, in
+ * inbox-timeline.ts, still asks for older history as far ahead).
  */
 const timelineLayout = <T extends object>(config: T) => pinnedFlow({ rowSize: 72, overhang: 400, ...config });
 /** The layout config when nothing needs pinning: the same object every time. */
