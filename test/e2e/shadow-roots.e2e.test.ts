@@ -64,8 +64,8 @@ type HostWindow = Window & Record<string, HTMLElement | undefined>;
 
 /**
  * The centre of something inside the list's shadow root, found through the host's reference, once
- * it has stayed in place for a few frames: the rows can show before the header above them has
- * its full height, and a pointer sent to where a row was would miss it.
+ * it has stayed in place for a few frames: a pointer sent to where a row was, before something
+ * above it changed height, would miss it.
  */
 function centreOf(page: Page, mode: string, selector: string, timeout = 15_000) {
   return page.waitForFunction(
@@ -92,8 +92,8 @@ for (const mode of ['open', 'closed']) {
     const page = await demo.browser.newPage();
     const violations = await openHostPage(page);
 
-    // The rows can move after they show (the header grows when the team filter arrives): point
-    // at the first row again, as a person would, until its menu button shows.
+    // Point at the first row again, as a person would, until its menu button shows: a hover the
+    // page had not settled for is tried again.
     for (let attempt = 0; ; attempt++) {
       const row = await (await centreOf(page, mode, '[role="option"]')).jsonValue();
       await page.mouse.move(row!.x, row!.y);
