@@ -3,6 +3,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before, describe } from 'node:test';
 import postgres from 'postgres';
 import type { Backend } from './helpers.js';
 
@@ -134,4 +135,32 @@ export async function startPostgres(bin: string | null): Promise<PostgresCluster
       await stopCluster();
     },
   };
+}
+
+/**
+ * A describe block whose suites run against a throwaway Postgres cluster, one per test file (the
+ * runner gives each file its own process), or skipped, loudly, when none can be started.
+ */
+export function describeOnPostgres(title: string, suites: (backend: Backend) => void): void {
+  const bin = findPostgresBin();
+  const available = Boolean(process.env.TEST_DATABASE_URL || bin);
+  const reason =
+    process.env.INBOX_TEST_POSTGRES === 'off'
+      ? 'disabled by INBOX_TEST_POSTGRES=off'
+      : "no postgres binaries found (install Debian's postgresql: apt-get install -y postgresql, or set TEST_DATABASE_URL)";
+  // The runner shows stdout as a "# …" line: impossible to miss in CI logs.
+  if (!available) console.log(`SKIPPED Postgres suite (${title}): ${reason}`);
+
+  describe(title, { skip: available ? false : reason }, () => {
+    let cluster: PostgresCluster | undefined;
+    let ready: Promise<PostgresCluster> | undefined;
+    const getCluster = () => (ready ??= startPostgres(bin).then((c) => (cluster = c)));
+    before(async () => {
+      await getCluster();
+    });
+    after(async () => {
+      await cluster?.stop();
+    });
+    suites({ name: 'postgres', newStore: async (opts) => (await getCluster()).backend.newStore(opts) });
+  });
 }
