@@ -68,7 +68,8 @@ export function crashSuite(backend: Backend): void {
     if (shared)
       it('leaves a live process’s claim alone past its lease: the heartbeat renews it', async () => {
         const { store, conversationId } = await prepare(backend);
-        const slow = { ...store, dispatchLeaseSeconds: 1, dispatchPollMs: 50 };
+        // A 2 s lease renewed every 0.67 s: a renewal would have to stall 1.3 s for B to take over.
+        const slow = { ...store, dispatchLeaseSeconds: 2, dispatchPollMs: 50 };
         const a = await spawnServer({ ...slow, simulatorReceiptDelayMs: 600_000 });
         let b: ServerProcess | undefined;
         try {
@@ -77,7 +78,7 @@ export function crashSuite(backend: Backend): void {
           // Started once A has it, so only the lease (not a race to claim) decides who sends it.
           b = await spawnServer({ ...slow, simulatorReceiptDelayMs: 20 });
           // Three leases long: without renewals B would have taken it over twice by now.
-          await sleep(3000);
+          await sleep(6000);
           assert.deepEqual((await ledgerOf(store, res.body.id)).dispatches, 1);
           assert.deepEqual(b.sent, []);
         } finally {

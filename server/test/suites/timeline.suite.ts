@@ -8,6 +8,7 @@ import {
   TOKENS,
   type Backend,
   type Conversation,
+  type MessageItem,
   type Problem,
   type TimelineItem,
 } from '../helpers.js';
@@ -198,9 +199,17 @@ export function timelineSuite(backend: Backend): void {
           body: { seq: 1_000_000 },
         });
         assert.equal(future.body.seq, before.lastSeq, 'never past the last item');
-        await new Promise((r) => setTimeout(r, 150));
+        // Samir's stream is ordered: a reply logged after the marker fences what he was told about it.
+        const ping = await api<MessageItem>(server, '/demo/inbound', {
+          method: 'POST',
+          body: { conversationId, text: 'a reply after the marker' },
+        });
+        const fence = await samirStream.next('timeline.item', (d) => d.item.id === ping.body.id, 'the reply');
+        const beforeFence = samirStream.events.slice(0, samirStream.events.indexOf(fence));
         assert.ok(
-          !samirStream.ofType('conversation.updated').some((e) => e.data.conversation.id === conversationId),
+          !beforeFence.some(
+            (e) => e.data?.type === 'conversation.updated' && e.data.conversation.id === conversationId,
+          ),
           "Samir is not told about João's marker",
         );
       } finally {
