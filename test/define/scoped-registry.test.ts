@@ -17,6 +17,7 @@ import { owner } from '../fixtures/access-fixtures.js';
 import { makeConversation } from '../fixtures/inbox-fixtures.js';
 import { accessBackend } from '../helpers/access-fetch.js';
 import { outboxBackend } from '../helpers/outbox-fetch.js';
+import { FIRST_LOAD } from '../helpers/first-load.js';
 
 /** The other copy's elements: the page's tags are theirs. */
 class OtherCopy extends HTMLElement {}
@@ -75,6 +76,7 @@ describe('a copy of the library in a scoped registry', () => {
     await waitUntil(
       () => gate.shadowRoot!.querySelector('inbox-onboarding')?.shadowRoot?.querySelector('li'),
       'the onboarding steps',
+      FIRST_LOAD,
     );
     const onboarding = gate.shadowRoot!.querySelector('inbox-onboarding')!;
     expect(onboarding).to.be.instanceOf(InboxOnboarding);
@@ -100,7 +102,11 @@ describe('a copy of the library in a scoped registry', () => {
     const button = () => composer.shadowRoot!.querySelector<HTMLButtonElement>('[part~="emoji-button"]');
     await waitUntil(() => button() && !button()!.disabled, 'the composer is ready');
     button()!.click();
-    await waitUntil(() => composer.shadowRoot!.querySelector('inbox-emoji-picker')?.shadowRoot, 'the picker');
+    await waitUntil(
+      () => composer.shadowRoot!.querySelector('inbox-emoji-picker')?.shadowRoot,
+      'the picker',
+      FIRST_LOAD,
+    );
     expect(composer.shadowRoot!.querySelector('inbox-emoji-picker')).to.be.instanceOf(InboxEmojiPicker);
     expect(customElements.get('inbox-emoji-picker')!.prototype).to.be.instanceOf(OtherCopy);
   });

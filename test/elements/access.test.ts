@@ -9,6 +9,7 @@ import type {
 } from '../../src/index.js';
 import { allDone, owner } from '../fixtures/access-fixtures.js';
 import { accessBackend, type AccessBackend } from '../helpers/access-fetch.js';
+import { FIRST_LOAD } from '../helpers/first-load.js';
 
 /** A host page: the gate around an inbox, inside a provider. */
 async function page(backend: AccessBackend, attrs: { locale?: string; theme?: string } = {}) {
@@ -49,7 +50,7 @@ describe('<inbox-access>: Request Access', () => {
   it('first "Request Received!", then the "Request Already Sent" pop-up', async () => {
     const backend = accessBackend('none');
     const { gate, $ } = await page(backend);
-    await waitUntil(() => $('[part="button"]'), 'the Request Access screen');
+    await waitUntil(() => $('[part="button"]'), 'the Request Access screen', FIRST_LOAD);
 
     expect(showsInbox(gate)).to.equal(false);
     expect(text($('h2'))).to.equal('Inbox is in beta');
@@ -185,7 +186,11 @@ describe('<inbox-access>: Request Access', () => {
     `);
     const gate = root.querySelector('inbox-access')!;
     const screen = () => gate.shadowRoot!.querySelector<HTMLElement>('.screen');
-    await waitUntil(() => text(gate.shadowRoot!.querySelector('[part="button"]')) === 'طلب الوصول');
+    await waitUntil(
+      () => text(gate.shadowRoot!.querySelector('[part="button"]')) === 'طلب الوصول',
+      'the Arabic screen',
+      FIRST_LOAD,
+    );
     expect(screen()!.dir).to.equal('rtl');
     expect(screen()!.scrollWidth).to.be.at.most(320);
     expect(getComputedStyle(screen()!).color).to.equal('rgb(232, 235, 240)');

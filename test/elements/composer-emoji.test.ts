@@ -3,6 +3,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { InboxEmojiPicker } from '../../src/emoji/emoji-picker.js';
 import type { InboxComposer } from '../../src/index.js';
 import { field, mountComposer, part, type Harness } from '../helpers/composer-harness.js';
+import { FIRST_LOAD } from '../helpers/first-load.js';
 
 /** Where the test runner serves the data the library ships (see web-test-runner.config.mjs). */
 const DATA = '/emoji/{locale}.json';
@@ -135,7 +136,11 @@ describe('<inbox-composer> emoji', () => {
   it('says so when the emoji data cannot be loaded', async () => {
     const { composer } = await mount({ attributes: { 'emoji-data-url': '/missing/{locale}.json' } });
     emojiButton(composer).click();
-    await waitUntil(() => part(composer, 'emoji-popup')?.querySelector('[role="alert"]'), 'no error shown');
+    await waitUntil(
+      () => part(composer, 'emoji-popup')?.querySelector('[role="alert"]'),
+      'no error shown',
+      FIRST_LOAD,
+    );
     expect(part(composer, 'emoji-popup')!.textContent!.trim()).to.equal("Couldn't load emoji.");
   });
 

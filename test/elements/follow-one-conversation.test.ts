@@ -6,6 +6,7 @@ import { makeConversations } from '../fixtures/inbox-fixtures.js';
 import { detailsBackend } from '../helpers/details-fetch.js';
 import { fixtureBackend } from '../helpers/fixture-fetch.js';
 import { timelineBackend } from '../helpers/timeline-fetch.js';
+import { FIRST_LOAD } from '../helpers/first-load.js';
 
 // A view of one conversation re-renders for that conversation's changes only: with thousands of
 // conversations updating live, the timeline and the Details stay still for all the others.
@@ -36,7 +37,11 @@ describe('views of one conversation', () => {
       </inbox-provider>
     `);
     const details = provider.querySelector('inbox-details') as InboxDetails;
-    await waitUntil(() => details.shadowRoot?.querySelector('[part~="contact-facts"]'), 'no details');
+    await waitUntil(
+      () => details.shadowRoot?.querySelector('[part~="contact-facts"]'),
+      'no details',
+      FIRST_LOAD,
+    );
     const cache = provider.store!.conversations.$conversationsById;
     // Another contact's conversation in the cache, as a list would have loaded it.
     const shown = cache.get().get('conv-0')!;

@@ -12,6 +12,7 @@ import {
   problem,
   type NewConversationFixture,
 } from '../helpers/new-conversation-fetch.js';
+import { FIRST_LOAD } from '../helpers/first-load.js';
 
 interface Mounted {
   backend: NewConversationFixture;
@@ -73,7 +74,11 @@ async function fillDetails(el: InboxNewConversation, phone = '+447400123457', pr
   await choose(el, '#profile', profile);
   await choose(el, '#team', 'team-support');
   await type(el, '#phone', phone);
-  await waitUntil(() => text(el, '[part="availability"]').includes('left today'), 'no availability');
+  await waitUntil(
+    () => text(el, '[part="availability"]').includes('left today'),
+    'no availability',
+    FIRST_LOAD,
+  );
 }
 
 async function toMessage(el: InboxNewConversation, message: string) {
@@ -157,7 +162,7 @@ describe('<inbox-new-conversation>', () => {
     await openDialog(element);
     await choose(element, '#profile', 'profile-sms');
     await type(element, '#phone', '+44 7400 123456');
-    await waitUntil(() => text(element, '[part="contact"]').includes('Ana'), 'contact not named');
+    await waitUntil(() => text(element, '[part="contact"]').includes('Ana'), 'contact not named', FIRST_LOAD);
     expect(text(element, '[part="contact"]')).to.equal(`This number belongs to \u2068${ANA.name}\u2069.`);
     // The country picker followed the number's +44.
     expect($<HTMLSelectElement>(element, '#country')!.value).to.equal('GB');

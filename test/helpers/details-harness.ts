@@ -3,6 +3,7 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/index.js';
 import type { InboxDetails, InboxProvider } from '../../src/index.js';
 import type { DetailsBackend } from './details-fetch.js';
+import { FIRST_LOAD } from './first-load.js';
 
 export async function mountDetails(backend: DetailsBackend, conversationId = 'conv-0', extra = html``) {
   const provider = await fixture<InboxProvider>(html`
@@ -11,7 +12,7 @@ export async function mountDetails(backend: DetailsBackend, conversationId = 'co
     </inbox-provider>
   `);
   const details = provider.querySelector('inbox-details') as InboxDetails;
-  await waitUntil(() => part(details, 'contact-facts'), 'the details did not render', { timeout: 4000 });
+  await waitUntil(() => part(details, 'contact-facts'), 'the details did not render', FIRST_LOAD);
   return { provider, details };
 }
 

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/index.js';
 import { loadLocale, resolveLocale, supportedLocales } from '../../src/i18n/index.js';
 import type { InboxComposer } from '../../src/index.js';
+import { FIRST_LOAD } from '../helpers/first-load.js';
 
 describe('locales', () => {
   it('build English in and load the others on first use', async () => {
@@ -23,6 +24,7 @@ describe('locales', () => {
     await waitUntil(
       () => composer.shadowRoot?.querySelector('[role="tab"]')?.textContent?.trim() === 'Perfil de remitente',
       'the Spanish catalogue never arrived',
+      FIRST_LOAD,
     );
   });
 });
