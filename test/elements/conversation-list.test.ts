@@ -74,15 +74,23 @@ describe('<inbox-conversation-list>', () => {
     );
   });
 
-  it('says it is loading until the server answers', async () => {
+  it('says it is loading until the server answers, over the listbox its rows then fill', async () => {
     const backend = fixtureBackend(makeConversations(3));
     backend.mode = 'hold';
     const list = await mount(backend);
     await waitUntil(() => stateText(list) === 'Loading conversations…');
     expect(shadow(list).querySelector('[part="state"]')?.getAttribute('role')).to.equal('status');
+    // The listbox is laid out while loading (its virtualizer measured before the rows arrive),
+    // empty and hidden from assistive technology until then.
+    const listbox = shadow(list).querySelector('[role="listbox"]');
+    expect(listbox?.getAttribute('aria-hidden')).to.equal('true');
+    expect(listbox?.querySelector('[role="option"]')).to.equal(null);
     backend.mode = 'ok';
     backend.release();
     await rowsReady(list, 3);
+    expect(shadow(list).querySelector('[role="listbox"]')).to.equal(listbox);
+    expect(listbox!.hasAttribute('aria-hidden')).to.equal(false);
+    expect(shadow(list).querySelector('[part="state"]')).to.equal(null);
   });
 
   it('shows its rows with the team filter already in the header, so no row moves down when teams arrive', async () => {

@@ -118,6 +118,12 @@ export const styles = css`
     block-size: 100%;
     overflow: auto;
   }
+  /* "Loading conversations…" over the empty listbox, which is laid out before its rows arrive. */
+  .list + .state {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline: 0;
+  }
   .row {
     display: grid;
     inline-size: 100%;

@@ -276,10 +276,12 @@ export class InboxConversationList extends InboxElement {
     // every row already painted down.
     const teamsPending = !this.noHeader && this.teamId === undefined && !!this.#shared.directoryPending.value;
     this.#displayed = teamsPending ? [] : ids;
+    const loading =
+      !listState || listState.status === 'loading' || listState.status === 'idle' || teamsPending;
     if (!listState || !byId || ids.length === 0 || teamsPending) {
-      if (!listState || listState.status === 'loading' || listState.status === 'idle' || teamsPending) {
-        return this.#message('loading', messages.loadingConversations);
-      }
+      // The listbox is there while loading, empty under the message: its virtualizer is built and
+      // measured before the rows arrive, not in the frame that paints them.
+      if (loading) return this.#rows([], this.#message('loading', messages.loadingConversations));
       const limit = this.#shared.rateLimit.value;
       if (listState.status === 'error' && limit)
         // Not a live region: a number changing every second would be read out every second.
@@ -297,6 +299,13 @@ export class InboxConversationList extends InboxElement {
         ? this.#message('empty', messages.noSearchResults(q), false, true)
         : this.#message('empty', messages.noConversations);
     }
+    return this.#rows(ids, nothing);
+  }
+
+  /** The listbox of `ids`, with the loading message over it while there are none yet. */
+  #rows(ids: readonly string[], loadingMessage: unknown) {
+    const { messages } = this.i18n.resolved;
+    const listState = this.#state.value;
     const has = (id: string | undefined) => id !== undefined && !!this.#query?.has(id);
     return html`
       <div
@@ -304,7 +313,8 @@ export class InboxConversationList extends InboxElement {
         part="list"
         class="list"
         aria-label=${messages.conversationsLabel}
-        aria-busy=${listState.loadingMore ? 'true' : 'false'}
+        aria-hidden=${loadingMessage === nothing ? nothing : 'true'}
+        aria-busy=${listState?.loadingMore ? 'true' : 'false'}
         @click=${this.#onRowClick}
         @keydown=${this.#onRowKeydown}
         @focusin=${this.#onRowFocus}
@@ -317,8 +327,8 @@ export class InboxConversationList extends InboxElement {
         ${listRows({
           i18n: this.i18n,
           ids,
-          byId,
-          matches: listState.matches,
+          byId: this.#shared.byId.value,
+          matches: listState?.matches ?? {},
           now: this.#shared.now.value ?? Date.now(),
           query: this.#filters.value?.q ?? '',
           usersById: this.#shared.users.value ?? {},
@@ -326,11 +336,11 @@ export class InboxConversationList extends InboxElement {
           meId: this.#shared.meId.value,
           activeId: this.#shared.activeId.value,
           focusedId: has(this.focusedId) ? this.focusedId : ids[0],
-          setSize: setSize(this.#filters.value, this.#counts.value, ids.length, listState.hasMore),
+          setSize: setSize(this.#filters.value, this.#counts.value, ids.length, !!listState?.hasMore),
         })}
       </div>
-      ${this.#actions.render(!!this.#shared.capabilities.value?.changeStatus)}
-      ${listState.loadingMore ? html`<div class="loading-more" role="status">${messages.loadingMore}</div>` : nothing}
+      ${loadingMessage}${this.#actions.render(!!this.#shared.capabilities.value?.changeStatus)}
+      ${listState?.loadingMore ? html`<div class="loading-more" role="status">${messages.loadingMore}</div>` : nothing}
     `;
   }
 
