@@ -164,12 +164,8 @@ describe('<inbox-conversation-list> rows', () => {
     );
   });
 
-  it('keeps rows still while the pointer rests on the list, and re-sorts when it leaves', async () => {
-    const backend = fixtureBackend(makeConversations(6));
-    const list = await mount(backend);
-    await waitUntil(() => rows(list).length === 6);
-    const listbox = shadow(list).querySelector('[role="listbox"]')!;
-    listbox.dispatchEvent(new PointerEvent('pointerenter'));
+  /** A new message in the fifth conversation: the live order puts it first. */
+  function newMessageInFifth(backend: ReturnType<typeof fixtureBackend>) {
     const moved = backend.conversations[4]!;
     const later = new Date(Date.parse(backend.conversations[0]!.lastActivityAt) + 60_000).toISOString();
     backend.push({
@@ -184,10 +180,36 @@ describe('<inbox-conversation-list> rows', () => {
         lastMessage: { kind: 'message', direction: 'in', text: 'New!', at: later },
       },
     });
+    return moved;
+  }
+
+  it('keeps rows still while the pointer rests on the list, and re-sorts when it leaves', async () => {
+    const backend = fixtureBackend(makeConversations(6));
+    const list = await mount(backend);
+    await waitUntil(() => rows(list).length === 6);
+    const listbox = shadow(list).querySelector('[role="listbox"]')!;
+    listbox.dispatchEvent(new PointerEvent('pointerenter'));
+    const moved = newMessageInFifth(backend);
     await waitUntil(() => text(rows(list)[4]!.querySelector('[part="preview"]')) === 'New!');
     expect(rows(list)[0]!.dataset['id']).to.equal('conv-0');
     listbox.dispatchEvent(new PointerEvent('pointerleave'));
     await waitUntil(() => rows(list)[0]!.dataset['id'] === moved.id);
+  });
+
+  it('keeps still the rows that arrive under a pointer already resting on the list', async () => {
+    const backend = fixtureBackend(makeConversations(6));
+    backend.mode = 'hold';
+    const list = await mount(backend);
+    await waitUntil(() => shadow(list).querySelector('[role="listbox"]'));
+    // The pointer came in while the list was loading, then rests on the rows once they are in.
+    shadow(list).querySelector('[role="listbox"]')!.dispatchEvent(new PointerEvent('pointerenter'));
+    backend.mode = 'ok';
+    backend.release();
+    await waitUntil(() => rows(list).length === 6);
+    rows(list)[2]!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+    newMessageInFifth(backend);
+    await waitUntil(() => text(rows(list)[4]!.querySelector('[part="preview"]')) === 'New!');
+    expect(rows(list)[0]!.dataset['id']).to.equal('conv-0');
   });
 });
 

@@ -319,7 +319,7 @@ export class InboxConversationList extends InboxElement {
         @keydown=${this.#onRowKeydown}
         @focusin=${this.#onRowFocus}
         @pointerover=${this.#onRowPointer}
-        @pointerenter=${() => (this.frozenOrder = ids)}
+        @pointerenter=${this.#freezeOrder}
         @pointerleave=${() => (this.frozenOrder = undefined)}
         @rangeChanged=${this.#onRangeChanged}
         @scroll=${() => this.#actions.hide()}
@@ -394,7 +394,15 @@ export class InboxConversationList extends InboxElement {
     this.#actions.show(event.target as HTMLElement, id);
   };
 
-  #onRowPointer = (event: PointerEvent): void => this.#actions.pointedAt(event, this.#nav.idOf(event));
+  #onRowPointer = (event: PointerEvent): void => {
+    this.#freezeOrder(); // rows that arrived under a resting pointer
+    this.#actions.pointedAt(event, this.#nav.idOf(event));
+  };
+
+  /** While the pointer is on the rows they keep their order (see keepOrder); the listbox may still be empty. */
+  #freezeOrder = (): void => {
+    if (!this.frozenOrder && this.#displayed.length > 0) this.frozenOrder = this.#displayed;
+  };
 
   #onRowKeydown = (event: KeyboardEvent): void => {
     const conversation = this.#conversationOf(event);
