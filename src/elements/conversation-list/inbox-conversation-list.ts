@@ -1,6 +1,6 @@
 import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type {
   Conversation,
@@ -303,7 +303,7 @@ export class InboxConversationList extends InboxElement {
   }
 
   /** The listbox of `ids`, with the loading message over it while there are none yet. */
-  #rows(ids: readonly string[], loadingMessage: unknown) {
+  #rows(ids: readonly string[], loadingMessage: TemplateResult | typeof nothing) {
     const { messages } = this.i18n.resolved;
     const listState = this.#state.value;
     const has = (id: string | undefined) => id !== undefined && !!this.#query?.has(id);
