@@ -23,6 +23,18 @@ function countRenders(el: InboxDetails | InboxTimeline): () => number {
   return () => renders;
 }
 
+/** Counts the element's renders from once it has settled: three frames in a row without one. */
+async function rendersOnceSettled(el: InboxDetails | InboxTimeline): Promise<() => number> {
+  const all = countRenders(el);
+  let seen = all();
+  for (let quiet = 0; quiet < 3;) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    quiet = all() === seen ? quiet + 1 : 0;
+    seen = all();
+  }
+  return () => all() - seen;
+}
+
 function bump(provider: InboxProvider, id: string, changes: Partial<Conversation>): void {
   const conversations = provider.store!.conversations;
   const current = conversations.$conversationsById.get().get(id)!;
@@ -50,9 +62,7 @@ describe('views of one conversation', () => {
       id: 'conv-other',
       contact: { ...shown.contact, id: 'contact-other' },
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await details.updateComplete;
-    const renders = countRenders(details);
+    const renders = await rendersOnceSettled(details);
 
     bump(provider, 'conv-other', { unreadCount: 4 });
     await details.updateComplete;
@@ -75,9 +85,7 @@ describe('views of one conversation', () => {
     const cache = provider.store!.conversations.$conversationsById;
     // Another conversation in the cache, as a list would have loaded it.
     provider.store!.conversations.upsertConversation({ ...cache.get().get('conv-0')!, id: 'conv-other' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await timeline.updateComplete;
-    const renders = countRenders(timeline);
+    const renders = await rendersOnceSettled(timeline);
 
     bump(provider, 'conv-other', { unreadCount: 4 });
     await timeline.updateComplete;

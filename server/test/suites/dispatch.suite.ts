@@ -48,7 +48,10 @@ export function dispatchSuite(backend: Backend): void {
     });
 
     it('takes over a message whose process died mid-dispatch once its claim is older than the lease', async () => {
-      const { server, sim } = await startSendingServer(await backend.newStore());
+      // A 60 s lease: the dead claim (61 s old) is past it, the live one stays within it however slow the run.
+      const { server, sim } = await startSendingServer(await backend.newStore(), {
+        dispatchLeaseSeconds: 60,
+      });
       try {
         await setUndoWindow(server, 30);
         const conversationId = await conversationOf(server, 'telegram', 'tm_sales');
