@@ -17,6 +17,7 @@ import {
   type Conversation,
   type DemoUser,
   useDemo,
+  problemsExcept,
 } from './demo-page.js';
 
 const demo = useDemo();
@@ -29,9 +30,6 @@ const listState = (page: Page, kind: string) =>
   page.locator(`inbox-conversation-list [part="state"].${kind}`);
 
 /** What the page complained about, less the refusals a test provokes on purpose. */
-const unexpected = (problems: string[], statuses: number[]) =>
-  problems.filter((p) => !statuses.some((s) => p.includes(`status of ${s}`)));
-
 test('the list loading, failing with a 500, and empty', async () => {
   const user = await admin();
   // Loading: the list request is held until axe has looked.
@@ -71,7 +69,7 @@ test('the list loading, failing with a 500, and empty', async () => {
   await page.reload();
   await listState(page, 'empty').waitFor({ timeout: 20_000 });
   assert.deepEqual(await axeViolations(page), [], 'empty');
-  assert.deepEqual(unexpected(problems, [500]), []);
+  assert.deepEqual(problemsExcept(problems, [500]), []);
   await page.context().close();
 });
 
@@ -126,7 +124,7 @@ test('a colleague changed the assignment first: the 412 conflict as shown', asyn
   await editor.locator('[part="save"]').click();
   await page.locator('inbox-details [part="conflict"]').waitFor();
   assert.deepEqual(await axeViolations(page), [], 'conflict');
-  assert.deepEqual(unexpected(problems, [412]), []);
+  assert.deepEqual(problemsExcept(problems, [412]), []);
   await page.context().close();
 });
 

@@ -85,6 +85,16 @@ export async function openPage(
   return { page, problems };
 }
 
+/**
+ * What a page reported, less the browser's own log of requests refused with these statuses: the
+ * ones a test provokes, or a 412 that the stores answer by saving again on the new version (a
+ * delivery receipt for a reply just sent can move a conversation's version while an edit is on its
+ * way).
+ */
+export function problemsExcept(problems: readonly string[], statuses: readonly number[]): string[] {
+  return problems.filter((p) => !statuses.some((status) => p.includes(`status of ${status}`)));
+}
+
 /** Opens a conversation the way an agent does: find it in the list (by its number) and click it. */
 export async function openConversation(page: Page, conversation: Conversation): Promise<void> {
   await listPart(page, 'search').fill(conversation.contact.phone);

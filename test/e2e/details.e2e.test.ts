@@ -12,6 +12,7 @@ import {
   type Conversation,
   type DemoUser,
   useDemo,
+  problemsExcept,
 } from './demo-page.js';
 
 const demo = useDemo();
@@ -24,9 +25,6 @@ async function openInDemo(user: DemoUser, conversation: Conversation) {
 }
 
 /** What the page complained about, less the refusals these tests provoke on purpose. */
-const unexpected = (problems: string[], statuses: number[]) =>
-  problems.filter((p) => !statuses.some((s) => p.includes(`status of ${s}`)));
-
 const details = (page: Page, selector: string) => page.locator(`inbox-details ${selector}`);
 
 async function startAssignmentEdit(page: Page) {
@@ -67,7 +65,7 @@ test('two managers edit one assignment: the second sees what changed, with their
   const after = await api<Conversation>(demo.server, manager, `/conversations/${shared.id}`);
   assert.equal(after.status, 200);
   assert.deepEqual(one.problems, []);
-  assert.deepEqual(unexpected(two.problems, [412]), []);
+  assert.deepEqual(problemsExcept(two.problems, [412]), []);
   await one.page.context().close();
   await two.page.context().close();
 });
@@ -96,7 +94,7 @@ test('a contact edit with an invalid number shows the error beside the field, an
         ?.shadowRoot?.querySelector('#contact-dialog [part="field-error"]')?.textContent ?? '',
     ),
   );
-  assert.deepEqual(unexpected(problems, [400]), []);
+  assert.deepEqual(problemsExcept(problems, [400]), []);
   await page.context().close();
 });
 
