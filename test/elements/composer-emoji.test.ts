@@ -22,9 +22,7 @@ async function openPicker(composer: InboxComposer): Promise<InboxEmojiPicker> {
   await waitUntil(
     () => picker(composer)?.shadowRoot?.querySelector('[role="gridcell"]'),
     'picker not shown',
-    {
-      timeout: 5000,
-    },
+    FIRST_LOAD,
   );
   await picker(composer)!.updateComplete;
   return picker(composer)!;

@@ -4,6 +4,7 @@ import type { InboxDetails } from '../../src/index.js';
 import { makeConversations } from '../fixtures/inbox-fixtures.js';
 import { detailsBackend } from '../helpers/details-fetch.js';
 import { mountDetails, part, sectionOf, shadow, text } from '../helpers/details-harness.js';
+import { FIRST_LOAD } from '../helpers/first-load.js';
 
 const dialog = (details: InboxDetails) => shadow(details).querySelector<HTMLDialogElement>('#contact-dialog');
 const field = (details: InboxDetails, id: string) =>
@@ -17,12 +18,11 @@ async function type(input: HTMLInputElement, value: string) {
 async function openContactDialog(details: InboxDetails) {
   sectionOf(details, 'contact').querySelector<HTMLButtonElement>('[part="edit-button"]')!.click();
   await waitUntil(() => dialog(details)?.open, 'the dialog did not open');
-  // The first dialog of the run loads the phone-number library: the test server transforms it on
-  // that first request, which took over the default second once in CI.
+  // The first dialog of the run loads the phone-number library.
   await waitUntil(
     () => shadow(details).querySelector('[part="country-select"] option[value="GB"]'),
     'no countries',
-    { timeout: 5000 },
+    FIRST_LOAD,
   );
 }
 
