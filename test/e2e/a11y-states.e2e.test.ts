@@ -18,6 +18,7 @@ import {
   type DemoUser,
   useDemo,
   problemsExcept,
+  until,
 } from './demo-page.js';
 
 const demo = useDemo();
@@ -37,8 +38,9 @@ test('the list loading, failing with a 500, and empty', async () => {
   const { page, problems } = await openPage(demo.browser, demo.server, user, async (p) => {
     await p.route(LIST, (route) => void (held = route));
   });
+  // The loading line shows from the start, before the list asks: wait for the request itself.
+  await until('the list request is held', async () => held, 20_000);
   await listState(page, 'loading').waitFor({ timeout: 20_000 });
-  assert.ok(held, 'the list request is held');
   assert.deepEqual(await axeViolations(page), [], 'loading');
   await page.unroute(LIST); // Lets the held request through.
 
