@@ -117,11 +117,14 @@ function filters(
       `exists (select 1 from conversation_teams ft where ft.conversation_id = c.id and ft.team_id = ${p.add(f.teamId)})`,
     );
   }
-  // Looked up row by row through the markers' key, never joined whole: a user's markers grow
-  // with every conversation they have read.
+  // Unread: an inbound message past the user's read marker. Written as "no marker at or past it",
+  // the planner makes it an anti-join it places after the row's cheaper tests (status, closer,
+  // sight), and the counts hash the user's markers once. As a subquery per row it was tested
+  // first, a marker looked up for every conversation of the walk. At 100,000 conversations:
+  // the slowest unread pages about 44 → 30 ms, the unread counts 177 → 38 ms (medians).
   if (f.unread)
-    parts.push(`c.last_inbound_seq > coalesce((select rm.seq from read_markers rm
-      where rm.user_id = ${p.add(v.id)} and rm.conversation_id = c.id), 0)`);
+    parts.push(`c.last_inbound_seq > 0 and not exists (select 1 from read_markers rm
+      where rm.user_id = ${p.add(v.id)} and rm.conversation_id = c.id and rm.seq >= c.last_inbound_seq)`);
   if (f.contactId) parts.push(`c.contact_id = ${p.add(f.contactId)}`);
   const unsighted = parts.join('\n  and ');
   const base = `${unsighted}\n  and ${sight}`;

@@ -100,6 +100,7 @@ async function measure(
     });
     log(`  worst list for ${who}: ${worst.path.replace(/^.*\?/, '')}`);
     await row(`counts, ${who}`, `/api/conversations/counts?spaceId=${SPACE}`, token);
+    await row(`counts, unread only, ${who}`, `/api/conversations/counts?spaceId=${SPACE}&unread=true`, token);
     for (const q of SCALE_SEARCHES)
       await row(
         `search "${q}", ${who}`,
