@@ -21,8 +21,14 @@ const PAGE_NEVER_WHOLE = [...NEVER_WHOLE, 'conversations'];
 interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
+  'Index Name'?: string;
   Plans?: PlanNode[];
 }
+
+const indexes = (node: PlanNode): string[] => [
+  ...(node['Index Name'] ? [node['Index Name']] : []),
+  ...(node.Plans ?? []).flatMap(indexes),
+];
 
 const wholeScans = (node: PlanNode, tables: readonly string[]): string[] => [
   ...(node['Node Type'] === 'Seq Scan' && tables.includes(node['Relation Name'] ?? '')
@@ -78,11 +84,13 @@ export function queryPlansSuite(backend: Backend): void {
       const { db, cursors } = server.services;
       const explain = explaining(db);
       const found: string[] = [];
-      const check = async (what: string, tables = NEVER_WHOLE) => {
+      const check = async (what: string, tables = NEVER_WHOLE, walking?: RegExp) => {
         for (const { sql, plan } of await explain.take()) {
           const scans = wholeScans(plan, tables);
           if (scans.length)
             found.push(`${what}: ${scans.join(', ')} in ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+          if (walking && !indexes(plan).some((name) => walking.test(name)))
+            found.push(`${what}: no ${walking} in ${indexes(plan).join(', ')}`);
         }
       };
       let checked = 0;
@@ -101,7 +109,9 @@ export function queryPlansSuite(backend: Backend): void {
           // Pages of everything in sight walk an index in their order; narrower views may start from
           // the user's own rows instead.
           const tables = list.view === 'all' && !list.unread ? PAGE_NEVER_WHOLE : NEVER_WHOLE;
-          await check(`${who}, list ${query}`, tables);
+          // Closed by me walks the user's closed conversations only, not the whole space's order.
+          const walking = list.view === 'closed_by_me' ? /^conversations_closed_/ : undefined;
+          await check(`${who}, list ${query}`, tables, walking);
           if (page.nextCursor) {
             await listConversations(explain.db, viewer, { ...list, cursor: page.nextCursor }, cursors);
             await check(`${who}, second page ${query}`, tables);
