@@ -4,6 +4,7 @@
  * npm run bench -- --suite=conversation-list --scales=1000,10000,100000 [--runs=5,5,3]
  * npm run bench -- --compare bench/results/old.json [--runs=5]   (runs old's suite and params again)
  * npm run bench -- --compare bench/results/old.json --compare bench/results/new.json   (no run)
+ * npm run bench -- --bytes=off   (without the table of bytes each page downloads)
  *
  * Builds each suite's page, serves it on 127.0.0.1, and measures the subject and the baseline on a
  * fresh page per run (alternating which goes first), in headless Chromium. Prints medians and
@@ -17,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../test/chromium.mjs';
 import { buildPages } from './lib/build.js';
+import { bytesTable } from './lib/bytes.js';
 import { compareTable, readResult, type ResultFile } from './lib/compare.js';
 import { summarize, table, type Samples } from './lib/report.js';
 import { scalesTable, type ScaleResult } from './lib/scales.js';
@@ -34,10 +36,11 @@ const { values } = parseArgs({
     name: { type: 'string' },
     scales: { type: 'string' },
     compare: { type: 'string', multiple: true },
+    bytes: { type: 'string', default: 'on' },
   },
   strict: false,
 });
-const own = ['runs', 'suite', 'name', 'scales', 'compare'];
+const own = ['runs', 'suite', 'name', 'scales', 'compare', 'bytes'];
 const compared = (values.compare as string[] | undefined) ?? [];
 if (compared.length > 2) throw new Error('--compare takes an old result, or an old and a new one');
 if (compared.length === 2) {
@@ -174,3 +177,4 @@ try {
   await server.close();
   await rm(outdir, { recursive: true, force: true });
 }
+if (values.bytes !== 'off') console.log(`\n${await bytesTable()}\n`);

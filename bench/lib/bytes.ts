@@ -1,0 +1,41 @@
+// The bytes a page downloads before its elements render, from the CDN build, beside the issue's
+// targets. Size is deterministic: `npm run test:size` enforces the budgets; this prints the figures
+// with the benchmark's, and what share of each page is the libraries.
+import { buildCdn, gzipTotal, pageFiles } from '../../test/size/cdn-build.js';
+import { moduleSizes } from '../../test/size/module-sizes.js';
+
+const PAGES: { name: string; tags: string[] | 'all'; targetKb?: number }[] = [
+  { name: 'the conversation list', tags: ['inbox-conversation-list'], targetKb: 28 },
+  {
+    name: 'list, timeline and composer',
+    tags: ['inbox-conversation-list', 'inbox-timeline', 'inbox-composer'],
+    targetKb: 40,
+  },
+  { name: 'every element', tags: 'all' },
+];
+
+export async function bytesTable(): Promise<string> {
+  const { chunks } = await buildCdn();
+  const every = chunks
+    .filter((chunk) => chunk.isEntry && chunk.fileName.startsWith('define/'))
+    .map((chunk) => chunk.fileName.replace(/^define\/(.+)\.js$/, '$1'));
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const rows = PAGES.map(({ name, tags, targetKb }) => {
+    const files = pageFiles(chunks, tags === 'all' ? every : tags);
+    const total = gzipTotal(files);
+    const libraries = moduleSizes(files)
+      .filter((module) => module.source.startsWith('node_modules/'))
+      .reduce((sum, module) => sum + module.gzip, 0);
+    const target = targetKb === undefined ? '' : `≤ ${targetKb} KB ${total / 1024 <= targetKb ? '✓' : '✗'}`;
+    return [name, kb(total), kb(libraries), String(files.length), target];
+  });
+  const header = ['page (with <inbox-provider>)', 'gzip', 'of which libraries', 'files', 'target'];
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  return [
+    'JS a page downloads before its elements render (CDN build; budgets in npm run test:size)',
+    line(header),
+    ...rows.map(line),
+  ].join('\n');
+}
