@@ -16,6 +16,11 @@ import { emojiDataPlugin } from './scripts/emoji-data.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
+/** A css`` template holding at least one rule: one the CSS minifier can read. */
+const isStylesheet = (template) =>
+  Boolean(template.tag?.toLowerCase().includes('css')) &&
+  template.parts.some((part) => part.text.includes('{'));
+
 /** One entry per tag: every define module the loader can import. */
 const tags = readdirSync(new URL('./src/define', import.meta.url))
   .filter((file) => /^inbox-.+\.ts$/.test(file))
@@ -60,7 +65,13 @@ export default defineConfig({
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     // The html`` and css`` of the elements ship without their indentation and comments. Runs of
     // whitespace become one space, never none: a space between words and bindings is text people read.
-    minifyTemplateLiterals({ options: { minifyOptions: { conservativeCollapse: true } } }),
+    // A css`` that is a value or a run of declarations, with no rule, is not a stylesheet the CSS
+    // minifier can read (it warned, and printed the whole fragment, on every build): left as written.
+    // Ours only: the libraries ship minified.
+    minifyTemplateLiterals({
+      include: [fileURLToPath(new URL('./src/**', import.meta.url))],
+      options: { minifyOptions: { conservativeCollapse: true }, shouldMinifyCSS: isStylesheet },
+    }),
     terser({ ecma: 2022, module: true, format: { comments: false } }),
     // The emoji data beside the emoji chunk: the picker loads it from there, never from a public CDN.
     emojiDataPlugin({ dir: 'emoji' }),
