@@ -30,7 +30,6 @@ const admin = () => demoUser(demo.server, (u) => u.role === 'admin');
 const listState = (page: Page, kind: string) =>
   page.locator(`inbox-conversation-list [part="state"].${kind}`);
 
-/** What the page complained about, less the refusals a test provokes on purpose. */
 test('the list loading, failing with a 500, and empty', async () => {
   const user = await admin();
   // Loading: the list request is held until axe has looked.

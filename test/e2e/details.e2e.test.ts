@@ -24,7 +24,6 @@ async function openInDemo(user: DemoUser, conversation: Conversation) {
   return opened;
 }
 
-/** What the page complained about, less the refusals these tests provoke on purpose. */
 const details = (page: Page, selector: string) => page.locator(`inbox-details ${selector}`);
 
 async function startAssignmentEdit(page: Page) {
