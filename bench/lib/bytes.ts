@@ -1,27 +1,16 @@
 // The bytes a page downloads before its elements render, from the CDN build, beside the issue's
 // targets. Size is deterministic: `npm run test:size` enforces the budgets; this prints the figures
 // with the benchmark's, and what share of each page is the libraries.
-import { buildCdn, gzipTotal, pageFiles } from '../../test/size/cdn-build.js';
+import { buildCdn, gzipTotal, pageFiles, pageTags } from '../../test/size/cdn-build.js';
 import { moduleSizes } from '../../test/size/module-sizes.js';
-
-const PAGES: { name: string; tags: string[] | 'all'; targetKb?: number }[] = [
-  { name: 'the conversation list', tags: ['inbox-conversation-list'], targetKb: 28 },
-  {
-    name: 'list, timeline and composer',
-    tags: ['inbox-conversation-list', 'inbox-timeline', 'inbox-composer'],
-    targetKb: 40,
-  },
-  { name: 'every element', tags: 'all' },
-];
+import { PAGES } from '../../test/size/pages.js';
 
 export async function bytesTable(): Promise<string> {
   const { chunks } = await buildCdn();
-  const every = chunks
-    .filter((chunk) => chunk.isEntry && chunk.fileName.startsWith('define/'))
-    .map((chunk) => chunk.fileName.replace(/^define\/(.+)\.js$/, '$1'));
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-  const rows = PAGES.map(({ name, tags, targetKb }) => {
-    const files = pageFiles(chunks, tags === 'all' ? every : tags);
+  const rows = PAGES.map((page) => {
+    const { name, targetKb } = page;
+    const files = pageFiles(chunks, pageTags(page, chunks));
     const total = gzipTotal(files);
     const libraries = moduleSizes(files)
       .filter((module) => module.source.startsWith('node_modules/'))

@@ -1,45 +1,20 @@
-// Size budgets of the CDN build, per page. Size is deterministic, so this is a test; speed lives in
-// `npm run bench`. `npm run size:report` shows what each page's bytes are spent on, module by module.
+// Size budgets of the CDN build, per page (`pages.ts` holds them, with what bounds them). Size is
+// deterministic, so this is a test; speed lives in `npm run bench`. `npm run size:report` shows what each page's bytes are spent on, module by module.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { OutputChunk } from 'rollup';
-import { buildCdn, gzipBytes, gzipTotal, pageFiles, staticGraph, type CdnBuild } from './cdn-build.js';
+import {
+  buildCdn,
+  definedTags,
+  gzipBytes,
+  gzipTotal,
+  pageFiles,
+  pageTags,
+  staticGraph,
+  type CdnBuild,
+} from './cdn-build.js';
 import { NOT_THE_LISTS } from './page-bundles.js';
-
-/**
- * Gzipped KB a page downloads before its elements render: the loader, then each tag's file with
- * what it imports statically (every page has an `<inbox-provider>`). Before the loader one 68.9 KB
- * file defined every element on every page. Now a list page fetches 43.6 KB in 4 files; list,
- * timeline and composer 70.1 KB in 9, about what the single file cost; every element 79.5 KB in 16
- * (each file is compressed on its own). `scripts/cdn-chunks.mjs` says how the files are cut. The
- * timeline's and the composer's own words come with them (list 44.3 → 43.3 KB; the three pay 0.3 KB
- * more, as words compressed apart). A live message costing the timeline the same however long the
- * thread (items merged by binary search, rows built on the last rows) added 0.4 KB to the timeline
- * and its stores; conversations and a thread's items sharing the values they repeat (the list's heap
- * halved), 0.4 KB. The virtualizer's layout (3.2 KB) was a file it imported once rows were due, after
- * the page's files and not counted here; the elements now name it in their layout config, so it
- * comes with the shared chunk and is counted: the list 46.7 KB, the three 73.3, every element 82.7.
- * The list's listbox laid out while it loads, so its first rows paint in one pass, added 0.1 KB to
- * each page: 46.9, 73.6 and 83.02 KB, just over every element's budget, now 84.
- *
- * What bounds them (`npm run size:report` lists every module): the shared chunk every page fetches,
- * 38.6 KB, holds Lit, @lit/context, the virtualizer and its layout, nanostores, openapi-fetch and
- * the event stream's parser (19 KB together), the core store (session, directory, conversations, realtime,
- * presence, rate limits), the client with its refusal wording, the English words, tokens and
- * controllers. The list adds 7.4 KB; the timeline and composer 8.7 and 7.2 KB, and the messaging
- * stores they build (timelines, outbox, drafts, uploads) 8.5 KB. The issue's targets (28 KB for the
- * list, 40 KB for list, timeline and composer) would need a leaner list element and core store, not
- * only code moved about.
- */
-const PAGES = [
-  { name: 'the conversation list', tags: ['inbox-conversation-list'], budgetKb: 47 },
-  {
-    name: 'list, timeline and composer',
-    tags: ['inbox-conversation-list', 'inbox-timeline', 'inbox-composer'],
-    budgetKb: 74,
-  },
-  { name: 'every element', tags: 'all', budgetKb: 84 },
-] as const;
+import { PAGES } from './pages.js';
 
 /** The loader alone, which every page fetches first. */
 const LOADER_BUDGET_KB = 1;
@@ -50,9 +25,7 @@ let tags: string[];
 
 before(async () => {
   build = await buildCdn();
-  tags = build.chunks
-    .filter((chunk) => chunk.isEntry && chunk.fileName.startsWith('define/'))
-    .map((chunk) => chunk.fileName.replace(/^define\/(.+)\.js$/, '$1'));
+  tags = definedTags(build.chunks);
   // Every file, and every entry with the files it brings: what each tag costs on its own.
   for (const chunk of build.chunks) {
     const graph = chunk.isEntry
@@ -74,7 +47,7 @@ test(`the loader stays within ${LOADER_BUDGET_KB} KB gzipped and imports nothing
 
 for (const page of PAGES) {
   test(`a page showing ${page.name} downloads at most ${page.budgetKb} KB gzipped before it renders`, () => {
-    const files = pageFiles(build.chunks, page.tags === 'all' ? tags : [...page.tags]);
+    const files = pageFiles(build.chunks, pageTags(page, build.chunks));
     const total = kb(gzipTotal(files));
     console.log(
       `page: ${page.name}: ${total.toFixed(1)} KB gz in ${files.length} files (budget ${page.budgetKb} KB)`,

@@ -2,6 +2,7 @@
 import { gzipSync } from 'node:zlib';
 import { rollup, type OutputAsset, type OutputChunk, type OutputOptions } from 'rollup';
 import config from '../../rollup.config.mjs';
+import type { SizedPage } from './pages.js';
 
 export const gzipBytes = (code: string) => gzipSync(code, { level: 9 }).length;
 
@@ -51,3 +52,13 @@ export const pageFiles = (chunks: OutputChunk[], tags: string[]) =>
 
 /** Gzipped bytes of some files, each compressed on its own, as a server sends them. */
 export const gzipTotal = (files: OutputChunk[]) => files.reduce((sum, file) => sum + gzipBytes(file.code), 0);
+
+/** Every tag the build defines: one define module each. */
+export const definedTags = (chunks: OutputChunk[]) =>
+  chunks
+    .filter((chunk) => chunk.isEntry && chunk.fileName.startsWith('define/'))
+    .map((chunk) => chunk.fileName.replace(/^define\/(.+)\.js$/, '$1'));
+
+/** The tags a page shows. */
+export const pageTags = (page: SizedPage, chunks: OutputChunk[]) =>
+  page.tags === 'all' ? definedTags(chunks) : [...page.tags];
