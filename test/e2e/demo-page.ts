@@ -95,18 +95,35 @@ export function problemsExcept(problems: readonly string[], statuses: readonly n
   return problems.filter((p) => !statuses.some((status) => p.includes(`status of ${status}`)));
 }
 
-/** Opens a conversation the way an agent does: find it in the list (by its number) and click it. */
-export async function openConversation(page: Page, conversation: Conversation): Promise<void> {
+/**
+ * Selects a conversation the way an agent does: search for its number, wait for the answer, and
+ * click its row. Clicked before the answer lands, the rows that drop out of the list could move
+ * the row between press and release, and the click would select nothing.
+ */
+export async function selectConversation(page: Page, conversation: Conversation): Promise<void> {
   await listPart(page, 'search').fill(conversation.contact.phone);
-  await page.waitForFunction(
-    (id) =>
-      document
-        .querySelector('inbox-conversation-list')
-        ?.shadowRoot?.querySelector(`[role="option"][data-id="${id}"]`),
-    conversation.id,
-  );
+  await listPart(page, 'search').press('Enter');
+  await page.waitForFunction((id) => {
+    const list = document
+      .querySelector('inbox-conversation-list')
+      ?.shadowRoot?.querySelector('[role="listbox"]');
+    return (
+      list?.getAttribute('aria-busy') === 'false' && list.querySelector(`[role="option"][data-id="${id}"]`)
+    );
+  }, conversation.id);
   await page.locator(`inbox-conversation-list [role="option"][data-id="${conversation.id}"]`).click();
-  await page.locator('inbox-timeline [part="log"]').waitFor();
+}
+
+/** Selects a conversation (see selectConversation) and waits for its timeline. */
+export async function openConversation(page: Page, conversation: Conversation): Promise<void> {
+  await selectConversation(page, conversation);
+  await page
+    .locator('inbox-timeline [part="log"]')
+    .waitFor()
+    .catch(async (error: Error) => {
+      const shown = await page.locator('inbox-timeline').evaluate((el) => el.shadowRoot?.textContent ?? '');
+      throw new Error(`${error.message}\nthe timeline shows: ${shown.replace(/\s+/g, ' ').trim()}`);
+    });
 }
 
 /** Opens the demo page as a user who has the inbox, once its conversations are listed. */

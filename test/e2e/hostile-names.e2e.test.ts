@@ -10,8 +10,8 @@ import {
   api,
   conversationsOf,
   demoUser,
-  listPart,
   openConversation,
+  selectConversation,
   type Conversation,
   until,
 } from './demo-page.js';
@@ -29,8 +29,7 @@ test('the contact’s name, company and notes, on the demo page and on the CRM p
   const demoPage = await guarded(user);
   await openConversation(demoPage.page, conversation);
   const crm = await guarded(user, '/crm.html');
-  await listPart(crm.page, 'search').fill(conversation.contact.phone);
-  await crm.page.locator(`inbox-conversation-list [role="option"][data-id="${conversation.id}"]`).click();
+  await selectConversation(crm.page, conversation);
   await crm.page.locator('inbox-details [part="contact-facts"]').waitFor();
 
   let contact = (await api<Contact>(demo.server, user, `/contacts/${conversation.contact.id}`)).body;

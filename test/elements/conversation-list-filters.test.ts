@@ -84,6 +84,20 @@ describe('<inbox-conversation-list> filters', () => {
     });
     await waitUntil(() => rows(list).length === 2);
     expect(text(rows(list)[0]!.querySelector('mark'))).to.equal('Søren');
+    expect(part(list, 'list')!.getAttribute('aria-busy')).to.equal('false');
+
+    // Enter searches at once, and the list is busy until the answer lands.
+    backend.mode = 'hold';
+    search.value = 'Søren Kierkegaard';
+    search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    await waitUntil(
+      () => part(list, 'list')!.getAttribute('aria-busy') === 'true',
+      'not busy while searching',
+    );
+    backend.mode = 'ok';
+    backend.release();
+    await waitUntil(() => rows(list).length > 0, 'no rows after the search');
+    expect(part(list, 'list')!.getAttribute('aria-busy')).to.equal('false');
 
     search.value = 'nothing like this';
     search.dispatchEvent(new Event('input'));

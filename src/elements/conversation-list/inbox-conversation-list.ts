@@ -302,7 +302,10 @@ export class InboxConversationList extends InboxElement {
     return this.#rows(ids, nothing);
   }
 
-  /** The listbox of `ids`, with the loading message over it while there are none yet. */
+  /**
+   * The listbox of `ids`, with the loading message over it while there are none yet. It is busy
+   * while the rows it shows are about to be replaced (new filters) or extended (the next page).
+   */
   #rows(ids: readonly string[], loadingMessage: TemplateResult | typeof nothing) {
     const { messages } = this.i18n.resolved;
     const listState = this.#state.value;
@@ -314,7 +317,7 @@ export class InboxConversationList extends InboxElement {
         class="list"
         aria-label=${messages.conversationsLabel}
         aria-hidden=${loadingMessage === nothing ? nothing : 'true'}
-        aria-busy=${listState?.loadingMore ? 'true' : 'false'}
+        aria-busy=${listState?.loadingMore || listState?.status === 'loading' ? 'true' : 'false'}
         @click=${this.#onRowClick}
         @keydown=${this.#onRowKeydown}
         @focusin=${this.#onRowFocus}
