@@ -22,30 +22,45 @@ const SORTS: Record<Sort, { key: string; dir: 'asc' | 'desc' }> = {
 export const readableKinds = (v: Viewer) =>
   v.capabilities.readNotes ? `('message', 'note')` : `('message')`;
 
+/** What a viewer's sight is made of, for the placeholder of their id. */
+function sightOf(me: string) {
+  return {
+    member: `exists (select 1 from user_spaces us where us.user_id = ${me} and us.space_id = c.space_id)`,
+    teams: `select vt.conversation_id from conversation_teams vt
+      join team_members tm on tm.team_id = vt.team_id where tm.user_id = ${me}`,
+    assigned: `select va.conversation_id from conversation_assignees va where va.user_id = ${me}`,
+  };
+}
+
 /**
  * Scoping: the viewer's spaces, and within them everything or only their teams' and their own.
  * `each` checks a row at a time, which a page that stops after 50 rows wants, unless the planner
  * expects to check so many that hashing the viewer's set is cheaper; `row` always checks a row at
  * a time, for a walk that stops after a few hundred (hashing an agent's 33,000 conversations costs
- * 9 ms at 100,000); `set` builds the viewer's whole set once, which a count over all of them wants
- * (6 times faster at 100,000).
+ * 9 ms at 100,000); `set` builds the viewer's whole set once, for a search's matches.
  */
 export function visibleTo(v: Viewer, p: Params, form: 'each' | 'row' | 'set' = 'each'): string {
-  const me = p.add(v.id);
-  const member = `exists (select 1 from user_spaces us where us.user_id = ${me} and us.space_id = c.space_id)`;
+  const { member, teams, assigned } = sightOf(p.add(v.id));
   if (v.capabilities.seeAllConversations) return member;
-  if (form === 'set')
-    return `${member} and c.id in (
-    select vt.conversation_id from conversation_teams vt join team_members tm on tm.team_id = vt.team_id
-    where tm.user_id = ${me}
-    union
-    select va.conversation_id from conversation_assignees va where va.user_id = ${me})`;
+  if (form === 'set') return `${member} and c.id in (${teams} union ${assigned})`;
   // `offset 0` keeps the planner from turning an exists into a hashed set.
   const fence = form === 'row' ? ' offset 0' : '';
   return `${member} and (
-    exists (select 1 from conversation_teams vt join team_members tm on tm.team_id = vt.team_id
-            where vt.conversation_id = c.id and tm.user_id = ${me}${fence})
-    or exists (select 1 from conversation_assignees va where va.conversation_id = c.id and va.user_id = ${me}${fence}))`;
+    exists (${teams} and vt.conversation_id = c.id${fence})
+    or exists (${assigned} and va.conversation_id = c.id${fence}))`;
+}
+
+/**
+ * The viewer's sight as disjoint parts, each a semi-join that a count over all their conversations
+ * hashes on its own: their teams' conversations, then those assigned to them in none of their teams.
+ */
+function visibleApart(v: Viewer, p: Params): string[] {
+  const { member, teams, assigned } = sightOf(p.add(v.id));
+  if (v.capabilities.seeAllConversations) return [member];
+  return [
+    `${member} and c.id in (${teams})`,
+    `${member} and c.id in (${assigned}) and not exists (${teams} and vt.conversation_id = c.id)`,
+  ];
 }
 
 interface SearchSql {
@@ -90,19 +105,16 @@ function searchSql(v: Viewer, q: string, space: string, p: Params): SearchSql {
 }
 
 /**
- * A page filters by status and checks sight row by row, a search's walk always so; a page of search
- * matches checks the matches against the viewer's whole set; the counts do that and leave status to
- * their grouping (see visibleTo).
+ * The list's filters but sight: status (not for the counts, which group by it), view, team, unread,
+ * contact, and a search's match. The caller adds sight in the form its query wants (see visibleTo).
  */
 function filters(
   v: Viewer,
   f: ConversationFilter,
   p: Params,
-  use: 'page' | 'walk' | 'matches' | 'counts',
-): { where: string; base: string; sight: string; unsighted: string; search?: SearchSql } {
-  const withStatus = use !== 'counts';
+  { withStatus }: { withStatus: boolean },
+): { unsighted: string; search?: SearchSql } {
   const space = p.add(f.spaceId);
-  const sight = visibleTo(v, p, use === 'page' ? 'each' : use === 'walk' ? 'row' : 'set');
   const parts = [`c.space_id = ${space}`];
   if (f.view === 'mine') {
     parts.push(
@@ -127,10 +139,8 @@ function filters(
       where rm.user_id = ${p.add(v.id)} and rm.conversation_id = c.id and rm.seq >= c.last_inbound_seq)`);
   if (f.contactId) parts.push(`c.contact_id = ${p.add(f.contactId)}`);
   const unsighted = parts.join('\n  and ');
-  const base = `${unsighted}\n  and ${sight}`;
-  if (!f.q || f.q.trim() === '') return { where: base, base, sight, unsighted };
-  const search = searchSql(v, f.q, space, p);
-  return { where: `${base}\n  and ${search.where}`, base, sight, unsighted, search };
+  if (!f.q || f.q.trim() === '') return { unsighted };
+  return { unsighted, search: searchSql(v, f.q, space, p) };
 }
 
 /**
@@ -198,13 +208,12 @@ function pageSql(
   const { key, dir } = SORTS[sort];
   const p = new Params();
   const me = p.add(v.id);
-  const searching = Boolean(query.q && query.q.trim() !== '');
-  const { where, base, sight, unsighted, search } = filters(
-    v,
-    query,
-    p,
-    !searching ? 'page' : walk ? 'walk' : 'matches',
-  );
+  const { unsighted, search } = filters(v, query, p, { withStatus: true });
+  // A page checks sight row by row, a search's walk always so; a page of search matches checks the
+  // matches against the viewer's whole set.
+  const sight = visibleTo(v, p, !search ? 'each' : walk ? 'row' : 'set');
+  const base = `${unsighted}\n  and ${sight}`;
+  const where = search ? `${base}\n  and ${search.where}` : base;
   let keyset = '';
   if (query.cursor) {
     const cur = cursors.decode(query.cursor, sort);
@@ -250,9 +259,16 @@ export async function countConversations(
   query: ConversationFilter,
 ): Promise<components['schemas']['ConversationCounts']> {
   const p = new Params();
-  const { where } = filters(v, query, p, 'counts');
+  const { unsighted, search } = filters(v, query, p, { withStatus: false });
+  // A search's matches are few: they are checked against the viewer's set. Without one, each part
+  // of an agent's sight counts apart, a semi-join each: their union, made distinct first, cost a
+  // third more (59 → 40 ms for an agent who sees 33,000 of 100,000 conversations).
+  const sights = search ? [`${visibleTo(v, p, 'set')} and ${search.where}`] : visibleApart(v, p);
+  const counted = sights.map(
+    (sight) => `select c.status from conversations c where ${unsighted} and ${sight}`,
+  );
   const rows = await db.query<{ status: string; n: number }>(
-    `select c.status, count(*)::int as n from conversations c where ${where} group by c.status`,
+    `select status, count(*)::int as n from (${counted.join('\n union all\n')}) c group by status`,
     p.values,
   );
   const counts = { all: 0, active: 0, unanswered: 0, closed: 0 };

@@ -159,31 +159,56 @@ export function conversationsSuite(backend: Backend): void {
     });
 
     it('counts each status tab under the same filters, equal to the list lengths', async () => {
-      for (const [token, extra] of [
-        [TOKENS.admin, {}],
-        [TOKENS.agent, { view: 'mine' }],
-        [TOKENS.agent2, { teamId: 'tm_billing', unread: 'true' }],
-        [TOKENS.noNotes, { view: 'closed_by_me' }],
-        [TOKENS.admin, { q: 'order' }],
-        // A number (matched on the contact's phone too) and an agent's search, who sees a part.
-        [TOKENS.admin, { q: '7700' }],
-        [TOKENS.agent, { q: '+44 7700' }],
-      ] as const) {
-        const params = { spaceId: SPACE, ...extra } as Record<string, string>;
-        const counts = await api<ConversationCounts>(
-          server,
-          `/api/conversations/counts?${new URLSearchParams(params)}`,
-          { token },
-        );
-        assert.equal(counts.status, 200);
-        let sum = 0;
-        for (const status of STATUSES) {
-          const list = await fetchAll(server, token, { ...params, status }, 200);
-          assert.equal(counts.body[status], list.length, `${status} ${JSON.stringify(extra)}`);
-          sum += list.length;
+      // An agent sees their teams' conversations and those assigned to them, which the counts must
+      // count once each. The assignments the API makes are to members of the conversation's teams;
+      // one that outlived its assignee's membership is made here, on a conversation Aiko's team
+      // does not hold.
+      const [elsewhere] = await q<{ id: string }>(
+        `select c.id from conversations c where c.space_id = $1 and not exists (
+           select 1 from conversation_teams vt join team_members tm on tm.team_id = vt.team_id
+           where vt.conversation_id = c.id and tm.user_id = 'usr_aiko') order by c.id limit 1`,
+        [SPACE],
+      );
+      await q(`insert into conversation_assignees (conversation_id, user_id) values ($1, 'usr_aiko')`, [
+        elsewhere!.id,
+      ]);
+      try {
+        const agentSees = await fetchAll(server, TOKENS.agent, { spaceId: SPACE }, 200);
+        assert.ok(agentSees.some((c) => c.id === elsewhere!.id));
+        assert.ok(agentSees.some((c) => c.assigneeIds.includes('usr_aiko') && c.id !== elsewhere!.id));
+        for (const [token, extra] of [
+          [TOKENS.admin, {}],
+          [TOKENS.agent, {}],
+          [TOKENS.agent2, {}],
+          [TOKENS.noNotes, { unread: 'true' }],
+          [TOKENS.agent, { view: 'mine' }],
+          [TOKENS.agent2, { teamId: 'tm_billing', unread: 'true' }],
+          [TOKENS.noNotes, { view: 'closed_by_me' }],
+          [TOKENS.admin, { q: 'order' }],
+          // A number (matched on the contact's phone too) and an agent's search, who sees a part.
+          [TOKENS.admin, { q: '7700' }],
+          [TOKENS.agent, { q: '+44 7700' }],
+        ] as const) {
+          const params = { spaceId: SPACE, ...extra } as Record<string, string>;
+          const counts = await api<ConversationCounts>(
+            server,
+            `/api/conversations/counts?${new URLSearchParams(params)}`,
+            { token },
+          );
+          assert.equal(counts.status, 200);
+          let sum = 0;
+          for (const status of STATUSES) {
+            const list = await fetchAll(server, token, { ...params, status }, 200);
+            assert.equal(counts.body[status], list.length, `${status} ${JSON.stringify(extra)}`);
+            sum += list.length;
+          }
+          assert.equal(counts.body.all, sum);
+          assert.equal(counts.body.all, (await fetchAll(server, token, params, 200)).length);
         }
-        assert.equal(counts.body.all, sum);
-        assert.equal(counts.body.all, (await fetchAll(server, token, params, 200)).length);
+      } finally {
+        await q(`delete from conversation_assignees where conversation_id = $1 and user_id = 'usr_aiko'`, [
+          elsewhere!.id,
+        ]);
       }
     });
 
