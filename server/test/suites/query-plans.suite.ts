@@ -109,8 +109,16 @@ export function queryPlansSuite(backend: Backend): void {
           // Pages of everything in sight walk an index in their order; narrower views may start from
           // the user's own rows instead.
           const tables = list.view === 'all' && !list.unread ? PAGE_NEVER_WHOLE : NEVER_WHOLE;
-          // Closed by me walks the user's closed conversations only, not the whole space's order.
-          const walking = list.view === 'closed_by_me' ? /^conversations_closed_/ : undefined;
+          // Closed by me walks the user's closed conversations only, and Unanswered the unanswered
+          // ones (Mine may start from the user's assignments instead), not the whole space's order.
+          const walking =
+            list.view === 'closed_by_me'
+              ? /^conversations_closed_/
+              : list.status !== 'unanswered'
+                ? undefined
+                : list.view === 'mine'
+                  ? /^(conversations_unanswered_|conversation_assignees_user$)/
+                  : /^conversations_unanswered_/;
           await check(`${who}, list ${query}`, tables, walking);
           if (page.nextCursor) {
             await listConversations(explain.db, viewer, { ...list, cursor: page.nextCursor }, cursors);
