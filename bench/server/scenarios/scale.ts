@@ -9,10 +9,11 @@ const SPACE = 'sp_retail';
 const USERS = { admin: 'demo-admin-token', agent: 'demo-agent-token' } as const;
 
 /**
- * List first pages (every filter combination), counts, search and timeline pages against a
- * database holding --scales conversations (10,000 and 100,000) with --items-per items each (20:
- * 2,000,000 items at 100,000), generated before the server starts; p50/p95 of --amount requests
- * (100) from --connections connections (4), a fifth of that per list combination. `--connections=1`
+ * List first pages (every filter combination), counts, search (its first page and the counts the
+ * list asks for beside it) and timeline pages against a database holding --scales conversations
+ * (10,000 and 100,000) with --items-per items each (20: 2,000,000 items at 100,000), generated
+ * before the server starts; p50/p95 of --amount requests (100) from --connections connections (4),
+ * a fifth of that per list combination and per search's counts. `--connections=1`
  * gives a request's own latency: with more connections than cores, each also waits for a core.
  * One run per scale: generating 100,000 conversations is the slow part, so --runs does not repeat it.
  */
@@ -67,8 +68,8 @@ async function measure(
 ): Promise<ResultRow[]> {
   const at = `${(scaleN / 1000).toLocaleString('en')}k`;
   const rows: ResultRow[] = [{ label: `${at}: generate`, figures: { seconds: seedSeconds } }];
-  const row = async (label: string, path: string, token: string) => {
-    const r = await load(new URL(path, base).href, token, { amount, connections });
+  const row = async (label: string, path: string, token: string, requests = amount) => {
+    const r = await load(new URL(path, base).href, token, { amount: requests, connections });
     rows.push({
       label: `${at}: ${label}`,
       figures: { p50_ms: r.p50, p95_ms: r.p95, rps: r.rps, errors: r.errors },
@@ -106,6 +107,14 @@ async function measure(
         `search "${q}", ${who}`,
         `/api/conversations?spaceId=${SPACE}&limit=50&q=${encodeURIComponent(q)}`,
         token,
+      );
+    // The status tabs count a search's matches: every one, where its page stops at 50.
+    for (const q of SCALE_SEARCHES)
+      await row(
+        `counts of search "${q}", ${who}`,
+        `/api/conversations/counts?spaceId=${SPACE}&q=${encodeURIComponent(q)}`,
+        token,
+        Math.max(20, amount / 5),
       );
   }
   await row('timeline newest page', '/api/conversations/cvg_1/timeline?limit=50', USERS.admin);
