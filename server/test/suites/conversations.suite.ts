@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RunningServer } from '../../app.js';
 import { listConversations } from '../../domain/conversation-query.js';
+import { itemTextContains, itemTextWords, textList } from '../../domain/sql.js';
 import { viewerByToken, type Viewer } from '../../domain/users.js';
 import {
   api,
@@ -366,6 +367,23 @@ export function conversationsSuite(backend: Backend): void {
       assert.equal(inbound.status, 201);
       for (const text of ['cafe etait', 'TRES cafe', 'zoe'])
         assert.ok((await found(text)).includes(a!.id), text);
+    });
+
+    it('finds a one-word query by its text alone: no item holds the word as a word but not as text', async () => {
+      // A query of one word of letters, or of digits, skips the words index (conversation-query.ts).
+      // Checked for every such word of the seed's messages, accented ones among them.
+      const texts = await q<{ text: string }>(`select text from timeline_items where text is not null`);
+      const words = [...new Set(texts.flatMap((r) => r.text.match(/\p{L}+|\d+/gu) ?? []))];
+      assert.ok(words.length > 200 && words.some((w) => /[^\p{ASCII}]/u.test(w)), `${words.length} words`);
+      const missed = await q<{ word: string }>(
+        `select distinct w.word from ${textList('$1')} w(word) join timeline_items t
+           on ${itemTextWords('t', 'w.word')} and not ${itemTextContains('t', `'%' || w.word || '%'`)}`,
+        [JSON.stringify(words)],
+      );
+      assert.deepEqual(
+        missed.map((r) => r.word),
+        [],
+      );
     });
 
     it('shows senders only to users with seeSenders', () => {
