@@ -97,8 +97,8 @@ export function problemsExcept(problems: readonly string[], statuses: readonly n
 
 /**
  * Selects a conversation the way an agent does: search for its number, wait for the answer, and
- * click its row. Clicked before the answer lands, the rows that drop out of the list could move
- * the row between press and release, and the click would select nothing.
+ * click its row. Clicked before the answer lands, the search could clear the rows between press
+ * and release (they come back with the answer), and the click would select nothing.
  */
 export async function selectConversation(page: Page, conversation: Conversation): Promise<void> {
   await listPart(page, 'search').fill(conversation.contact.phone);
