@@ -1,5 +1,6 @@
 // Size budgets of the CDN build, per page (`pages.ts` holds them, with what bounds them). Size is
-// deterministic, so this is a test; speed lives in `npm run bench`. `npm run size:report` shows what each page's bytes are spent on, module by module.
+// deterministic, so this is a test; speed lives in `npm run bench`. `npm run size:report` shows
+// what each page's bytes are spent on, module by module.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { OutputChunk } from 'rollup';
