@@ -143,17 +143,28 @@ export const textsOf = (page: Page, selector: string) =>
  */
 export async function readWholeLog(page: Page, watch: PageWatch, selector: string): Promise<Set<string>> {
   const log = page.locator('inbox-timeline [part="log"]');
+  // The log opens at its newest row and corrects its place over a few frames as it measures rows:
+  // scrolling it meanwhile races that correction. Start once it has been still for 5 looks.
+  await page.locator('inbox-timeline .row[data-kind="entry"]').first().waitFor();
+  for (let still = 0, last = ''; still < 5;) {
+    await page.waitForTimeout(50);
+    const now = await log.evaluate((el) => `${el.scrollTop} ${el.scrollHeight}`);
+    still = now === last ? still + 1 : 0;
+    last = now;
+  }
   const seen = new Set<string>();
-  for (let step = 0, stillAtTop = 0; step < 2000 && stillAtTop < 3; step++) {
+  // Up to the top, and on until "the beginning" shows there: a slow older page keeps it going.
+  for (let step = 0, atBeginning = 0; atBeginning < 3; step++) {
+    assert.ok(step < 4000, 'the log reaches the beginning of the conversation');
     for (const text of await textsOf(page, `inbox-timeline ${selector}`)) seen.add(readable(text));
     await assertInert(page, watch, `timeline, step ${step}`);
-    const top = await log.evaluate((el) => {
+    const beginning = await log.evaluate((el) => {
       el.scrollTop = Math.max(0, el.scrollTop - el.clientHeight / 2);
-      return el.scrollTop;
+      return el.scrollTop === 0 && el.querySelector('.beginning') !== null;
     });
     // Pacing, not an assertion: the log renders and loads older pages as it nears the top.
     await page.waitForTimeout(50);
-    stillAtTop = top === 0 ? stillAtTop + 1 : 0;
+    atBeginning = beginning ? atBeginning + 1 : 0;
   }
   return seen;
 }
