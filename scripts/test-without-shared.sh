@@ -15,7 +15,7 @@ cd "$copy"
 [ ! -e ../shared ] || { echo "a ../shared is beside the copy; the check would prove nothing" >&2; exit 1; }
 # Test files that read ../shared, directly or through helpers at any depth (hostile-strings.ts is
 # imported by fuzz-cases.ts, which a suite imports, which a test file runs).
-mapfile -t files < <(grep -rl -- '\.\./shared' test server/test --include='*.ts' || true)
+mapfile -t files < <(grep -rl --include='*.ts' -- '\.\./shared' test server/test || true)
 declare -A seen=()
 readers=()
 while [ ${#files[@]} -gt 0 ]; do
@@ -25,7 +25,7 @@ while [ ${#files[@]} -gt 0 ]; do
   seen[$f]=1
   case "$f" in
     *.test.ts) readers+=("$f") ;;
-    *) mapfile -t -O "${#files[@]}" files < <(grep -rl -- "/$(basename "$f" .ts).js'" test server/test --include='*.ts' || true) ;;
+    *) mapfile -t -O "${#files[@]}" files < <(grep -rl --include='*.ts' -- "/$(basename "$f" .ts).js'" test server/test || true) ;;
   esac
 done
 # The Postgres run repeats the PGlite suites on another database: what they read is the same.
