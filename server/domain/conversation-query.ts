@@ -110,25 +110,36 @@ function searchSql(v: Viewer, q: string, space: string, p: Params): SearchSql {
 }
 
 /**
- * The list's filters but sight: status (not for the counts, which group by it), view, team, unread,
+ * The list's filters but sight: status (for a page; the counts group by it), view, team, unread,
  * contact, and a search's match. The caller adds sight in the form its query wants (see visibleTo).
  */
 function filters(
   v: Viewer,
   f: ConversationFilter,
   p: Params,
-  { withStatus }: { withStatus: boolean },
+  { page }: { page: boolean },
 ): { unsighted: string; search?: SearchSql } {
   const space = p.add(f.spaceId);
   const parts = [`c.space_id = ${space}`];
   if (f.view === 'mine') {
+    const me = p.add(v.id);
     parts.push(
-      `exists (select 1 from conversation_assignees m where m.conversation_id = c.id and m.user_id = ${p.add(v.id)})`,
+      `exists (select 1 from conversation_assignees m where m.conversation_id = c.id and m.user_id = ${me})`,
     );
+    // The same test again, for a page, in a form the planner uses as suits the user. The `exists`
+    // lets a user with few assignments start from them. The hashed `in` serves a user with many,
+    // whose page walks the list: each row walked is tested against one hash of their assignments,
+    // not looked up in the index. At 100,000 conversations, the admin's Mine pages that walk
+    // 10,500 rows for their 50 went 18–30 → 7–13 ms; those that find them at once, 5–9 → 8–14 ms.
+    // The counts visit every row anyway, and the hash only added to them.
+    if (page)
+      parts.push(
+        `(c.id in (select mh.conversation_id from conversation_assignees mh where mh.user_id = ${me})) is true`,
+      );
   } else if (f.view === 'closed_by_me') {
     parts.push(`c.status = 'closed' and c.closed_by = ${p.add(v.id)}`);
   }
-  if (withStatus && f.status && f.status !== 'all') parts.push(`c.status = ${p.add(f.status)}`);
+  if (page && f.status && f.status !== 'all') parts.push(`c.status = ${p.add(f.status)}`);
   if (f.teamId) {
     parts.push(
       `exists (select 1 from conversation_teams ft where ft.conversation_id = c.id and ft.team_id = ${p.add(f.teamId)})`,
@@ -213,7 +224,7 @@ function pageSql(
   const { key, dir } = SORTS[sort];
   const p = new Params();
   const me = p.add(v.id);
-  const { unsighted, search } = filters(v, query, p, { withStatus: true });
+  const { unsighted, search } = filters(v, query, p, { page: true });
   // A page checks sight row by row, a search's walk always so; a page of search matches checks the
   // matches against the viewer's whole set.
   const sight = visibleTo(v, p, !search ? 'each' : walk ? 'row' : 'set');
@@ -263,7 +274,7 @@ export async function countConversations(
   query: ConversationFilter,
 ): Promise<components['schemas']['ConversationCounts']> {
   const p = new Params();
-  const { unsighted, search } = filters(v, query, p, { withStatus: false });
+  const { unsighted, search } = filters(v, query, p, { page: false });
   // A search's matches are checked against the viewer's whole set, as its pages do. Without one,
   // each part of an agent's sight counts apart, a semi-join each: their union, made distinct
   // first, cost a third more (59 → 40 ms for an agent who sees 33,000 of 100,000 conversations).
