@@ -146,7 +146,8 @@ export async function readWholeLog(page: Page, watch: PageWatch, selector: strin
   // The log opens at its newest row and corrects its place over a few frames as it measures rows:
   // scrolling it meanwhile races that correction. Start once it has been still for 5 looks.
   await page.locator('inbox-timeline .row[data-kind="entry"]').first().waitFor();
-  for (let still = 0, last = ''; still < 5;) {
+  for (let look = 0, still = 0, last = ''; still < 5; look++) {
+    assert.ok(look < 400, 'the timeline settles at its newest row');
     await page.waitForTimeout(50);
     const now = await log.evaluate((el) => `${el.scrollTop} ${el.scrollHeight}`);
     still = now === last ? still + 1 : 0;
