@@ -29,6 +29,17 @@ export const itemTextWords = (alias: string, words: string) =>
   `to_tsvector('simple'::regconfig, coalesce(${alias}.text_folded, '')) @@ plainto_tsquery('simple', inbox_fold(${words}))`;
 
 /**
+ * Each word of the query somewhere in an item's folded text: true of every item whose words hold
+ * them all, as a word's lexeme is its folded text. Tested before `itemTextWords` on an item at a
+ * time, it spares building the words of the items that cannot match. The patterns (each word's
+ * lexeme, its LIKE wildcards escaped) are made once per query.
+ */
+export const itemTextHasEach = (alias: string, words: string) =>
+  `${alias}.text_folded like all (array(select '%' || replace(replace(replace(w,
+    '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
+    from unnest(tsvector_to_array(to_tsvector('simple'::regconfig, inbox_fold(${words})))) w))`;
+
+/**
  * A list parameter as a set of text, e.g. `id in ${textList('$2')}`: the list travels as a JSON
  * string (JSON.stringify), which both drivers pass the same way (see db.ts).
  */
