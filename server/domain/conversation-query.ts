@@ -48,7 +48,7 @@ function sightOf(me: string) {
  * a search's matches; `hashes` tests each row against one hash of each of the viewer's two sets,
  * for a page of a search's matches, where making the set distinct and then hashing it again cost
  * more than the page's other work (an agent's "damaged box" at 100,000: 99 → 92 ms, a name's
- * 55 → 49 ms). Their counts were slower so (a name's 40 → 45 ms).
+ * 55 → 49 ms). A search's counts were slower in this form (a name's 40 → 45 ms).
  */
 export function visibleTo(v: Viewer, p: Params, form: 'each' | 'row' | 'set' | 'hashes' = 'each'): string {
   const { member, teams, assigned } = sightOf(p.add(v.id));
