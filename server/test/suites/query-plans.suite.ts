@@ -22,6 +22,7 @@ interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
   'Index Name'?: string;
+  Filter?: string;
   Plans?: PlanNode[];
 }
 
@@ -35,6 +36,15 @@ const wholeScans = (node: PlanNode, tables: readonly string[]): string[] => [
     ? [`Seq Scan on ${node['Relation Name']}`]
     : []),
   ...(node.Plans ?? []).flatMap((child) => wholeScans(child, tables)),
+];
+
+/**
+ * Filters that build an item's words (`to_tsvector`) without first checking that each query word is
+ * in its text (`~~ ALL`, itemTextHasEach in sql.ts). An index condition builds none.
+ */
+const wordsBuiltFirst = (node: PlanNode): string[] => [
+  ...(node.Filter?.includes('to_tsvector') && !node.Filter.includes('~~ ALL') ? [node.Filter] : []),
+  ...(node.Plans ?? []).flatMap(wordsBuiltFirst),
 ];
 
 /** A Db whose every select is also EXPLAINed; `take()` hands over the plans since the last call. */
@@ -95,6 +105,10 @@ export function queryPlansSuite(backend: Backend): void {
             found.push(`${what}: no ${walking} in ${indexes(plan).join(', ')}`);
           if (hashed && (hashed.in?.test(sql) ?? true) && !JSON.stringify(plan).includes('hashed SubPlan'))
             found.push(`${what}: the rows are not tested against a hash of ${hashed.of}`);
+          for (const filter of wordsBuiltFirst(plan))
+            found.push(
+              `${what}: an item's words are built before its text is checked: ${filter.slice(0, 160)}`,
+            );
         }
       };
       let checked = 0;
