@@ -33,13 +33,21 @@ export default {
           window.process = { env: { NODE_ENV: 'development' } };
           // Every test file starts from a browser that remembers nothing (sort, space, drafts).
           localStorage.clear();
-          // ...nor any unsent message in IndexedDB (before any page code opens a database).
-          indexedDB.databases().then((all) => all.forEach(({ name }) => name && indexedDB.deleteDatabase(name)));
+          // ...nor any unsent message in IndexedDB: the tests load once every database is gone, so
+          // no deletion is still pending when a test opens one.
+          const deleted = (name) =>
+            new Promise((done) => {
+              const request = indexedDB.deleteDatabase(name);
+              request.onsuccess = request.onerror = done;
+            });
           window.addEventListener('error', (e) => {
             if (String(e.message).includes('ResizeObserver loop')) e.stopImmediatePropagation();
           });
+          indexedDB
+            .databases()
+            .then((all) => Promise.all(all.map(({ name }) => name && deleted(name))))
+            .then(() => import(${JSON.stringify(testFramework)}));
         </script>
-        <script type="module" src="${testFramework}"></script>
       </body>
     </html>`,
 };

@@ -1,5 +1,5 @@
-import type * as Keyval from 'idb-keyval';
 import type { UseStore } from 'idb-keyval';
+import type * as Database from './outbox-database.js';
 import type { UserStorage } from './user-storage.js';
 import { isRecord } from './user-storage.js';
 
@@ -72,13 +72,13 @@ export function createIndexedDbOutboxStorage(prefix = 'inbox-elements'): OutboxS
   const memory = createMemoryOutboxStorage();
   let broken = false;
   // Loaded with the first send or resume, not with the first paint.
-  const keyval = (): Promise<typeof Keyval> => (loading ??= import('idb-keyval'));
-  let loading: Promise<typeof Keyval> | undefined;
+  const database = (): Promise<typeof Database> => (loading ??= import('./outbox-database.js'));
+  let loading: Promise<typeof Database> | undefined;
   const storeOf = async (userId: string): Promise<UseStore> => {
     let store = stores.get(userId);
     if (!store) {
-      const { createStore } = await keyval();
-      stores.set(userId, (store = createStore(`${prefix}:${userId}:outbox`, 'sends')));
+      const { yieldingStore } = await database();
+      stores.set(userId, (store = yieldingStore(`${prefix}:${userId}:outbox`, 'sends')));
     }
     return store;
   };
@@ -96,7 +96,7 @@ export function createIndexedDbOutboxStorage(prefix = 'inbox-elements'): OutboxS
     readAll: (userId) =>
       attempt(
         async () => {
-          const { values } = await keyval();
+          const { values } = await database();
           const saved = ((await values(await storeOf(userId))) as unknown[]).filter(isStoredSend);
           // What was queued in memory before IndexedDB failed is not in the database.
           return oldestFirst(saved.filter((send) => send.authorId === userId));
@@ -106,7 +106,7 @@ export function createIndexedDbOutboxStorage(prefix = 'inbox-elements'): OutboxS
     add: (send) =>
       attempt(
         async () => {
-          const { set } = await keyval();
+          const { set } = await database();
           await set(send.clientMessageId, record(send), await storeOf(send.authorId));
           return true;
         },
@@ -115,7 +115,7 @@ export function createIndexedDbOutboxStorage(prefix = 'inbox-elements'): OutboxS
     remove(userId, clientMessageId) {
       void memory.remove(userId, clientMessageId);
       return attempt(
-        async () => (await keyval()).del(clientMessageId, await storeOf(userId)),
+        async () => (await database()).del(clientMessageId, await storeOf(userId)),
         () => Promise.resolve(),
       );
     },

@@ -199,6 +199,35 @@ describe('outbox in IndexedDB', () => {
     expect(setup.server.sendKeys).to.have.length(1);
   });
 
+  it('lets another page delete its database (sign-out clearing site data) instead of blocking it, then keeps sends again', async () => {
+    const prefix = `test-${crypto.randomUUID()}`;
+    const storage = createIndexedDbOutboxStorage(prefix);
+    const send = (clientMessageId: string): StoredSend => ({
+      clientMessageId,
+      conversationId: 'c1',
+      kind: 'message',
+      text: 'Kept',
+      attachmentIds: [],
+      authorId: me.user.id,
+      createdAt: new Date(T0).toISOString(),
+    });
+    expect(await storage.add(send('before0deletion'))).to.equal(true);
+
+    // What another tab does; a connection left open would make it wait, and every open after it.
+    const deletion = indexedDB.deleteDatabase(`${prefix}:${me.user.id}:outbox`);
+    const outcome = await new Promise<string>((resolve) => {
+      deletion.onsuccess = () => resolve('deleted');
+      deletion.onblocked = () => resolve('blocked');
+      deletion.onerror = () => resolve('failed');
+    });
+    expect(outcome).to.equal('deleted');
+
+    expect(await storage.add(send('after0deletion'))).to.equal(true);
+    expect((await storage.readAll(me.user.id)).map((kept) => kept.clientMessageId)).to.deep.equal([
+      'after0deletion',
+    ]);
+  });
+
   it('falls back to memory when IndexedDB refuses (a private mode), and says it could not keep the send', async () => {
     const original = Object.getOwnPropertyDescriptor(window, 'indexedDB');
     Object.defineProperty(window, 'indexedDB', {
