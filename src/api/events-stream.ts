@@ -1,4 +1,5 @@
-import { createParser } from 'eventsource-parser';
+import type * as Parser from 'eventsource-parser';
+import type * as ParserModule from './event-parser.js';
 import { InboxApiError, isAbortError } from './errors.js';
 import type { TokenProvider } from './middleware.js';
 import type { InboxEvent } from './types.js';
@@ -68,7 +69,7 @@ export function openEventStream(options: EventStreamOptions): EventStream {
     options.onStatus?.(next);
   };
 
-  const parser = createParser({
+  const callbacks: Parser.ParserCallbacks = {
     onEvent(message) {
       // Keep-alives are comments and never get here; a frame without data carries nothing to apply.
       if (message.id) lastEventId = message.id;
@@ -86,7 +87,8 @@ export function openEventStream(options: EventStreamOptions): EventStream {
         reportError(error);
       }
     },
-  });
+  };
+  let parser: Parser.EventSourceParser | undefined;
 
   let attempt = 0;
   let refresh = false;
@@ -96,6 +98,9 @@ export function openEventStream(options: EventStreamOptions): EventStream {
     const headers = new Headers({ Accept: 'text/event-stream' });
     headers.set('Authorization', `Bearer ${await getToken(refresh ? { refresh: true } : undefined)}`);
     if (lastEventId) headers.set('Last-Event-ID', lastEventId);
+    // The parser loads alongside the first request, so it is not among what a page fetches to render.
+    const parserLoading = loadParser();
+    parserLoading.catch(() => undefined); // Awaited once the server answers; a failure is thrown there.
     let response: Response;
     try {
       response = await fetchImpl(url, { headers, signal, cache: 'no-store' });
@@ -108,6 +113,12 @@ export function openEventStream(options: EventStreamOptions): EventStream {
     }
     if (!response.ok || !response.body) {
       throw InboxApiError.fromResponse(response, await response.json().catch(() => undefined));
+    }
+    try {
+      parser ??= (await parserLoading).createParser(callbacks);
+    } catch (error) {
+      await response.body.cancel();
+      throw error;
     }
     // A healthy connection: the next failure starts the backoff and the token afresh.
     attempt = 0;
@@ -164,6 +175,14 @@ export function openEventStream(options: EventStreamOptions): EventStream {
     close: () => controller.abort(),
   };
 }
+
+let parserModule: Promise<typeof ParserModule> | undefined;
+/** The SSE parser, loaded once; a load that failed (offline) is tried again by the next connection. */
+const loadParser = () =>
+  (parserModule ??= import('./event-parser.js').catch((error: unknown) => {
+    parserModule = undefined;
+    throw InboxApiError.network(error);
+  }));
 
 const UNAUTHORIZED = (): InboxApiError =>
   new InboxApiError({
