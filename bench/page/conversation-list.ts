@@ -233,6 +233,7 @@ const api = {
     const ref = new WeakRef(host());
     host().remove();
     list = undefined; // Nothing here may keep the removed rows alive.
+    shownScroller = undefined;
     // nanostores keeps a store mounted for 1 s after its last listener leaves.
     await new Promise((r) => setTimeout(r, 1100));
     const after = await heapAfterGc();
