@@ -1,5 +1,7 @@
-import type * as Parser from 'eventsource-parser';
-import type * as ParserModule from './event-parser.js';
+// Imported with the client, not on demand: browsers today keep a failed dynamic import failed for
+// the page's life, so a parser that could not load once (offline as the page starts) would leave
+// the stream unable to reconnect until a reload.
+import { createParser } from 'eventsource-parser';
 import { InboxApiError, isAbortError } from './errors.js';
 import type { TokenProvider } from './middleware.js';
 import type { InboxEvent } from './types.js';
@@ -69,7 +71,7 @@ export function openEventStream(options: EventStreamOptions): EventStream {
     options.onStatus?.(next);
   };
 
-  const callbacks: Parser.ParserCallbacks = {
+  const parser = createParser({
     onEvent(message) {
       // Keep-alives are comments and never get here; a frame without data carries nothing to apply.
       if (message.id) lastEventId = message.id;
@@ -87,8 +89,7 @@ export function openEventStream(options: EventStreamOptions): EventStream {
         reportError(error);
       }
     },
-  };
-  let parser: Parser.EventSourceParser | undefined;
+  });
 
   let attempt = 0;
   let refresh = false;
@@ -98,9 +99,6 @@ export function openEventStream(options: EventStreamOptions): EventStream {
     const headers = new Headers({ Accept: 'text/event-stream' });
     headers.set('Authorization', `Bearer ${await getToken(refresh ? { refresh: true } : undefined)}`);
     if (lastEventId) headers.set('Last-Event-ID', lastEventId);
-    // The parser loads alongside the first request, so it is not among what a page fetches to render.
-    const parserLoading = loadParser();
-    parserLoading.catch(() => undefined); // Awaited once the server answers; a failure is thrown there.
     let response: Response;
     try {
       response = await fetchImpl(url, { headers, signal, cache: 'no-store' });
@@ -113,12 +111,6 @@ export function openEventStream(options: EventStreamOptions): EventStream {
     }
     if (!response.ok || !response.body) {
       throw InboxApiError.fromResponse(response, await response.json().catch(() => undefined));
-    }
-    try {
-      parser ??= (await parserLoading).createParser(callbacks);
-    } catch (error) {
-      await response.body.cancel();
-      throw error;
     }
     // A healthy connection: the next failure starts the backoff and the token afresh.
     attempt = 0;
@@ -175,14 +167,6 @@ export function openEventStream(options: EventStreamOptions): EventStream {
     close: () => controller.abort(),
   };
 }
-
-let parserModule: Promise<typeof ParserModule> | undefined;
-/** The SSE parser, loaded once; a load that failed (offline) is tried again by the next connection. */
-const loadParser = () =>
-  (parserModule ??= import('./event-parser.js').catch((error: unknown) => {
-    parserModule = undefined;
-    throw InboxApiError.network(error);
-  }));
 
 const UNAUTHORIZED = (): InboxApiError =>
   new InboxApiError({

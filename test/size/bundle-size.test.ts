@@ -86,14 +86,12 @@ test('what most pages never show loads on demand', () => {
     return chunk;
   };
   // Phone parsing, the Details' sections and editors, the access screens, the New conversation
-  // dialog, the event stream's parser, the outbox's IndexedDB side, and the languages other than
-  // English.
+  // dialog, the outbox's IndexedDB side, and the languages other than English.
   for (const pattern of [
     /^chunks\/phone-/,
     /^chunks\/details-ui-/,
     /^chunks\/views-/,
     /^chunks\/new-conversation-/,
-    /^chunks\/event-parser-/,
     /^chunks\/outbox-database-/,
   ])
     lazy(pattern);

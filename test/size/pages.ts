@@ -24,13 +24,13 @@ export interface SizedPage {
  * the page's files and not counted here; the elements now name it in their layout config, so it
  * comes with the shared chunk and is counted: the list 46.7 KB, the three 73.3, every element 82.7.
  * The list's listbox laid out while it loads, so its first rows paint in one pass, added 0.1 KB to
- * each page: 46.9, 73.6 and 83.02 KB, just over every element's budget, then 84. The event
- * stream's parser loads alongside the first stream request, and the outbox's IndexedDB code with
- * the first send: 45.9, 72.6 and 82.0 KB, and the budgets 46, 73 and 83.
+ * each page: 46.9, 73.6 and 83.02 KB, just over every element's budget, now 84. The event
+ * stream's parser loaded on demand saved 1.0 KB a page, but stays with the client: a failed
+ * dynamic import stays failed in today's browsers, and the stream could never reconnect.
  *
  * What bounds them (`npm run size:report` lists every module): the shared chunk every page fetches,
- * 37.6 KB, holds Lit, @lit/context, the virtualizer and its layout, nanostores and openapi-fetch
- * (20.3 KB together), the core store (session, directory, conversations, realtime,
+ * 38.6 KB, holds Lit, @lit/context, the virtualizer and its layout, nanostores, openapi-fetch and
+ * the event stream's parser (19 KB together), the core store (session, directory, conversations, realtime,
  * presence, rate limits), the client with its refusal wording, the English words, tokens and
  * controllers. The list adds 7.4 KB; the timeline and composer 8.7 and 7.2 KB, and the messaging
  * stores they build (timelines, outbox, drafts, uploads) 8.5 KB. The issue's targets (28 KB for the
@@ -38,12 +38,12 @@ export interface SizedPage {
  * only code moved about.
  */
 export const PAGES: readonly SizedPage[] = [
-  { name: 'the conversation list', tags: ['inbox-conversation-list'], budgetKb: 46, targetKb: 28 },
+  { name: 'the conversation list', tags: ['inbox-conversation-list'], budgetKb: 47, targetKb: 28 },
   {
     name: 'list, timeline and composer',
     tags: ['inbox-conversation-list', 'inbox-timeline', 'inbox-composer'],
-    budgetKb: 73,
+    budgetKb: 74,
     targetKb: 40,
   },
-  { name: 'every element', tags: 'all', budgetKb: 83 },
+  { name: 'every element', tags: 'all', budgetKb: 84 },
 ];
