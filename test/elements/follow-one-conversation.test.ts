@@ -35,6 +35,15 @@ async function rendersOnceSettled(el: InboxDetails | InboxTimeline): Promise<() 
   return () => all() - seen;
 }
 
+/**
+ * Waits for the store's start, space included. A view of one conversation can show it before the
+ * space is known, and the cache starts afresh for the space: a conversation put in before that
+ * would be gone (a list, as these tests stand in for, loads only once the space is known).
+ */
+async function settledInItsSpace(provider: InboxProvider): Promise<void> {
+  await provider.store!.start();
+}
+
 function bump(provider: InboxProvider, id: string, changes: Partial<Conversation>): void {
   const conversations = provider.store!.conversations;
   const current = conversations.$conversationsById.get().get(id)!;
@@ -54,6 +63,7 @@ describe('views of one conversation', () => {
       'no details',
       FIRST_LOAD,
     );
+    await settledInItsSpace(provider);
     const cache = provider.store!.conversations.$conversationsById;
     // Another contact's conversation in the cache, as a list would have loaded it.
     const shown = cache.get().get('conv-0')!;
@@ -82,6 +92,7 @@ describe('views of one conversation', () => {
     `);
     const timeline = provider.querySelector('inbox-timeline') as InboxTimeline;
     await waitUntil(() => timeline.shadowRoot?.querySelector('.row'), 'the timeline did not render');
+    await settledInItsSpace(provider);
     const cache = provider.store!.conversations.$conversationsById;
     // Another conversation in the cache, as a list would have loaded it.
     provider.store!.conversations.upsertConversation({ ...cache.get().get('conv-0')!, id: 'conv-other' });
