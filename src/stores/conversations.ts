@@ -203,12 +203,18 @@ export function createConversationsStore({
   const reloadKept = () =>
     Promise.all([...kept.keys()].map((id) => (cache.get(id) ? undefined : loadConversation(id))));
 
-  const stopSpaceListener = directory.onSpaceChange(() => {
-    // Another space's conversations and selection mean nothing here.
-    cache.clear();
-    $statusChangeError.set(null);
-    removedAt.clear();
-    $activeConversationId.set(null);
+  let cachedSpaceId: string | null = null;
+  const stopSpaceListener = directory.onSpaceChange((spaceId) => {
+    // Another space's conversations and selection mean nothing here. Before the first space only
+    // a view of one conversation (by id) can have filled the cache or chosen one: that stands in
+    // any space, and emptying it made the view load its conversation again.
+    if (cachedSpaceId !== null) {
+      cache.clear();
+      $statusChangeError.set(null);
+      removedAt.clear();
+      $activeConversationId.set(null);
+    }
+    cachedSpaceId = spaceId;
     return Promise.all([reloadLists(), reloadKept()]).then(() => undefined);
   });
 

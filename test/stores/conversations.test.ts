@@ -105,6 +105,35 @@ describe('conversation lists', () => {
   });
 });
 
+describe('conversations across spaces', () => {
+  it('keeps what a view loaded by id before the first space, without loading it again', async () => {
+    const api = backend(five());
+    const store = createInboxStore(api.client, { timers: manualTimers() });
+    // A timeline open before the session answers: it loads its conversation by id.
+    const release = store.conversations.keepLoaded('c2');
+    const cached = () => store.conversations.$conversationsById.get().get('c2');
+    await until(() => cached() !== undefined);
+    const seen: (string | undefined)[] = [];
+    const stop = store.conversations.conversation('c2').listen((c) => seen.push(c?.id));
+    store.conversations.selectConversation('c2');
+
+    await store.start();
+    expect(store.directory.$activeSpaceId.get()).to.equal('s1');
+    expect(seen, 'never emptied while the space arrived').to.deep.equal([]);
+    expect(cached()?.id).to.equal('c2');
+    expect(store.conversations.$activeConversationId.get()).to.equal('c2');
+    expect(api.server.calls('/api/conversations/c2')).to.have.length(1);
+
+    // Switching to another space still empties it: that space's conversations are not these.
+    await store.directory.setActiveSpace('s2').catch(() => undefined);
+    expect(seen[0]).to.equal(undefined);
+    expect(store.conversations.$activeConversationId.get()).to.equal(null);
+    stop();
+    release();
+    store.dispose();
+  });
+});
+
 describe('realtime reduction', () => {
   it('moves an updated conversation to the top of `latest` and shows its unread count', async () => {
     const { store, list, ids } = await setup();
