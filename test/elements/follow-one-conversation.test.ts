@@ -36,9 +36,9 @@ async function rendersOnceSettled(el: InboxDetails | InboxTimeline): Promise<() 
 }
 
 /**
- * Waits for the store's start, space included. A view of one conversation can show it before the
- * space is known, and the cache starts afresh for the space: a conversation put in before that
- * would be gone (a list, as these tests stand in for, loads only once the space is known).
+ * Waits for the store's start, space and directory included: a view of one conversation shows it
+ * before then, and what the start loads later (the space, its teams and users) must not land while
+ * a test counts renders. A list, as these tests stand in for, loads only once the space is known.
  */
 async function settledInItsSpace(provider: InboxProvider): Promise<void> {
   await provider.store!.start();
