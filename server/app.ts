@@ -9,8 +9,7 @@ import { startInboundTimer } from './channels/inbound-timer.js';
 import type { ChannelProvider } from './channels/provider.js';
 import { databaseLedger } from './channels/send-ledger.js';
 import { createSimulator } from './channels/simulator.js';
-import { loadContract } from './contract/openapi.js';
-import { createValidator } from './contract/validate.js';
+import { servedContract } from './contract/served.js';
 import { openDb, type Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { AttachmentLinks, loadLinkKey } from './domain/attachment-links.js';
@@ -140,7 +139,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     rateLimit: options.rateLimit ?? { perSecond: 200, burst: 1000 },
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
   };
-  const contract = loadContract();
+  const { contract, validate } = servedContract();
   const links = new AttachmentLinks(serverKey);
   const hub = new EventHub(db, links, {
     keepAliveMs: config.keepAliveMs,
@@ -161,7 +160,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const services: Services = {
     db,
     contract,
-    validate: createValidator(contract),
+    validate,
     hub,
     channels,
     dispatcher,

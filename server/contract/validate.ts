@@ -93,7 +93,7 @@ function objectOf(
   return { type: 'object', properties, required, additionalProperties: !closed };
 }
 
-/** Compiles one validator per operation and location, once, at startup. */
+/** Compiles one validator per operation and location (once per process: see served.ts). */
 export function createValidator(contract: Contract) {
   const params = makeAjv(true);
   const bodies = makeAjv(false);
