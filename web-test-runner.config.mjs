@@ -9,8 +9,8 @@ export default {
   // Node suites (e2e, size, stories, package) run under node --test, not in the browser.
   files: ['test/**/*.test.ts', '!test/e2e/**', '!test/size/**', '!test/stories/**', '!test/package/**'],
   nodeResolve: { exportConditions: ['development'] },
-  // One file at a time: a background tab gets no focus events, and keyboard tests need focus.
-  concurrency: 1,
+  // Two files at a time, each in a window of its own (see createPage).
+  concurrency: 2,
   testFramework: { config: { timeout: 5000 } },
   // The emoji data the library ships, served at /emoji/<locale>.json (and where the loader looks).
   // The accessibility tree, for what a screen reader is told (a11ySnapshot).
@@ -22,10 +22,14 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+      // Each file's page in a browser context of its own: a window of its own, so the page is
+      // visible and focused (a second tab in one window is hidden and unfocused, and keyboard tests
+      // need focus), and storage of its own (each file empties its storage as it starts).
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
   // nanostores reads process.env.NODE_ENV; the virtualizer's benign ResizeObserver loop notice is not a
-  // failure; the files share one browser profile, so each starts with empty storage.
+  // failure; a page runs one file after another, so each file starts with empty storage.
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="en">
       <body>
