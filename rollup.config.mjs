@@ -67,10 +67,15 @@ export default defineConfig({
     // whitespace become one space, never none: a space between words and bindings is text people read.
     // A css`` that is a value or a run of declarations, with no rule, is not a stylesheet the CSS
     // minifier can read (it warned, and printed the whole fragment, on every build): left as written.
-    // Ours only: the libraries ship minified.
+    // The slash of `<path />` stays: an svg`` fragment has no <svg> tag around it, so the minifier
+    // reads it as HTML and dropped the slash, and each shape became a child of the one before (which
+    // SVG does not draw). Ours only: the libraries ship minified.
     minifyTemplateLiterals({
       include: [fileURLToPath(new URL('./src/**', import.meta.url))],
-      options: { minifyOptions: { conservativeCollapse: true }, shouldMinifyCSS: isStylesheet },
+      options: {
+        minifyOptions: { conservativeCollapse: true, keepClosingSlash: true },
+        shouldMinifyCSS: isStylesheet,
+      },
     }),
     terser({ ecma: 2022, module: true, format: { comments: false } }),
     // The emoji data beside the emoji chunk: the picker loads it from there, never from a public CDN.

@@ -8,6 +8,7 @@ import {
   conversationsOf as listConversations,
   demoUser,
   listPart,
+  nestedShapes,
   openConversation,
   openDemo,
   rows,
@@ -155,6 +156,8 @@ test('a send shows Sent, then Delivered, then Read on WhatsApp; SMS stops at Del
     );
     assert.equal(item?.status, final === 'Read' ? 'read' : 'delivered');
     if (channel === 'sms') assert.ok(!seen.has('Read'), 'SMS never shows Read');
+    // The icons of the channels, the statuses and the composer show every stroke (the built bundle's).
+    assert.deepEqual(await nestedShapes(page), [], 'every icon draws all its shapes');
     assert.deepEqual(problems, []);
     await page.context().close();
   }

@@ -183,3 +183,24 @@ export async function inbound(server: RunningServer, conversationId: string, tex
   });
   assert.equal(response.status, 201, `injecting ${text.slice(0, 60)}`);
 }
+
+/**
+ * SVG shapes holding other elements, anywhere in the page's shadow roots. SVG draws no shape inside
+ * another, so such an icon shows its first shape only: a build that drops the slash of `<path />`
+ * makes the next shape a child of the one before.
+ */
+export function nestedShapes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const roots: (Document | ShadowRoot)[] = [document];
+    while (roots.length) {
+      const root = roots.pop()!;
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+      const where = root instanceof ShadowRoot ? root.host.localName : 'the page';
+      for (const shape of root.querySelectorAll('path, circle, ellipse, line, polygon, polyline, rect'))
+        if (shape.firstElementChild)
+          found.push(`${where}: <${shape.localName}> holds <${shape.firstElementChild.localName}>`);
+    }
+    return [...new Set(found)];
+  });
+}
