@@ -73,7 +73,10 @@ export const tokens = css`
   }
 `;
 
-/** Shared base: box sizing, focus ring, visually-hidden text for screen readers. */
+/**
+ * Shared base: box sizing, focus ring, visually-hidden text for screen readers, one line of
+ * someone's text.
+ */
 export const base = css`
   :host {
     box-sizing: border-box;
@@ -109,6 +112,19 @@ export const base = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
     border: 0;
+  }
+  /* One line of someone's text, on a <bdi>: cut at the end of the text's own direction, where its
+     container would cut it at the end of the page's. An English message in an Arabic inbox showed
+     its last words, not its first. Aligned as its container aligns. */
+  .one-line {
+    display: block;
+    min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    /* Chromium and WebKit know the prefixed value only. */
+    text-align: -webkit-match-parent;
+    text-align: match-parent;
   }
   button {
     font: inherit;

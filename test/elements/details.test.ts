@@ -29,6 +29,26 @@ describe('<inbox-details>', () => {
     await expect(details).to.be.accessible();
   });
 
+  it('lines every value up where Arabic starts, each name and number in its own direction', async () => {
+    const conversations = makeConversations(8);
+    conversations[0] = { ...conversations[0]!, assigneeIds: ['user-manager'] };
+    const { details } = await mountDetails(detailsBackend(conversations));
+    details.locale = 'ar';
+    await waitUntil(() => getComputedStyle(part(details, 'contact-facts')!).direction === 'rtl');
+    const values = [...shadow(details).querySelectorAll('dd')];
+    expect(values.length).to.be.at.least(5);
+    for (const value of values) {
+      const shown = document.createRange();
+      shown.selectNodeContents(value);
+      expect(shown.getBoundingClientRect().right, text(value)).to.be.closeTo(
+        value.getBoundingClientRect().right,
+        1,
+      );
+    }
+    const name = values.find((value) => text(value) === conversations[0]!.contact.name)!;
+    expect(getComputedStyle(name).direction).to.equal('ltr');
+  });
+
   it('collapses a section and remembers it for this user', async () => {
     const backend = detailsBackend();
     const first = await mountDetails(backend);

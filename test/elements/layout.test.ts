@@ -14,8 +14,8 @@ const hex = (rgb: string) =>
     .join('')}`;
 
 /** Every element of the inbox, in a provider, in a container `width` pixels wide. */
-async function mountAll(width: number, locale = 'en') {
-  const backend = timelineBackend(fixtureBackend(makeConversations(8)));
+async function mountAll(width: number, locale = 'en', conversations = makeConversations(8)) {
+  const backend = timelineBackend(fixtureBackend(conversations));
   const provider = await fixture<InboxProvider>(html`
     <inbox-provider base-url="/api" token="t" .fetch=${backend.fetch}>
       <div style="inline-size: ${width}px" lang=${locale}>
@@ -126,6 +126,64 @@ describe('layout', () => {
     // The name keeps its own direction, yet lines up with the rest of the row.
     expect(getComputedStyle(name.parentElement!).direction).to.equal('rtl');
     expect(list.shadowRoot!.querySelector('[part="preview"] bdi')).to.not.equal(null);
+  });
+
+  describe('cuts text written by people at its own end, so its first words show', () => {
+    const english = 'Hello, my parcel has not arrived yet and I need to know the new delivery date please';
+    const arabic = 'مرحبا، طلبي لم يصل بعد وأحتاج إلى معرفة موعد التسليم الجديد من فضلكم';
+    /** Conversations whose first one is named and writes in `text`'s language, at length. */
+    const writingIn = (name: string, text: string) =>
+      makeConversations(8).map((c, i) =>
+        i === 0 ? { ...c, contact: { ...c.contact, name }, lastMessage: { ...c.lastMessage!, text } } : c,
+      );
+
+    const firstText = (el: Element) =>
+      document
+        .createTreeWalker(el, NodeFilter.SHOW_TEXT, (node) =>
+          node.textContent!.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP,
+        )
+        .nextNode()!;
+
+    /** Whether `el`'s text is cut where it shows, and whether its first character shows there. */
+    function cut(el: Element) {
+      let clip = el;
+      while (getComputedStyle(clip).overflowX === 'visible') clip = clip.parentElement!;
+      const first = firstText(el);
+      const range = document.createRange();
+      range.setStart(first, 0);
+      range.setEnd(first, 1);
+      const character = range.getBoundingClientRect();
+      const box = clip.getBoundingClientRect();
+      return {
+        isCut: clip.scrollWidth > clip.clientWidth,
+        firstShows: character.left >= box.left - 0.5 && character.right <= box.right + 0.5,
+      };
+    }
+
+    it('an English name and message in a right-to-left inbox', async () => {
+      const name = 'Maximilian Alexander Featherstonehaugh-Worthington';
+      const { list, timeline } = await mountAll(320, 'ar', writingIn(name, english));
+      const row = list.shadowRoot!.querySelector('[role="option"]')!;
+      const header = timeline.shadowRoot!.querySelector('[part="contact"] bdi')!;
+      await waitUntil(() => header.textContent === name, 'the timeline shows the contact');
+      for (const [what, el] of [
+        ['the list preview', row.querySelector('[part="preview"] bdi')!],
+        ['the list name', row.querySelector('[part="contact"] bdi')!],
+        ['the timeline header', header],
+      ] as const)
+        expect(cut(el), what).to.deep.equal({ isCut: true, firstShows: true });
+      // A name that fits starts where the row's text starts: at its right.
+      const short = list.shadowRoot!.querySelectorAll('[role="option"] [part="contact"]')[1]!;
+      const text = document.createRange();
+      text.selectNodeContents(firstText(short));
+      expect(text.getBoundingClientRect().right).to.be.closeTo(short.getBoundingClientRect().right, 1);
+    });
+
+    it('an Arabic message in a left-to-right inbox', async () => {
+      const { list } = await mountAll(320, 'en', writingIn('Omar', arabic));
+      const preview = list.shadowRoot!.querySelector('[role="option"] [part="preview"] bdi')!;
+      expect(cut(preview)).to.deep.equal({ isCut: true, firstShows: true });
+    });
   });
 
   it('gives every avatar initials a readable colour on the avatar colour', async () => {

@@ -49,7 +49,7 @@ export function attachmentChips(
     ${chips.map(
       (chip) =>
         html`<li part="attachment-chip" class="chip" data-state=${chip.state}>
-          <span class="chip-name">${chip.name}</span>
+          <bdi class="chip-name one-line">${chip.name}</bdi>
           <span class="chip-size">${formatBytes(chip.size, locale)}</span>
           ${
             chip.state === 'uploading'

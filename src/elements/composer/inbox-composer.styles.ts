@@ -166,9 +166,6 @@ export const styles = css`
     border-color: var(--_danger);
   }
   .chip-name {
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
     max-inline-size: 24ch;
   }
   .chip-size,

@@ -61,7 +61,7 @@ export function conversationRow(
     aria-setsize=${view.setSize}
     tabindex=${view.focusable ? 0 : -1}
     >${channelIcon(conversation.channel, messages)}<span part="contact" class="name"
-      ><bdi dir=${conversation.contact.name ? 'auto' : 'ltr'}
+      ><bdi class="one-line" dir=${conversation.contact.name ? 'auto' : 'ltr'}
         >${highlight(contactName(conversation), view.query)}</bdi
       ></span
     ><time
@@ -83,7 +83,7 @@ export function conversationRow(
             : last?.direction === 'out'
               ? authorLabel(last.authorId, view)
               : nothing
-      }${previewText !== undefined ? html`<bdi>${highlight(previewText, view.query)}</bdi>` : messages.noMessagesYet}</span
+      }${previewText !== undefined ? html`<bdi class="one-line">${highlight(previewText, view.query)}</bdi>` : messages.noMessagesYet}</span
     ><span class="meta"
       >${
         view.viewers.length

@@ -151,9 +151,7 @@ export const styles = css`
   }
   .name,
   .preview {
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    min-inline-size: 0;
     unicode-bidi: isolate;
   }
   .name {
@@ -169,8 +167,12 @@ export const styles = css`
     font-size: 0.857em;
     white-space: nowrap;
   }
+  /* What a preview starts with ("Note: ", "You: ", a colleague's name) stays whole, spaces
+     included; the text after it is cut (.one-line). */
   .preview {
     grid-area: preview;
+    display: flex;
+    white-space: pre;
     color: var(--_fg-muted);
   }
   .note-label {

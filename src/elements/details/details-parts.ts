@@ -10,10 +10,14 @@ import { readableTextOn } from '../../styles/contrast.js';
 import { avatar } from '../shared/avatar.js';
 import { channelIcon } from '../shared/channel-icon.js';
 
-function fact(label: string, value: unknown, dir: 'auto' | 'ltr' = 'auto') {
+/**
+ * A label and its value. One person's text (a name, a number) takes its own direction; a list of
+ * them (teams, agents) keeps the inbox's, each item isolated in its own <bdi>.
+ */
+function fact(label: string, value: unknown, dir: 'auto' | 'ltr' | 'inbox' = 'auto') {
   return html`<div class="fact">
     <dt>${label}</dt>
-    <dd dir=${dir}>${value}</dd>
+    <dd dir=${dir === 'inbox' ? nothing : dir}>${value}</dd>
   </div>`;
 }
 
@@ -43,14 +47,16 @@ export function assignmentFacts(
     ${fact(
       m.assignedTeams,
       assignedTeams.length
-        ? assignedTeams.map((t) => html`<bdi class="chip">${t.name}</bdi>`)
+        ? assignedTeams.map((t) => html`<span class="chip"><bdi>${t.name}</bdi></span>`)
         : html`<span class="muted">${m.noTeams}</span>`,
+      'inbox',
     )}
     ${fact(
       m.assignedAgents,
       agents.length
         ? agents.map((u) => html`<span class="agent">${avatar(u)}<bdi>${u.name}</bdi></span>`)
         : html`<span class="muted">${m.noAgents}</span>`,
+      'inbox',
     )}
   </dl>`;
 }
@@ -89,7 +95,7 @@ export function previousConversations(
           <span class="previous-text">
             <span class="status ${c.status}">${statusLabel(c.status, m)}</span>
             <span class="muted">${when}</span>
-            ${c.lastMessage ? html`<bdi class="preview">${c.lastMessage.text}</bdi>` : nothing}
+            ${c.lastMessage ? html`<bdi class="preview one-line">${c.lastMessage.text}</bdi>` : nothing}
           </span>
         </button>
       </li>`;

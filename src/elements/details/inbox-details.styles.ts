@@ -100,12 +100,18 @@ export const styles = css`
   dt {
     color: var(--_fg-muted);
   }
+  /* A value in its own direction still lines up with the others, on the side the inbox's text
+     starts; notes of several lines read from their own side. */
   dd {
     margin: 0;
     overflow-wrap: anywhere;
+    text-align: -webkit-match-parent;
+    text-align: match-parent;
   }
   .notes {
+    display: block;
     white-space: pre-wrap;
+    text-align: start;
   }
   .muted {
     color: var(--_fg-muted);
@@ -164,9 +170,6 @@ export const styles = css`
   }
   .previous-text .preview {
     flex-basis: 100%;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
     color: var(--_fg-muted);
   }
   .status {

@@ -30,9 +30,6 @@ export const styles = css`
   .contact {
     margin: 0;
     font-size: 1.07em;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
     unicode-bidi: isolate;
   }
   .phone {

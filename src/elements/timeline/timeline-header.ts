@@ -34,7 +34,9 @@ export function timelineHeader(view: HeaderView) {
   return html`<header part="header" class="header"
     >${channelIcon(conversation.channel, messages)}<div class="who"
       ><h2 part="contact" class="contact"
-        ><bdi dir=${conversation.contact.name ? 'auto' : 'ltr'}>${contactName(conversation)}</bdi></h2
+        ><bdi class="one-line" dir=${conversation.contact.name ? 'auto' : 'ltr'}
+          >${contactName(conversation)}</bdi
+        ></h2
       >${conversation.contact.name ? html`<span part="phone" class="phone" dir="ltr">${conversation.contact.phone}</span>` : nothing}</div
     ><div class="presence" aria-live="polite"
       >${
