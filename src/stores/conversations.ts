@@ -203,18 +203,18 @@ export function createConversationsStore({
   const reloadKept = () =>
     Promise.all([...kept.keys()].map((id) => (cache.get(id) ? undefined : loadConversation(id))));
 
-  let cachedSpaceId: string | null = null;
-  const stopSpaceListener = directory.onSpaceChange((spaceId) => {
+  let hadSpace = false;
+  const stopSpaceListener = directory.onSpaceChange(() => {
     // Another space's conversations and selection mean nothing here. Before the first space only
     // a view of one conversation (by id) can have filled the cache or chosen one: that stands in
     // any space, and emptying it made the view load its conversation again.
-    if (cachedSpaceId !== null) {
+    if (hadSpace) {
       cache.clear();
       $statusChangeError.set(null);
       removedAt.clear();
       $activeConversationId.set(null);
     }
-    cachedSpaceId = spaceId;
+    hadSpace = true;
     return Promise.all([reloadLists(), reloadKept()]).then(() => undefined);
   });
 

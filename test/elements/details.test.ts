@@ -47,6 +47,8 @@ describe('<inbox-details>', () => {
     }
     const name = values.find((value) => text(value) === conversations[0]!.contact.name)!;
     expect(getComputedStyle(name).direction).to.equal('ltr');
+    const phone = values.find((value) => text(value) === conversations[0]!.contact.phone)!;
+    expect(getComputedStyle(phone).direction).to.equal('ltr');
   });
 
   it('collapses a section and remembers it for this user', async () => {
